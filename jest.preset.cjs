@@ -1,0 +1,34 @@
+// Shared Jest settings: SWC transform (fast), path aliases, and the ESM-only packages
+// (NestJS 12 and friends) that must be transformed because Jest cannot load ESM from node_modules.
+const path = require('node:path');
+const esmPackages = [
+  '@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer',
+  'uint8array-extras', '@borewit', 'cookie', 'jose',
+];
+const swcOptions = {
+  swcrc: false,
+  sourceMaps: 'inline',
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+};
+const root = __dirname;
+module.exports = {
+  rootDir: root,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@tacu/domain$': path.join(root, 'libs/domain/src/index.ts'),
+    '^@tacu/workflows$': path.join(root, 'workflows/src/index.ts'),
+    '^@tacu/persistence$': path.join(root, 'libs/persistence/src/index.ts'),
+    '^@tacu/engine$': path.join(root, 'libs/engine/src/index.ts'),
+    '^@tacu/auth$': path.join(root, 'libs/auth/src/index.ts'),
+    '^@tacu/testing$': path.join(root, 'test/support/index.ts'),
+  },
+};

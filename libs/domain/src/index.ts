@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './vocabulary';
+export * from './events';
+export * from './deadline-policy';

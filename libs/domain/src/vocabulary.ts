@@ -1,0 +1,53 @@
+/** Controlled vocabularies of the practice model (domain.md). One concept, one name. */
+
+export const STAGES = ['request', 'assessment', 'meeting', 'actionPlan', 'review', 'closure', 'escalation'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** active: the process runs; onHold: a child-protection concern is open; closed: finished. */
+export const CASE_STATUSES = ['active', 'onHold', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const REQUEST_ORIGINS = ['family', 'school', 'health', 'community', 'earlyYears', 'socialWorkStepDown', 'other'] as const;
+export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
+
+/** The three sides of the child's world. */
+export const WORLD_SIDES = ['howIGrowAndDevelop', 'whatINeedFromPeopleWhoLookAfterMe', 'myWiderWorld'] as const;
+export type WorldSide = (typeof WORLD_SIDES)[number];
+
+/** Ireland's five national outcomes for children. */
+export const NATIONAL_OUTCOMES = [
+  'activeAndHealthy',
+  'achievingFullPotential',
+  'safeAndProtected',
+  'economicSecurity',
+  'connectedRespectedContributing',
+] as const;
+export type NationalOutcome = (typeof NATIONAL_OUTCOMES)[number];
+
+/** 1 little progress, 2 some progress, 3 on target. */
+export type OutcomeRatingValue = 1 | 2 | 3;
+
+export const CLOSURE_REASONS = [
+  'needsMet',
+  'singleAgencyContinues',
+  'consentWithdrawn',
+  'familyDisengaged',
+  'steppedUpToSocialWork',
+  'transferredToOtherArea',
+  'movedOutOfJurisdiction',
+  'childTurned18',
+  'other',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const CONCERN_CATEGORIES = ['neglect', 'emotionalAbuse', 'physicalAbuse', 'sexualAbuse', 'welfare'] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+export const CONCERN_OUTCOMES = ['steppedUp', 'returnToEarlyIntervention', 'noFurtherAction'] as const;
+export type ConcernOutcome = (typeof CONCERN_OUTCOMES)[number];
+
+export const ACTION_STATUSES = ['notStarted', 'inProgress', 'done', 'notDone'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const REPORT_METHODS = ['portal', 'phone', 'written'] as const;
+export type ReportMethod = (typeof REPORT_METHODS)[number];
