@@ -2,3 +2,4 @@ export * from './roles';
 export * from './vocabulary';
 export * from './events';
 export * from './deadline-policy';
+export * from './errors';

@@ -1,0 +1,69 @@
+/**
+ * The engine's public surface. Callers (HTTP controllers, pages, the deadline worker) use only
+ * these; every state change goes through `open` or `send` and commits in one transaction.
+ */
+import type { Actor } from '@tacu/domain';
+import type { EntityManager } from 'typeorm';
+
+/** Where time comes from; tests inject a clock they can move weeks ahead. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface CaseAttributes {
+  areaId: string;
+  familyId?: string | null;
+  childPersonId?: string | null;
+  origin?: string | null;
+  /** A reopened case links to the episode it follows. */
+  previousEpisodeId?: string | null;
+}
+
+export interface OpenCommand {
+  workflowId: string;
+  /** Defaults to the latest version of the workflow. */
+  workflowVersion?: number;
+  /** Workflow-specific input (WorkflowDefinition.input args, without `now`). */
+  input: Record<string, unknown>;
+  attributes: CaseAttributes;
+  actor: Actor;
+  /** Chosen by the caller when it must write related rows first; otherwise generated. */
+  caseId?: string;
+  idempotencyKey?: string;
+}
+
+export interface SendCommand {
+  caseId: string;
+  event: { type: string; [field: string]: unknown };
+  actor: Actor;
+  idempotencyKey?: string;
+  /** Optimistic check (HTTP If-Match): the command applies only to this case version. */
+  expectedVersion?: number;
+}
+
+export interface TransitionResult {
+  caseId: string;
+  /** Case version after the transition (1 after open). */
+  version: number;
+  state: string;
+  stage: string;
+  status: string;
+  /** Stage due date (ISO), or null when no deadline runs. */
+  dueAt: string | null;
+  /** Events this actor may send next. */
+  allowedEvents: string[];
+  /** Documents produced by the states entered in this transition. */
+  documents: string[];
+  /** True when this answer is the stored answer of an earlier command with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface Engine {
+  open(command: OpenCommand): Promise<TransitionResult>;
+  send(command: SendCommand): Promise<TransitionResult>;
+  /** The same, inside a caller's transaction (e.g. to write a family's rows with the case). */
+  openIn(manager: EntityManager, command: OpenCommand): Promise<TransitionResult>;
+  sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult>;
+  /** Events the actor may send now, with no writes. */
+  allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
+}

@@ -1,0 +1,54 @@
+/**
+ * The contract between the machines and the engine. The engine runs any `WorkflowDefinition`
+ * durably; it knows nothing of family support beyond what this interface exposes.
+ *
+ * Conventions every machine follows (the engine relies on them):
+ * - Context has `now: string` (ISO instant). The engine writes its clock reading there before
+ *   every pure transition, so named delays (stage deadlines) can be computed without a clock.
+ * - Each state's `meta` is a `StateMeta`: the document it produces, the roles allowed per event,
+ *   and the stage it belongs to. Permissions are merged over all active state nodes (root included).
+ * - Deadlines are named delays (`after: { assessmentCompletion: ... }`) whose names are
+ *   `DeadlineName`s of the policy in context; the delays in `dueDateDelays` set the case's due date,
+ *   the others are reminders or checks.
+ * - Side effects are named actions with params and no implementation (`notify`, ...): the
+ *   engine turns each into an outbox row in the same transaction.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { CaseStatus, Role, Stage } from '@tacu/domain';
+
+export interface StateMeta {
+  /** Document this state produces (e.g. 'requestForSupport', 'consentRecord'). */
+  document?: string;
+  /** Event type → roles that may send it while this state is active. */
+  permissions?: Partial<Record<string, readonly Role[]>>;
+  /** Human description of the state, shown in diagrams and the UI. */
+  description?: string;
+}
+
+/** Columns of the case row that dashboards query, derived from a snapshot. */
+export interface CaseProjection {
+  /** Dotted state value, e.g. "assessment.inProgress" or "escalation.reported". */
+  state: string;
+  stage: Stage;
+  status: CaseStatus;
+  leadPractitionerId: string | null;
+  closureReason: string | null;
+}
+
+export interface WorkflowDefinition<TInput = unknown> {
+  /** Machine id, e.g. "case" or "requestForSupport". */
+  id: string;
+  version: number;
+  machine: AnyStateMachine;
+  /** Builds the machine input for a new case (the engine adds `now`). */
+  input(args: TInput & { now: string }): unknown;
+  /** Case-row columns from a snapshot. */
+  project(snapshot: AnyMachineSnapshot): CaseProjection;
+  /**
+   * Why a named guard fails for this event in this context, in words a practitioner can act on
+   * ("consent of the parent/carer is not recorded"); undefined when the guard passes.
+   */
+  explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined;
+  /** Delay names whose timers are the stage's due date (reminders and checks are not). */
+  dueDateDelays: ReadonlySet<string>;
+}
