@@ -1,0 +1,88 @@
+/**
+ * Bearer tokens (JWT, via jose): verified with a shared HS256 secret (the embedded default) or an
+ * identity provider's JWKS (RS256/ES256...). Both give the same `Actor`.
+ */
+import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { Actor } from '@tacu/domain';
+import { AuthenticationError, actorFromClaims, claimsFor } from './claims';
+
+export const DEFAULT_ISSUER = 'tacu';
+export const DEFAULT_AUDIENCE = 'tacu-api';
+
+export type TokenVerifierOptions = {
+  issuer?: string;
+  audience?: string;
+  /** Tolerated clock difference, in seconds. */
+  clockToleranceSeconds?: number;
+} & ({ secret: string; jwksUrl?: undefined } | { jwksUrl: string; secret?: undefined });
+
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+function secretKey(secret: string): Uint8Array {
+  if (secret.length < 32) throw new Error('The token secret must be at least 32 characters long.');
+  return new TextEncoder().encode(secret);
+}
+
+/** Builds the function that turns a bearer token into an `Actor`, or throws `AuthenticationError`. */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const issuer = options.issuer ?? DEFAULT_ISSUER;
+  const audience = options.audience ?? DEFAULT_AUDIENCE;
+  const clockTolerance = options.clockToleranceSeconds ?? 30;
+  const verifyOptions = { issuer, audience, clockTolerance };
+  let verify: (token: string) => Promise<{ payload: Record<string, unknown> }>;
+  if (options.jwksUrl !== undefined) {
+    const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl));
+    verify = (token) => jwtVerify(token, jwks, verifyOptions);
+  } else {
+    const key = secretKey(options.secret);
+    verify = (token) => jwtVerify(token, key, { ...verifyOptions, algorithms: ['HS256'] });
+  }
+  return async (token: string) => {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await verify(token));
+    } catch (error) {
+      throw new AuthenticationError(describeJoseError(error));
+    }
+    return actorFromClaims(payload);
+  };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'The bearer token has expired; ask for a new one.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The bearer token is not for this service (claim "${error.claim}").`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'The bearer token signature is not valid.';
+  if (error instanceof joseErrors.JOSEError) return 'The bearer token is not valid.';
+  return 'The bearer token could not be verified.';
+}
+
+export interface SignTokenOptions {
+  secret: string;
+  issuer?: string;
+  audience?: string;
+  /** jose duration ("8h", "30d") or seconds since epoch. Default 8h. */
+  expiresIn?: string | number;
+  /** Issue time (seconds since epoch); defaults to now. Tests pass their clock. */
+  issuedAt?: number;
+}
+
+/** Signs an HS256 token for an actor: demo users and tests. Real deployments use their IdP. */
+export async function signToken(actor: Actor, options: SignTokenOptions): Promise<string> {
+  const jwt = new SignJWT({ ...claimsFor(actor) })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(options.issuer ?? DEFAULT_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_AUDIENCE)
+    .setSubject(actor.id)
+    .setExpirationTime(options.expiresIn ?? '8h');
+  if (options.issuedAt !== undefined) jwt.setIssuedAt(options.issuedAt);
+  else jwt.setIssuedAt();
+  return jwt.sign(secretKey(options.secret));
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(value);
+  return match?.[1];
+}

@@ -1,0 +1,2 @@
+export * from './people.types';
+export * from './people.store';
