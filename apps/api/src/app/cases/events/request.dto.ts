@@ -1,0 +1,173 @@
+/** Request for support: details, consent, submission, and the coordinator's decision. */
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type {
+  DeclineRequest,
+  RecordConsent,
+  RecordRequestDetails,
+  RedirectRequest,
+  RegisterRequest,
+  RequestConsent,
+  SubmitRequest,
+} from '@tacu/domain';
+import { EventType, OutcomeRatingDto, PersonRefDto } from './common.dto';
+import { HasUniqueItems, IsDay, IsFlag, IsNestedArray, IsNestedObject, IsText, IsTextList, LIMITS, Optional, OptionalUnless } from './validation';
+
+type Checklist = NonNullable<RecordRequestDetails['preRequestChecklist']>;
+
+@ApiSchema({
+  name: 'PreRequestChecklist',
+  description: 'Baseline ratings on the five national outcomes, the reference that reviews and closure rate again.',
+})
+export class PreRequestChecklistDto implements Checklist {
+  @ApiProperty({ description: 'One rating per national outcome (1 to 5 of them, each outcome once).', type: () => [OutcomeRatingDto] })
+  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: 5 })
+  @HasUniqueItems('outcome')
+  ratings!: OutcomeRatingDto[];
+
+  @ApiProperty({ description: 'Whether the checklist was completed with the parent or carer.', example: true })
+  @IsFlag()
+  completedWithParent!: boolean;
+
+  @ApiProperty({ description: 'Whether the checklist was completed with the child.', example: false })
+  @IsFlag()
+  completedWithChild!: boolean;
+}
+
+@ApiSchema({ name: 'RecordRequestDetails', description: 'Record why support is asked for, and optionally the pre-request checklist.' })
+export class RecordRequestDetailsDto implements RecordRequestDetails {
+  @EventType('RECORD_REQUEST_DETAILS')
+  type!: 'RECORD_REQUEST_DETAILS';
+
+  @ApiProperty({
+    description: 'Why support is asked for, in plain words the family will read.',
+    example: 'Seán has missed a third of school days this term and his mother is struggling since a bereavement.',
+    maxLength: LIMITS.text,
+  })
+  @IsText(LIMITS.text)
+  reasonForRequest!: string;
+
+  @ApiPropertyOptional({ description: 'The pre-request checklist, when one was filled.', type: () => PreRequestChecklistDto })
+  @Optional()
+  @IsNestedObject(() => PreRequestChecklistDto)
+  preRequestChecklist?: PreRequestChecklistDto;
+}
+
+@ApiSchema({ name: 'RequestConsent', description: "Ask the family for written consent (the request waits for it)." })
+export class RequestConsentDto implements RequestConsent {
+  @EventType('REQUEST_CONSENT')
+  type!: 'REQUEST_CONSENT';
+}
+
+type ConsentGiver = RecordConsent['givenBy'];
+type ConsentScopes = RecordConsent['scopes'];
+type YoungPersonConsent = RecordConsent['youngPersonConsent'];
+
+@ApiSchema({ name: 'ConsentGiver', description: 'The person who gave written consent.' })
+export class ConsentGiverDto extends PersonRefDto implements ConsentGiver {
+  @ApiProperty({ description: 'Whether this person has parental responsibility for the child.', example: true })
+  @IsFlag()
+  hasParentalResponsibility!: boolean;
+}
+
+@ApiSchema({ name: 'ConsentScopes', description: 'What the consent covers, scope by scope.' })
+export class ConsentScopesDto implements ConsentScopes {
+  @ApiProperty({ description: 'Consent to take part in the process.', example: true })
+  @IsFlag()
+  takePart!: boolean;
+
+  @ApiProperty({ description: 'Consent to keep records.', example: true })
+  @IsFlag()
+  keepRecords!: boolean;
+
+  @ApiProperty({
+    description: 'Agencies the family agrees information may be shared with (may be empty).',
+    example: ['Scoil Bhríde National School', 'Public Health Nursing'],
+    type: [String],
+    maxItems: LIMITS.people,
+  })
+  @IsTextList(LIMITS.people, LIMITS.label)
+  shareWithAgencies!: string[];
+
+  @ApiPropertyOptional({ description: 'A named practitioner the service may contact.', example: 'Niamh Kelly, school completion programme', maxLength: LIMITS.name })
+  @Optional()
+  @IsText(LIMITS.name)
+  contactPractitioner?: string;
+}
+
+@ApiSchema({ name: 'YoungPersonConsent', description: "The young person's own consent, or why it was not sought." })
+export class YoungPersonConsentDto implements YoungPersonConsent {
+  @ApiProperty({ description: 'Whether the young person gave their own consent.', example: false })
+  @IsFlag()
+  given!: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Why the young person\'s consent was not sought (e.g. age). Required when `given` is false.',
+    example: 'Seán is 7; his views are sought in the assessment.',
+    maxLength: LIMITS.reason,
+  })
+  @OptionalUnless<YoungPersonConsent>((o) => o.given === false)
+  @IsText(LIMITS.reason, { whenMissing: 'reasonNotSought is required when given is false: say why the young person was not asked' })
+  reasonNotSought?: string;
+}
+
+@ApiSchema({ name: 'RecordConsent', description: 'Record written consent, scope by scope; also used to widen or narrow it later.' })
+export class RecordConsentDto implements RecordConsent {
+  @EventType('RECORD_CONSENT')
+  type!: 'RECORD_CONSENT';
+
+  @ApiProperty({ description: 'Who gave consent.', type: () => ConsentGiverDto })
+  @IsNestedObject(() => ConsentGiverDto)
+  givenBy!: ConsentGiverDto;
+
+  @ApiProperty({ description: 'What the consent covers.', type: () => ConsentScopesDto })
+  @IsNestedObject(() => ConsentScopesDto)
+  scopes!: ConsentScopesDto;
+
+  @ApiProperty({ description: "The young person's own consent, or why it was not sought.", type: () => YoungPersonConsentDto })
+  @IsNestedObject(() => YoungPersonConsentDto)
+  youngPersonConsent!: YoungPersonConsentDto;
+
+  @ApiProperty({ description: 'Day the written consent was signed (YYYY-MM-DD).', example: '2026-03-02', format: 'date' })
+  @IsDay()
+  signedOn!: string;
+}
+
+@ApiSchema({ name: 'SubmitRequest', description: 'Submit the request to the area coordinator.' })
+export class SubmitRequestDto implements SubmitRequest {
+  @EventType('SUBMIT_REQUEST')
+  type!: 'SUBMIT_REQUEST';
+}
+
+@ApiSchema({ name: 'RegisterRequest', description: 'The coordinator registers the request and confirms or assigns the lead practitioner.' })
+export class RegisterRequestDto implements RegisterRequest {
+  @EventType('REGISTER_REQUEST')
+  type!: 'REGISTER_REQUEST';
+
+  @ApiProperty({ description: 'User id of the lead practitioner (the proposed one, or another).', example: 'u-lp-0001', maxLength: LIMITS.id })
+  @IsText(LIMITS.id)
+  leadPractitionerId!: string;
+}
+
+@ApiSchema({ name: 'RedirectRequest', description: 'The coordinator redirects the request to another service.' })
+export class RedirectRequestDto implements RedirectRequest {
+  @EventType('REDIRECT_REQUEST')
+  type!: 'REDIRECT_REQUEST';
+
+  @ApiProperty({ description: 'The service the family is redirected to.', example: 'Primary Care Psychology', maxLength: LIMITS.label })
+  @IsText(LIMITS.label)
+  service!: string;
+
+  @ApiProperty({ description: 'Why, in plain words the family will read.', example: 'The need is a single assessment that Primary Care Psychology offers directly.', maxLength: LIMITS.reason })
+  @IsText(LIMITS.reason)
+  reason!: string;
+}
+
+@ApiSchema({ name: 'DeclineRequest', description: 'The coordinator declines the request, with a reason.' })
+export class DeclineRequestDto implements DeclineRequest {
+  @EventType('DECLINE_REQUEST')
+  type!: 'DECLINE_REQUEST';
+
+  @ApiProperty({ description: 'Why, in plain words the family will read.', example: 'The family already has an open Meitheal in another area.', maxLength: LIMITS.reason })
+  @IsText(LIMITS.reason)
+  reason!: string;
+}

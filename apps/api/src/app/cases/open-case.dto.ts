@@ -1,0 +1,195 @@
+/**
+ * `POST /cases`: open a case for one child, in the request-for-support stage. A sibling case links to
+ * an existing family with `familyId` and shares its people; a reopened case links to the episode it
+ * follows with `previousEpisodeId`.
+ */
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { REQUEST_ORIGINS, type RequestOrigin } from '@tacu/domain';
+import { ValidateBy, type ValidationArguments } from 'class-validator';
+import {
+  IsDay,
+  IsFlag,
+  IsNestedArray,
+  IsNestedObject,
+  IsOneOf,
+  IsText,
+  IsUuid,
+  LIMITS,
+  Optional,
+  isPlainObject,
+  validateBody,
+  type FieldError,
+} from './events/validation';
+
+/** Details shown only to the lead practitioner and the coordinator (e.g. an address kept from someone). */
+export interface SensitiveDetails {
+  address?: string;
+}
+
+export interface ContactDetails {
+  phone?: string;
+  email?: string;
+}
+
+export interface ChildInput {
+  name: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sensitive?: SensitiveDetails;
+}
+
+export interface FamilyMemberInput {
+  name: string;
+  /** e.g. mother, father, grandparent, carer, sibling. */
+  relationship: string;
+  hasParentalResponsibility: boolean;
+  contact?: ContactDetails;
+  sensitive?: SensitiveDetails;
+}
+
+/** The parsed body of `POST /cases`. */
+export interface OpenCaseInput {
+  areaId: string;
+  origin: RequestOrigin;
+  child: ChildInput;
+  familyMembers: FamilyMemberInput[];
+  /** Links a sibling case to an existing family (its people are shared). */
+  familyId?: string;
+  leadPractitionerId?: string;
+  /** A reopened case: the episode it follows. */
+  previousEpisodeId?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{5,22}$/;
+
+function Matches(pattern: RegExp, what: string, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'matches',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.length <= max && pattern.test(value),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} must be ${what}`,
+    },
+  });
+}
+
+@ApiSchema({ name: 'SensitiveDetails', description: 'Details shown only to the lead practitioner and the coordinator.' })
+export class SensitiveDetailsDto implements SensitiveDetails {
+  @ApiPropertyOptional({ description: 'Home address, when it must not be shared (e.g. kept from a person they fled).', example: '12 Church Road, Tallaght, Dublin 24', maxLength: 500 })
+  @Optional()
+  @IsText(500)
+  address?: string;
+}
+
+@ApiSchema({ name: 'ContactDetails', description: 'How to reach a family member.' })
+export class ContactDetailsDto implements ContactDetails {
+  @ApiPropertyOptional({ description: 'Phone number.', example: '+353 87 123 4567', maxLength: 30 })
+  @Optional()
+  @Matches(PHONE, 'a phone number of digits, spaces, brackets or dashes, optionally starting with +', 30)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'Email address.', example: 'siobhan.murphy@example.ie', maxLength: 254 })
+  @Optional()
+  @Matches(EMAIL, 'an email address like name@example.ie', 254)
+  email?: string;
+}
+
+@ApiSchema({ name: 'ChildInput', description: 'The child the case is for.' })
+export class ChildDto implements ChildInput {
+  @ApiProperty({ description: "The child's name.", example: 'Seán Murphy', maxLength: LIMITS.name })
+  @IsText(LIMITS.name)
+  name!: string;
+
+  @ApiProperty({ description: 'Date of birth (YYYY-MM-DD).', example: '2018-09-21', format: 'date' })
+  @IsDay()
+  dateOfBirth!: string;
+
+  @ApiPropertyOptional({ description: 'Sensitive details of the child.', type: () => SensitiveDetailsDto })
+  @Optional()
+  @IsNestedObject(() => SensitiveDetailsDto)
+  sensitive?: SensitiveDetailsDto;
+}
+
+@ApiSchema({ name: 'FamilyMemberInput', description: 'A member of the child\'s family.' })
+export class FamilyMemberDto implements FamilyMemberInput {
+  @ApiProperty({ description: 'Name.', example: 'Siobhán Murphy', maxLength: LIMITS.name })
+  @IsText(LIMITS.name)
+  name!: string;
+
+  @ApiProperty({ description: 'Relationship to the child: mother, father, grandparent, carer, sibling, …', example: 'mother', maxLength: 50 })
+  @IsText(50)
+  relationship!: string;
+
+  @ApiProperty({ description: 'Whether they have parental responsibility (may give consent).', example: true })
+  @IsFlag()
+  hasParentalResponsibility!: boolean;
+
+  @ApiPropertyOptional({ description: 'Contact details.', type: () => ContactDetailsDto })
+  @Optional()
+  @IsNestedObject(() => ContactDetailsDto)
+  contact?: ContactDetailsDto;
+
+  @ApiPropertyOptional({ description: 'Sensitive details of this person.', type: () => SensitiveDetailsDto })
+  @Optional()
+  @IsNestedObject(() => SensitiveDetailsDto)
+  sensitive?: SensitiveDetailsDto;
+}
+
+/** At least one family member, unless the case joins an existing family (`familyId`). */
+function HasFamilyUnlessLinked(): PropertyDecorator {
+  return ValidateBy({
+    name: 'hasFamilyUnlessLinked',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !Array.isArray(value) || value.length > 0 || (args?.object as OpenCaseInput).familyId !== undefined,
+      defaultMessage: () => 'familyMembers needs at least one family member, or give familyId to link the case to an existing family',
+    },
+  });
+}
+
+@ApiSchema({ name: 'OpenCase', description: 'Open a case for one child, in the request-for-support stage.' })
+export class OpenCaseDto implements OpenCaseInput {
+  @ApiProperty({ description: 'The network area the case belongs to.', example: 'area-dublin-south-central', maxLength: LIMITS.id })
+  @IsText(LIMITS.id)
+  areaId!: string;
+
+  @ApiProperty({ description: 'Where the request comes from.', enum: REQUEST_ORIGINS, enumName: 'RequestOrigin', example: 'school' })
+  @IsOneOf(REQUEST_ORIGINS)
+  origin!: RequestOrigin;
+
+  @ApiProperty({ description: 'The child the case is for.', type: () => ChildDto })
+  @IsNestedObject(() => ChildDto)
+  child!: ChildDto;
+
+  @ApiProperty({
+    description: 'Family members (at least one, unless `familyId` links to an existing family).',
+    type: () => [FamilyMemberDto],
+    maxItems: 20,
+  })
+  @IsNestedArray(() => FamilyMemberDto, { max: 20 })
+  @HasFamilyUnlessLinked()
+  familyMembers!: FamilyMemberDto[];
+
+  @ApiPropertyOptional({ description: 'Links a sibling case to an existing family, sharing its people.', example: '3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f', format: 'uuid' })
+  @Optional()
+  @IsUuid()
+  familyId?: string;
+
+  @ApiPropertyOptional({ description: 'User id of the proposed lead practitioner.', example: 'u-lp-0001', maxLength: LIMITS.id })
+  @Optional()
+  @IsText(LIMITS.id)
+  leadPractitionerId?: string;
+
+  @ApiPropertyOptional({ description: 'A reopened case: the id of the closed case (episode) it follows.', example: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e', format: 'uuid' })
+  @Optional()
+  @IsUuid()
+  previousEpisodeId?: string;
+}
+
+/** Validates a parsed JSON body of `POST /cases`; unknown fields are rejected, every invalid field reported. */
+export function parseOpenCase(body: unknown): { ok: true; value: OpenCaseInput } | { ok: false; errors: FieldError[] } {
+  if (!isPlainObject(body)) {
+    return { ok: false, errors: [{ field: '', problems: ['the body must be a JSON object'] }] };
+  }
+  return validateBody<OpenCaseInput>(OpenCaseDto, body);
+}
