@@ -1,0 +1,374 @@
+/**
+ * The engine: the only place a case changes. Each command is one database transaction that
+ * locks the case, asks the pure machine for the next snapshot, and writes everything the
+ * transition implies (case row, audit event, timers, outbox, idempotency record).
+ */
+import { randomUUID } from 'node:crypto';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import type { WorkflowDefinition } from '@tacu/workflows';
+import {
+  AuditStore,
+  auditHash,
+  CaseStore,
+  canonicalJson,
+  IdempotencyStore,
+  isUuid,
+  iso,
+  OutboxStore,
+  sha256,
+  TimerStore,
+  type CaseRow,
+  type NewAuditEvent,
+} from '@tacu/persistence';
+import type { Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
+import {
+  AFTER_PREFIX,
+  allowedEventsFor,
+  candidateTransitions,
+  guardReasons,
+  isForbidden,
+  permittedRoles,
+  planEffects,
+  reenteredNodes,
+  type EffectPlan,
+  type MachineAction,
+} from './machine-rules';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface EngineOptions {
+  dataSource: DataSource;
+  workflows: readonly WorkflowDefinition[];
+  clock?: Clock;
+}
+
+/** The audit event type of the command that opens a case. */
+export const OPEN_CASE = 'OPEN_CASE';
+/** The outbox kind written for each document a transition produces. */
+export const PRODUCE_DOCUMENT = 'produceDocument';
+
+export function createEngine(options: EngineOptions): WorkflowEngine {
+  return new WorkflowEngine(options.dataSource, options.workflows, options.clock ?? systemClock);
+}
+
+export class WorkflowEngine implements Engine {
+  private readonly byKey = new Map<string, WorkflowDefinition>();
+  private readonly latest = new Map<string, WorkflowDefinition>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    workflows: readonly WorkflowDefinition[],
+    readonly clock: Clock,
+  ) {
+    for (const w of workflows) {
+      this.byKey.set(`${w.id}@${w.version}`, w);
+      const current = this.latest.get(w.id);
+      if (!current || current.version < w.version) this.latest.set(w.id, w);
+    }
+  }
+
+  open(command: OpenCommand): Promise<TransitionResult> {
+    return this.dataSource.transaction((manager) => this.openIn(manager, command));
+  }
+
+  send(command: SendCommand): Promise<TransitionResult> {
+    return this.dataSource.transaction((manager) => this.sendIn(manager, command));
+  }
+
+  /** The workflow definition a case runs on (throws UNKNOWN_WORKFLOW). */
+  definition(workflowId: string, version?: number): WorkflowDefinition {
+    const found = version === undefined ? this.latest.get(workflowId) : this.byKey.get(`${workflowId}@${version}`);
+    if (!found) {
+      throw new DomainError(DomainErrorCode.UNKNOWN_WORKFLOW, `There is no workflow "${workflowId}"${version === undefined ? '' : ` version ${version}`}.`, {
+        workflowId,
+        workflowVersion: version ?? null,
+        known: [...this.byKey.keys()],
+      });
+    }
+    return found;
+  }
+
+  async openIn(manager: EntityManager, command: OpenCommand): Promise<TransitionResult> {
+    const now = this.clock.now();
+    const definition = this.definition(command.workflowId, command.workflowVersion);
+    const attributes = command.attributes ?? ({} as OpenCommand['attributes']);
+    if (typeof attributes.areaId !== 'string' || attributes.areaId === '') {
+      throw new DomainError(DomainErrorCode.INVALID_INPUT, 'A case needs the network area it belongs to (attributes.areaId).', { field: 'attributes.areaId' });
+    }
+    const key = command.idempotencyKey;
+    const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'open', workflowId: definition.id, workflowVersion: definition.version, input: command.input, attributes, caseId: command.caseId ?? null, actorId: command.actor.id }));
+    if (key !== undefined) {
+      const idempotency = new IdempotencyStore(manager);
+      await idempotency.lockKey('open', key);
+      const replay = await this.replay(idempotency, 'open', key, requestHash);
+      if (replay) return replay;
+    }
+
+    const cases = new CaseStore(manager);
+    const caseId = command.caseId ?? randomUUID();
+    if (command.caseId !== undefined) {
+      if (!isUuid(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, 'A case id must be a uuid.', { field: 'caseId' });
+      if (await cases.exists(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, `A case with id ${caseId} already exists.`, { field: 'caseId' });
+    }
+
+    let input: unknown;
+    try {
+      input = definition.input({ ...(command.input ?? {}), now: now.toISOString() });
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
+    }
+    const [snapshot, rawActions] = initialTransition(definition.machine, input);
+    this.assertHealthy(snapshot, OPEN_CASE);
+    const openers = permittedRoles(snapshot, OPEN_CASE);
+    if (openers.size > 0 && !openers.has(command.actor.role)) {
+      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${command.actor.role} may not open a ${definition.id} case.`, {
+        event: OPEN_CASE,
+        role: command.actor.role,
+        permittedRoles: [...openers],
+      });
+    }
+
+    const projection = definition.project(snapshot);
+    const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now);
+    const dueAt = earliestDue(plan, definition.dueDateDelays);
+    const audit: NewAuditEvent = {
+      caseId,
+      seq: 1,
+      at: now,
+      actorId: command.actor.id,
+      actorRole: command.actor.role,
+      eventType: OPEN_CASE,
+      fromState: null,
+      toState: projection.state,
+      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes },
+      prevHash: null,
+    };
+    const hash = auditHash({ ...audit, data: JSON.parse(JSON.stringify(audit.data)) });
+    await cases.insert({
+      id: caseId,
+      workflowId: definition.id,
+      workflowVersion: definition.version,
+      areaId: attributes.areaId,
+      familyId: attributes.familyId ?? null,
+      childPersonId: attributes.childPersonId ?? null,
+      origin: attributes.origin ?? null,
+      previousEpisodeId: attributes.previousEpisodeId ?? null,
+      leadPractitionerId: projection.leadPractitionerId,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      closureReason: projection.closureReason,
+      dueAt,
+      overdue: dueAt !== null && dueAt.getTime() <= now.getTime(),
+      snapshot: definition.machine.getPersistedSnapshot(snapshot),
+      version: 1,
+      lastAuditHash: hash,
+      openedAt: now,
+      closedAt: projection.status === 'closed' ? now : null,
+    });
+    await new AuditStore(manager).append(audit);
+    await this.writeEffects(manager, caseId, 1, projection.state, plan, now);
+
+    const result: TransitionResult = {
+      caseId,
+      version: 1,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      dueAt: iso(dueAt),
+      allowedEvents: allowedEventsFor(snapshot, command.actor.role),
+      documents: plan.documents.map((d) => d.document),
+      replayed: false,
+    };
+    if (key !== undefined) await new IdempotencyStore(manager).save('open', key, requestHash, result, now);
+    return result;
+  }
+
+  async sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult> {
+    const now = this.clock.now();
+    const { actor, event } = command;
+    if (!event || typeof event.type !== 'string' || event.type === '') {
+      throw new DomainError(DomainErrorCode.INVALID_INPUT, 'An event needs a type.', { field: 'event.type' });
+    }
+    const cases = new CaseStore(manager);
+    const row = await cases.lock(command.caseId);
+    if (!row) throw notFound(command.caseId);
+
+    const key = command.idempotencyKey;
+    const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
+    if (key !== undefined) {
+      const replay = await this.replay(new IdempotencyStore(manager), row.id, key, requestHash);
+      if (replay) return replay;
+    }
+    if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
+      throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {
+        currentVersion: row.version,
+        expectedVersion: command.expectedVersion,
+      });
+    }
+
+    const definition = this.definition(row.workflowId, row.workflowVersion);
+    const snapshot = this.restore(definition, row, now);
+    this.authorise(definition, snapshot, row, command);
+    if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
+      // Written before the transition; any later rejection rolls it back with everything else.
+      throw new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `No timer ${event.type} is due on this case.`, {
+        event: event.type,
+        state: row.state,
+        allowedEvents: allowedEventsFor(snapshot, actor.role),
+      });
+    }
+
+    const [next, rawActions] = transition(definition.machine, snapshot, event as never);
+    this.assertHealthy(next, event.type);
+    const projection = definition.project(next);
+    const version = row.version + 1;
+    const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
+
+    await this.writeEffects(manager, row.id, version, projection.state, plan, now);
+    const { type: _type, ...data } = event;
+    const hash = await new AuditStore(manager).append({
+      caseId: row.id,
+      seq: version,
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      eventType: event.type,
+      fromState: row.state,
+      toState: projection.state,
+      data,
+      prevHash: row.lastAuditHash,
+    });
+    const written = await cases.update({
+      id: row.id,
+      version,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      leadPractitionerId: projection.leadPractitionerId,
+      closureReason: projection.closureReason,
+      snapshot: definition.machine.getPersistedSnapshot(next),
+      lastAuditHash: hash,
+      at: now,
+      dueDateDelays: [...definition.dueDateDelays],
+    });
+
+    const result: TransitionResult = {
+      caseId: row.id,
+      version,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      dueAt: iso(written.dueAt),
+      allowedEvents: allowedEventsFor(next, actor.role),
+      documents: plan.documents.map((d) => d.document),
+      replayed: false,
+    };
+    if (key !== undefined) await new IdempotencyStore(manager).save(row.id, key, requestHash, result, now);
+    return result;
+  }
+
+  async allowedEvents(caseId: string, actor: Actor): Promise<string[]> {
+    const row = await new CaseStore(this.dataSource.manager).find(caseId);
+    if (!row) throw notFound(caseId);
+    const definition = this.definition(row.workflowId, row.workflowVersion);
+    return allowedEventsFor(this.restore(definition, row, this.clock.now()), actor.role);
+  }
+
+  /**
+   * The case's machine snapshot, with the clock's reading in `context.now`. Restored with
+   * `restoreSnapshot` rather than `resolveState`: only the former revives history states.
+   */
+  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date): AnyMachineSnapshot {
+    const persisted = row.snapshot as { context?: Record<string, unknown>; children?: Record<string, unknown> };
+    if (persisted.children && Object.keys(persisted.children).length > 0) {
+      throw new Error(`case ${row.id}: snapshots with child actors are not supported by the durable engine`);
+    }
+    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString() } };
+    return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
+  }
+
+  /** Decides whether this actor may send this event now; throws the reason when not. */
+  private authorise(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, row: CaseRow, command: SendCommand): void {
+    const { event, actor } = command;
+    const isTimer = isTimerEvent(command);
+    const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
+    const notAllowed = () =>
+      new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `${event.type} is not accepted while the case is ${row.state}.`, {
+        event: event.type,
+        state: row.state,
+        allowedEvents: allowedEventsFor(snapshot, actor.role),
+      });
+    if (snapshot.status !== 'active' || candidates.length === 0) throw notAllowed();
+    if (!isTimer && !permittedRoles(snapshot, event.type).has(actor.role)) {
+      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${actor.role} may not send ${event.type} while the case is ${row.state}.`, {
+        event: event.type,
+        state: row.state,
+        role: actor.role,
+        allowedEvents: allowedEventsFor(snapshot, actor.role),
+      });
+    }
+    const enabled = definition.machine.getTransitionData(snapshot, event as never);
+    if (enabled.length === 0) {
+      const { guards, reasons } = guardReasons(definition, snapshot, candidates, event);
+      throw new DomainError(DomainErrorCode.GUARD_FAILED, reasons.join(' '), {
+        event: event.type,
+        state: row.state,
+        guards,
+        reasons,
+        allowedEvents: allowedEventsFor(snapshot, actor.role),
+      });
+    }
+    if (!isTimer && enabled.every(isForbidden)) throw notAllowed();
+  }
+
+  private async replay(store: IdempotencyStore, scope: string, key: string, requestHash: string): Promise<TransitionResult | null> {
+    const record = await store.find(scope, key);
+    if (!record) return null;
+    if (record.requestHash !== requestHash) {
+      throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different command. Use a new key for a new command.', {
+        idempotencyKey: key,
+      });
+    }
+    return { ...(record.response as TransitionResult), replayed: true };
+  }
+
+  private async writeEffects(manager: EntityManager, caseId: string, version: number, state: string, plan: EffectPlan, now: Date): Promise<void> {
+    const timers = new TimerStore(manager);
+    await timers.cancel(caseId, plan.cancelled, now);
+    await timers.schedule(plan.timers.map((t) => ({ ...t, caseId })), now);
+    const messages = [
+      ...plan.outbox.map((m) => ({ caseId, kind: m.kind, payload: m.payload })),
+      ...plan.documents.map((d) => ({ caseId, kind: PRODUCE_DOCUMENT, payload: { document: d.document, stateId: d.stateId, state, caseVersion: version } })),
+    ];
+    await new OutboxStore(manager).add(messages, now);
+  }
+
+  private assertHealthy(snapshot: AnyMachineSnapshot, eventType: string): void {
+    if (snapshot.status === 'error') {
+      const reason = snapshot.error instanceof Error ? snapshot.error.message : String(snapshot.error);
+      throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
+    }
+  }
+}
+
+/** A delayed event of the machine, delivered by the system actor (the timer worker). */
+function isTimerEvent(command: SendCommand): boolean {
+  return command.event.type.startsWith(AFTER_PREFIX) && command.actor.role === 'system';
+}
+
+function notFound(caseId: string): DomainError {
+  return new DomainError(DomainErrorCode.CASE_NOT_FOUND, `There is no case ${caseId}.`, { caseId });
+}
+
+/** Earliest due time among the planned timers whose delay sets the due date (a new case has no other timers). */
+function earliestDue(plan: EffectPlan, dueDateDelays: ReadonlySet<string>): Date | null {
+  let earliest: Date | null = null;
+  for (const t of plan.timers) {
+    if (t.delayName !== null && dueDateDelays.has(t.delayName) && (!earliest || t.dueAt < earliest)) earliest = t.dueAt;
+  }
+  return earliest;
+}

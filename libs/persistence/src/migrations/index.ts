@@ -1,0 +1,10 @@
+import { Init1795392000000 } from './1795392000000-init';
+import { People1795392100000 } from './1795392100000-people';
+
+export { Init1795392000000, People1795392100000 };
+
+/**
+ * Every migration, oldest first, as class references (works under tsc, SWC and Jest alike).
+ * Append new migrations here; never edit one that has shipped.
+ */
+export const MIGRATIONS = [Init1795392000000, People1795392100000];

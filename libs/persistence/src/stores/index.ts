@@ -1,0 +1,5 @@
+export * from './case.store';
+export * from './audit.store';
+export * from './timer.store';
+export * from './outbox.store';
+export * from './idempotency.store';

@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './database';
+export * from './actors';
+export * from './fixture-workflow';
