@@ -1,5 +1,5 @@
 import type { Actor } from '@tacu/domain';
-import { canOpenCaseIn, canReadCase, caseVisibilityFilter, hasPermission, invitedPersonIds, type CaseAccessFacts } from './policy';
+import { canOpenCaseIn, canReadCase, canSeeSensitiveDetails, caseVisibilityFilter, hasPermission, invitedPersonIds, type CaseAccessFacts } from './policy';
 
 const area = 'dublin-south-central';
 const actor = (role: Actor['role'], id = `user-${role}`, areaId = area): Actor => ({ id, role, areaId });
@@ -59,5 +59,13 @@ describe('need to know', () => {
     };
     expect(invitedPersonIds(snapshot).sort()).toEqual(['u1', 'u2']);
     expect(invitedPersonIds(null)).toEqual([]);
+  });
+
+  it('sensitive details are for the lead practitioner of the case and the coordinators of its area', () => {
+    expect(canSeeSensitiveDetails(actor('leadPractitioner', 'user-lead'), facts())).toBe(true);
+    expect(canSeeSensitiveDetails(actor('leadPractitioner', 'user-other'), facts({ stage: 'request' }))).toBe(false);
+    expect(canSeeSensitiveDetails(actor('coordinator'), facts())).toBe(true);
+    expect(canSeeSensitiveDetails(actor('coordinator', 'c', 'galway'), facts())).toBe(false);
+    expect(canSeeSensitiveDetails(actor('agencyPractitioner', 'user-agency'), facts({ invitedPersonIds: ['user-agency'] }))).toBe(false);
   });
 });

@@ -133,3 +133,13 @@ export function invitedPersonIds(snapshot: unknown): string[] {
   visit(snapshot, 0);
   return [...found];
 }
+
+/**
+ * Sensitive details (an address kept from a person the family fled, contact details) are shown
+ * only to the case's lead practitioner and the coordinators of its area (domain.md).
+ */
+export function canSeeSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'leadPractitionerId'>): boolean {
+  if (actor.role === 'coordinator') return actor.areaId === facts.areaId;
+  if (actor.role === 'leadPractitioner') return facts.leadPractitionerId === actor.id;
+  return false;
+}

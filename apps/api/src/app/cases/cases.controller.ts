@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '@tacu/domain';
+import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { CaseHeadersInterceptor, CreatedAt } from './case-headers.interceptor';
+import { CaseHistoryResponse, CasePageResponse, CaseResponse, ListCasesQueryDto, TransitionResponse } from './cases.dto';
+import { CasesService, type CommandOptions } from './cases.service';
+import { CommandHeaders } from './command-headers';
+import { CASE_EVENT_MODELS, caseEventBodySchema } from './events';
+import { OpenCaseDto } from './open-case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@ApiExtraModels(...CASE_EVENT_MODELS)
+@ApiUnauthorizedResponse({ description: 'No valid bearer token (problem+json).' })
+@ApiForbiddenResponse({ description: 'Your role may not do this (problem+json).' })
+@UseInterceptors(CaseHeadersInterceptor)
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @RequirePermission('cases:open')
+  @CreatedAt('/cases')
+  @ApiOperation({ summary: 'Open a case for one child in the request stage (a sibling case links to its family with familyId).' })
+  @ApiBody({ type: OpenCaseDto })
+  @ApiCreatedResponse({ type: CaseResponse, description: 'The case; Location names it and ETag carries its version.' })
+  open(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CaseResponse> {
+    return this.cases.open(actor, body);
+  }
+
+  @Get()
+  @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'Cases you may see, filtered, newest first (or soonest deadline first), one page at a time.' })
+  @ApiOkResponse({ type: CasePageResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CasePageResponse> {
+    return this.cases.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'A case: stage, state, deadlines, version (also as ETag) and the events you may send now.' })
+  @ApiOkResponse({ type: CaseResponse })
+  @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseResponse> {
+    return this.cases.get(actor, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @RequirePermission('cases:send')
+  @ApiOperation({ summary: 'Send one event to the case: { "type": "...", ...data }.' })
+  @ApiBody({ schema: caseEventBodySchema() })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice.' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version you read (its ETag): the event applies only if the case has not changed since.' })
+  @ApiOkResponse({ type: TransitionResponse })
+  @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
+  @ApiConflictResponse({ description: 'Event not allowed now (allowedEvents lists those that are), or the case changed (currentVersion).' })
+  @ApiUnprocessableEntityResponse({ description: 'A rule of the practice model is not met (reasons), or the Idempotency-Key was used for another request.' })
+  send(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown, @CommandHeaders() options: CommandOptions): Promise<TransitionResponse> {
+    return this.cases.send(actor, id, body, options);
+  }
+
+  @Get(':id/history')
+  @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'The audit trail of the case, oldest first (hash-chained).' })
+  @ApiOkResponse({ type: CaseHistoryResponse })
+  @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
+  history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseHistoryResponse> {
+    return this.cases.history(actor, id);
+  }
+}

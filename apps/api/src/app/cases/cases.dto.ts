@@ -1,0 +1,265 @@
+/**
+ * The cases API's own DTOs (the per-event DTOs and the open-case DTO live in ./events and
+ * ./open-case.dto.ts): the list query, the responses, and the `toXResponse()` mappers.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { CASE_STATUSES, STAGES } from '@tacu/domain';
+import type { TransitionResult } from '@tacu/engine';
+import type { CaseRow, FamilyMember } from '@tacu/persistence';
+import type { AuditEntryRow, CaseSort } from './case-queries';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export class ListCasesQueryDto {
+  @ApiPropertyOptional({ enum: STAGES, description: 'Only cases in this stage.' })
+  @IsOptional()
+  @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases in this exact state (dotted, e.g. "assessment.inProgress").', example: 'request.draft' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  state?: string;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, { message: `status must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases led by this user.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  leadPractitionerId?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases of this area.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  areaId?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases of this family (sibling cases).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'familyId must be a UUID' })
+  familyId?: string;
+
+  @ApiPropertyOptional({ description: 'true: only open cases whose stage is past its due date; false: only the others.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only cases whose stage is due before this instant (ISO 8601).', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dueBefore must be an ISO 8601 date or instant, e.g. 2026-12-01T00:00:00Z' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ enum: ['openedAt', 'dueAt'], default: 'openedAt', description: 'openedAt: newest first; dueAt: soonest deadline first (cases with a deadline only).' })
+  @IsOptional()
+  @IsIn(['openedAt', 'dueAt'], { message: 'sort must be openedAt or dueAt' })
+  sort?: CaseSort;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 100' })
+  @Max(100, { message: 'limit must be a whole number from 1 to 100' })
+  limit?: number;
+}
+
+export class WorkflowRefResponse {
+  @ApiProperty({ example: 'case' }) id!: string;
+  @ApiProperty({ example: 1 }) version!: number;
+}
+
+export class CaseSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: WorkflowRefResponse }) workflow!: WorkflowRefResponse;
+  @ApiProperty({ example: 'dublin-south-central' }) areaId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) familyId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The family member this case is for.' }) childPersonId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'school' }) origin!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) previousEpisodeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) leadPractitionerId!: string | null;
+  @ApiProperty({ enum: STAGES }) stage!: string;
+  @ApiProperty({ example: 'request.draft' }) state!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) closureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The current stage's due date." }) dueAt!: string | null;
+  @ApiProperty({ description: 'The stage is open and past its due date.' }) overdue!: boolean;
+  @ApiProperty({ description: 'Send it back as If-Match to change the case only if nobody else did.' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
+}
+
+export class DeadlineResponse {
+  @ApiProperty({ nullable: true, type: String, example: 'assessmentCompletion', description: 'A deadline of the policy.' }) name!: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'The deadline has passed while the case is still in that state.' }) passed!: boolean;
+}
+
+export class SiblingCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) childPersonId!: string | null;
+  @ApiProperty({ enum: STAGES }) stage!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+}
+
+export class FamilyMemberResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'parentCarer' }) relationship!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
+  @ApiProperty() hasParentalResponsibility!: boolean;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Sensitive details: only for the lead practitioner and coordinators.' })
+  sensitive?: Record<string, unknown>;
+}
+
+export class CaseResponse extends CaseSummaryResponse {
+  @ApiProperty({ type: [String], description: 'Events you may send now.', example: ['RECORD_REQUEST_DETAILS'] }) allowedEvents!: string[];
+  @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
+  @ApiProperty({ type: [SiblingCaseResponse], description: 'Other cases of the same family that you may see.' }) siblingCases!: SiblingCaseResponse[];
+  @ApiProperty({ type: [FamilyMemberResponse] }) familyMembers!: FamilyMemberResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What has been recorded on the case (the workflow context).' })
+  record!: Record<string, unknown>;
+}
+
+export class CasePageResponse {
+  @ApiProperty({ type: [CaseSummaryResponse] }) items!: CaseSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
+}
+
+export class TransitionResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ example: 'request.awaitingConsent' }) state!: string;
+  @ApiProperty({ enum: STAGES }) stage!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiProperty({ type: [String] }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: 'Documents produced by the states entered.' }) documents!: string[];
+  @ApiProperty({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key.' }) replayed!: boolean;
+}
+
+export class AuditActorResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() role!: string;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: AuditActorResponse }) actor!: AuditActorResponse;
+  @ApiProperty({ example: 'SUBMIT_REQUEST' }) eventType!: string;
+  @ApiProperty({ nullable: true, type: String }) fromState!: string | null;
+  @ApiProperty() toState!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one.' }) hash!: string;
+}
+
+export class CaseHistoryResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: [AuditEntryResponse] }) events!: AuditEntryResponse[];
+}
+
+// ---- mappers --------------------------------------------------------------------------------
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
+
+export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash'>, now: Date): CaseSummaryResponse {
+  const dueAt = row.dueAt === null ? null : new Date(row.dueAt);
+  return {
+    id: row.id,
+    workflow: { id: row.workflowId, version: row.workflowVersion },
+    areaId: row.areaId,
+    familyId: row.familyId,
+    childPersonId: row.childPersonId,
+    origin: row.origin,
+    previousEpisodeId: row.previousEpisodeId,
+    leadPractitionerId: row.leadPractitionerId,
+    stage: row.stage,
+    state: row.state,
+    status: row.status,
+    closureReason: row.closureReason,
+    dueAt: dueAt ? dueAt.toISOString() : null,
+    overdue: row.status !== 'closed' && dueAt !== null && dueAt.getTime() <= now.getTime(),
+    version: row.version,
+    openedAt: iso(row.openedAt),
+    updatedAt: iso(row.updatedAt),
+    closedAt: isoOrNull(row.closedAt),
+  };
+}
+
+/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy). */
+export function recordOf(snapshot: unknown): Record<string, unknown> {
+  const context = (snapshot as { context?: unknown } | null)?.context;
+  if (context === null || typeof context !== 'object') return {};
+  const { now: _now, policy: _policy, ...record } = context as Record<string, unknown>;
+  return record;
+}
+
+export interface CaseDetail {
+  row: Omit<CaseRow, 'lastAuditHash'>;
+  allowedEvents: string[];
+  deadlines: Array<{ name: string | null; dueAt: Date; fired: boolean }>;
+  siblings: SiblingCaseResponse[];
+  members: Array<FamilyMember & { sensitive?: Record<string, unknown> }>;
+}
+
+export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
+  return {
+    ...toCaseSummaryResponse(detail.row, now),
+    allowedEvents: detail.allowedEvents,
+    deadlines: detail.deadlines.map((d) => ({ name: d.name, dueAt: iso(d.dueAt), passed: d.fired || new Date(d.dueAt).getTime() <= now.getTime() })),
+    siblingCases: detail.siblings,
+    familyMembers: detail.members.map((m) => ({
+      id: m.id,
+      relationship: m.relationship,
+      name: m.name,
+      dateOfBirth: m.dateOfBirth,
+      hasParentalResponsibility: m.hasParentalResponsibility,
+      ...(m.sensitive !== undefined ? { sensitive: m.sensitive } : {}),
+    })),
+    record: recordOf(detail.row.snapshot),
+  };
+}
+
+export function toTransitionResponse(result: TransitionResult): TransitionResponse {
+  return {
+    caseId: result.caseId,
+    version: result.version,
+    state: result.state,
+    stage: result.stage,
+    status: result.status,
+    dueAt: result.dueAt,
+    allowedEvents: result.allowedEvents,
+    documents: result.documents,
+    replayed: result.replayed,
+  };
+}
+
+export function toAuditEntryResponse(row: AuditEntryRow): AuditEntryResponse {
+  return {
+    seq: row.seq,
+    at: iso(row.at),
+    actor: { id: row.actorId, role: row.actorRole },
+    eventType: row.eventType,
+    fromState: row.fromState,
+    toState: row.toState,
+    data: row.data ?? {},
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * Cases: open (family, members and case in one transaction), list, read, send an event, history.
+ * Every change goes through the engine; this service adds need to know (a case the caller may
+ * not see is answered 404, like one that does not exist) and the people around the case.
+ */
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  canOpenCaseIn,
+  canReadCase,
+  canSeeSensitiveDetails,
+  caseVisibilityFilter,
+  type CaseAccessFacts,
+} from '@tacu/auth';
+import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import type { Clock, Engine } from '@tacu/engine';
+import { PeopleStore, isUuid, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
+import { ValidationFailed } from '../errors/validation-failed';
+import { CaseQueries } from './case-queries';
+import {
+  toAuditEntryResponse,
+  toCaseResponse,
+  toCaseSummaryResponse,
+  toTransitionResponse,
+  type CaseHistoryResponse,
+  type CasePageResponse,
+  type CaseResponse,
+  type ListCasesQueryDto,
+  type TransitionResponse,
+} from './cases.dto';
+import { parseCaseEvent } from './events';
+import { parseOpenCase, type OpenCaseInput } from './open-case.dto';
+
+/** The workflow every case of this API runs (the composed case machine). */
+export const CASE_WORKFLOW_ID = 'case';
+
+/** What the HTTP headers of a command say: Idempotency-Key and If-Match. */
+export interface CommandOptions {
+  idempotencyKey?: string;
+  expectedVersion?: number;
+}
+
+export function caseNotFound(): DomainError {
+  return new DomainError(DomainErrorCode.CASE_NOT_FOUND, 'There is no case with this id that you can see.');
+}
+
+function invalid(field: string, problem: string): ValidationFailed {
+  return new ValidationFailed([{ field, problems: [problem] }]);
+}
+
+interface AccessRow {
+  areaId: string;
+  stage: string;
+  leadPractitionerId: string | null;
+  invitedPersonIds: string[];
+}
+
+/** The facts the policy needs, read (and, with `lock`, locked for the transaction) in one query. */
+async function readAccessFacts(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseAccessFacts | null> {
+  if (!isUuid(caseId)) return null;
+  const { rows } = await sql<AccessRow>(
+    manager,
+    `SELECT area_id AS "areaId", stage, lead_practitioner_id AS "leadPractitionerId",
+       ARRAY(SELECT DISTINCT jsonb_array_elements_text(jsonb_path_query_array(snapshot, 'lax $.**.invitees[*].personId'))) AS "invitedPersonIds"
+     FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [caseId],
+  );
+  return rows[0] ?? null;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(ENGINE) private readonly engine: Engine,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async open(actor: Actor, body: unknown): Promise<CaseResponse> {
+    const parsed = parseOpenCase(body);
+    if (!parsed.ok) throw new ValidationFailed(parsed.errors);
+    const dto = parsed.value;
+    if (!canOpenCaseIn(actor, dto.areaId)) {
+      throw new ForbiddenException(
+        actor.areaId === dto.areaId
+          ? `Your role (${actor.role}) may not open cases; a lead practitioner or coordinator does.`
+          : `You may open cases only in your own area (${actor.areaId}).`,
+      );
+    }
+    const caseId = await this.dataSource.transaction(async (manager) => {
+      const { familyId, childPersonId } = await this.writePeople(manager, actor, dto);
+      if (dto.previousEpisodeId !== undefined) await this.checkPreviousEpisode(manager, actor, dto.previousEpisodeId);
+      const id = randomUUID();
+      const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
+      await this.engine.openIn(manager, {
+        workflowId: CASE_WORKFLOW_ID,
+        caseId: id,
+        input: { caseId: id, policy: this.config.deadlinePolicy, leadPractitionerId, origin: dto.origin },
+        attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
+        actor,
+      });
+      return id;
+    });
+    return this.get(actor, caseId);
+  }
+
+  /** The family (new, or the existing one of a sibling case), the child and the other members. */
+  private async writePeople(manager: EntityManager, actor: Actor, dto: OpenCaseInput): Promise<{ familyId: string; childPersonId: string }> {
+    const people = new PeopleStore(manager);
+    const now = this.clock.now();
+    if (!(await people.findArea(dto.areaId))) throw invalid('areaId', `areaId "${dto.areaId}" is not a known area`);
+    if (dto.leadPractitionerId !== undefined) {
+      const lead = await people.findUser(dto.leadPractitionerId);
+      if (!lead || !lead.active || lead.role !== 'leadPractitioner' || lead.areaId !== dto.areaId) {
+        throw invalid('leadPractitionerId', `leadPractitionerId "${dto.leadPractitionerId}" is not a lead practitioner of area ${dto.areaId}`);
+      }
+    }
+    let familyId: string;
+    if (dto.familyId !== undefined) {
+      const family = await people.findFamily(dto.familyId);
+      if (!family || family.areaId !== dto.areaId) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId}`);
+      familyId = family.id;
+    } else {
+      familyId = (await people.insertFamily({ areaId: dto.areaId, createdBy: actor.id, createdAt: now })).id;
+    }
+    const child: NewFamilyMember = {
+      relationship: 'child',
+      name: dto.child.name,
+      dateOfBirth: dto.child.dateOfBirth,
+      hasParentalResponsibility: false,
+      sensitive: { ...(dto.child.sensitive ?? {}) },
+    };
+    const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
+      relationship: m.relationship,
+      name: m.name,
+      hasParentalResponsibility: m.hasParentalResponsibility,
+      sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
+    }));
+    const [created] = await people.insertMembers(familyId, [child, ...others], now);
+    if (!created) throw new Error('the child was not written');
+    return { familyId, childPersonId: created.id };
+  }
+
+  private async checkPreviousEpisode(manager: EntityManager, actor: Actor, previousEpisodeId: string): Promise<void> {
+    const facts = await readAccessFacts(manager, previousEpisodeId, false);
+    if (!facts || !canReadCase(actor, facts)) throw invalid('previousEpisodeId', 'previousEpisodeId does not name a case you can see');
+    const { rows } = await sql<{ status: string }>(manager, `SELECT status FROM cases WHERE id = $1`, [previousEpisodeId]);
+    if (rows[0]?.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
+  }
+
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageResponse> {
+    const now = this.clock.now();
+    const page = await new CaseQueries(this.dataSource.manager).list(
+      caseVisibilityFilter(actor),
+      {
+        stage: query.stage,
+        state: query.state,
+        status: query.status,
+        leadPractitionerId: query.leadPractitionerId,
+        areaId: query.areaId,
+        familyId: query.familyId,
+        overdue: query.overdue,
+        dueBefore: query.dueBefore !== undefined ? new Date(query.dueBefore) : undefined,
+      },
+      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor },
+      now,
+    );
+    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now)), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, caseId: string): Promise<CaseResponse> {
+    const manager = this.dataSource.manager;
+    const facts = await readAccessFacts(manager, caseId, false);
+    if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+    const queries = new CaseQueries(manager);
+    const { rows } = await sql<CaseRow>(
+      manager,
+      `SELECT id, workflow_id AS "workflowId", workflow_version AS "workflowVersion", area_id AS "areaId",
+         family_id AS "familyId", child_person_id AS "childPersonId", origin, previous_episode_id AS "previousEpisodeId",
+         lead_practitioner_id AS "leadPractitionerId", state, stage, status, closure_reason AS "closureReason",
+         due_at AS "dueAt", overdue, snapshot, version, last_audit_hash AS "lastAuditHash", opened_at AS "openedAt",
+         updated_at AS "updatedAt", closed_at AS "closedAt"
+       FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    const row = rows[0];
+    if (!row) throw caseNotFound();
+    const visibility = caseVisibilityFilter(actor);
+    const [allowedEvents, deadlines, siblings, members] = [
+      await this.engine.allowedEvents(caseId, actor),
+      await queries.deadlines(caseId),
+      row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
+      row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, row)) : [],
+    ];
+    return toCaseResponse({ row, allowedEvents, deadlines, siblings, members }, this.clock.now());
+  }
+
+  private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
+    const people = new PeopleStore(manager);
+    const members = await people.listMembers(familyId);
+    if (!withSensitive) return members;
+    const sensitive = await people.readSensitive(familyId);
+    return members.map((m) => ({ ...m, sensitive: sensitive.members[m.id] ?? {} }));
+  }
+
+  async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
+    const parsed = parseCaseEvent(body);
+    if (!parsed.ok) throw new ValidationFailed(parsed.errors);
+    const result = await this.dataSource.transaction(async (manager) => {
+      // Lock first (the engine locks the same row again: a no-op), so the access decision and the
+      // transition see the same case.
+      const facts = await readAccessFacts(manager, caseId, true);
+      if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+      return this.engine.sendIn(manager, {
+        caseId,
+        event: { ...parsed.event },
+        actor,
+        ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+        ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
+      });
+    });
+    return toTransitionResponse(result);
+  }
+
+  async history(actor: Actor, caseId: string): Promise<CaseHistoryResponse> {
+    const manager = this.dataSource.manager;
+    const facts = await readAccessFacts(manager, caseId, false);
+    if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+    const events = await new CaseQueries(manager).history(caseId);
+    return { caseId, events: events.map(toAuditEntryResponse) };
+  }
+}

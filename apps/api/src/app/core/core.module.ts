@@ -1,0 +1,106 @@
+/**
+ * The infrastructure every feature uses, built once: configuration, clock, database, engine,
+ * token verifier, and the in-process deadline worker. Tests hand in their own database and
+ * clock through `AppOptions` (no module mocking).
+ */
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { createTokenVerifier, type TokenVerifier } from '@tacu/auth';
+import { createEngine, TimerWorker, type Clock, type Engine } from '@tacu/engine';
+import { openDataSource } from '@tacu/persistence';
+import { WORKFLOWS, type WorkflowDefinition } from '@tacu/workflows';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TOKEN_VERIFIER } from '../auth/auth.guard';
+import { CLOCK, DATA_SOURCE, ENGINE, WORKFLOW_DEFINITIONS } from './tokens';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** An initialised, migrated database (tests); otherwise opened from the config and closed with the app. */
+  dataSource?: DataSource;
+  clock?: Clock;
+  /** The machines to run (default: WORKFLOWS of @tacu/workflows). */
+  workflows?: readonly WorkflowDefinition[];
+  /** Run the deadline worker in this process (default: when TIMER_INTERVAL_MS > 0). */
+  runTimerWorker?: boolean;
+}
+
+export const APP_OPTIONS = Symbol('APP_OPTIONS');
+const TIMER_WORKER = Symbol('TIMER_WORKER');
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Closes what the app opened, and runs/stops the deadline worker with the app. */
+@Injectable()
+export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Lifecycle');
+
+  constructor(
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TIMER_WORKER) private readonly worker: TimerWorker | null,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.worker) {
+      this.worker.start(this.options.config.timerIntervalMs || 5000);
+      this.logger.log(`Deadline worker running every ${this.options.config.timerIntervalMs} ms`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker) await this.worker.stop();
+    if (!this.options.dataSource && this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_OPTIONS, useValue: options },
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: WORKFLOW_DEFINITIONS, useValue: options.workflows ?? WORKFLOWS },
+        {
+          provide: DATA_SOURCE,
+          useFactory: async (): Promise<DataSource> =>
+            options.dataSource ?? (await openDataSource(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir })),
+        },
+        {
+          provide: ENGINE,
+          inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS],
+          useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[]): Engine => createEngine({ dataSource, workflows, clock }),
+        },
+        {
+          provide: TIMER_WORKER,
+          inject: [DATA_SOURCE, ENGINE, CLOCK],
+          useFactory: (dataSource: DataSource, engine: Engine, clock: Clock): TimerWorker | null => {
+            const run = options.runTimerWorker ?? config.timerIntervalMs > 0;
+            if (!run) return null;
+            const logger = new Logger('TimerWorker');
+            return new TimerWorker({
+              dataSource,
+              engine,
+              clock,
+              onError: (error, timer) =>
+                logger.error({ timerId: timer.id, caseId: timer.caseId, err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'A due timer failed; it stays due'),
+            });
+          },
+        },
+        {
+          provide: TOKEN_VERIFIER,
+          useFactory: (): TokenVerifier =>
+            config.token.kind === 'jwks'
+              ? createTokenVerifier({ jwksUrl: config.token.jwksUrl, issuer: config.token.issuer, audience: config.token.audience })
+              : createTokenVerifier({ secret: config.token.secret, issuer: config.token.issuer, audience: config.token.audience }),
+        },
+        Lifecycle,
+      ],
+      exports: [APP_OPTIONS, APP_CONFIG, CLOCK, DATA_SOURCE, ENGINE, TOKEN_VERIFIER, WORKFLOW_DEFINITIONS],
+    };
+  }
+}

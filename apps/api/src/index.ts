@@ -1,0 +1,17 @@
+/**
+ * What the e2e tests and the benchmark use of the API app (as `@tacu/api`): the same assembly
+ * as main.ts, the configuration, the demo people and journeys, the samples of every event.
+ * Nothing in libs imports this.
+ */
+export { createAdapter, configureApp, createApp } from './configure-app';
+export { AppModule } from './app/app.module';
+export type { AppOptions } from './app/core/core.module';
+export { CLOCK, DATA_SOURCE, ENGINE } from './app/core/tokens';
+export { ConfigError, DEV_TOKEN_SECRET, loadConfig, parseDeadlinePolicyOverrides, type AppConfig } from './app/config/app-config';
+export { toProblem, domainErrorStatus } from './app/errors/problem.filter';
+export { CASE_EVENT_SAMPLES, sampleEvent, sampleOpenCase } from './app/cases/events/samples';
+export type { OpenCaseInput } from './app/cases/open-case.dto';
+export { DEMO_AREA, DEMO_USERS, demoActor, type DemoUser } from './seed/demo-people';
+export { seedDemo, seedDemoPeople } from './seed/demo-seed';
+export { fullJourney, journeyTo, INVITED_AGENCY_USER, type JourneyStep } from './seed/journey';
+export { demoTokens } from './demo-tokens';

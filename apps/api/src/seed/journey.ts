@@ -1,0 +1,64 @@
+/**
+ * A family's way through the case machine, event by event, with who sends each event: the
+ * request to closure (needsMet) with two review cycles. The demo seed stops cases at different
+ * milestones; the e2e tests and the bench drive cases along it over HTTP.
+ */
+import type { CaseEvent } from '@tacu/domain';
+import { sampleEvent } from '../app/cases/events/samples';
+
+export type JourneyRole = 'lead' | 'coordinator';
+
+export interface JourneyStep {
+  event: CaseEvent;
+  /** Who sends it: the case's lead practitioner, or the area's coordinator. */
+  by: JourneyRole;
+  /** The state the case is in after this step. */
+  state: string;
+}
+
+/** The agency practitioner of the demo area, invited to the meeting (so they may see the case). */
+export const INVITED_AGENCY_USER = 'u-agency-0001';
+
+function invitation(): CaseEvent {
+  const event = sampleEvent('INVITE_TO_MEETING');
+  event.invitees = event.invitees.map((invitee) => (invitee.agency === 'Public Health Nursing' ? { ...invitee, personId: INVITED_AGENCY_USER } : invitee));
+  return event;
+}
+
+/** Request to closure with two review cycles; `leadPractitionerId` is who the coordinator registers as lead. */
+export function fullJourney(leadPractitionerId: string): JourneyStep[] {
+  return [
+    { by: 'lead', event: sampleEvent('RECORD_REQUEST_DETAILS'), state: 'request.draft' },
+    { by: 'lead', event: sampleEvent('REQUEST_CONSENT'), state: 'request.awaitingConsent' },
+    { by: 'lead', event: sampleEvent('RECORD_CONSENT'), state: 'request.awaitingConsent' },
+    { by: 'lead', event: sampleEvent('SUBMIT_REQUEST'), state: 'request.submitted' },
+    { by: 'coordinator', event: { type: 'REGISTER_REQUEST', leadPractitionerId }, state: 'assessment.inProgress' },
+    { by: 'lead', event: sampleEvent('RECORD_ASSESSMENT'), state: 'assessment.inProgress' },
+    { by: 'lead', event: sampleEvent('COMPLETE_ASSESSMENT'), state: 'assessment.completed' },
+    { by: 'lead', event: sampleEvent('AGREE_ASSESSMENT'), state: 'meeting.proposed' },
+    { by: 'lead', event: invitation(), state: 'meeting.invited' },
+    { by: 'lead', event: sampleEvent('HOLD_MEETING'), state: 'meeting.held' },
+    { by: 'lead', event: sampleEvent('DISTRIBUTE_MINUTES'), state: 'actionPlan.drafting' },
+    { by: 'lead', event: sampleEvent('DRAFT_PLAN'), state: 'actionPlan.drafting' },
+    { by: 'lead', event: sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), state: 'actionPlan.awaitingFamilySignOff' },
+    { by: 'lead', event: sampleEvent('SIGN_OFF_PLAN'), state: 'review.scheduled' },
+    // First review: the plan continues.
+    { by: 'lead', event: sampleEvent('HOLD_REVIEW'), state: 'review.held' },
+    { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
+    { by: 'lead', event: sampleEvent('CONTINUE_PLAN'), state: 'review.scheduled' },
+    // Second review: needs are met, closure is proposed.
+    { by: 'lead', event: { ...sampleEvent('HOLD_REVIEW'), heldOn: '2026-07-22' }, state: 'review.held' },
+    { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
+    { by: 'lead', event: sampleEvent('PROPOSE_CLOSURE'), state: 'closure.proposed' },
+    { by: 'lead', event: sampleEvent('RECORD_CLOSURE_FEEDBACK'), state: 'closure.feedbackCollected' },
+    { by: 'lead', event: sampleEvent('CLOSE_CASE'), state: 'closed' },
+  ];
+}
+
+/** The steps up to and including the first that leaves the case in `state`. */
+export function journeyTo(state: string, leadPractitionerId: string): JourneyStep[] {
+  const steps = fullJourney(leadPractitionerId);
+  const index = steps.findIndex((s) => s.state === state);
+  if (index < 0) throw new Error(`the journey never reaches ${state}`);
+  return steps.slice(0, index + 1);
+}

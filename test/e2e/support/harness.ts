@@ -1,0 +1,107 @@
+/**
+ * The assembled API over a private PGlite copy, with a clock the test moves: the same
+ * `createApp` as main.ts, only the database and the clock are handed in. Requests go through
+ * supertest to the real Fastify server (no listening port).
+ */
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import supertest from 'supertest';
+import { signToken } from '@tacu/auth';
+import type { Actor, CaseEvent } from '@tacu/domain';
+import { PeopleStore, type TacuDataSource } from '@tacu/persistence';
+import { createTestDataSource, FixedClock } from '@tacu/testing';
+import { createApp, DEMO_AREA, demoActor, loadConfig, sampleOpenCase, seedDemoPeople, type AppConfig, type JourneyStep, type OpenCaseInput } from './api';
+
+export const SECRET = 'e2e-test-secret-0123456789-abcdefghijklmnop';
+
+export const USERS = {
+  coordinator: 'u-coord-0001',
+  lead: 'u-lp-0001',
+  otherLead: 'u-lp-0002',
+  agency: 'u-agency-0001',
+  dlp: 'u-dlp-0001',
+  manager: 'u-mgr-0001',
+} as const;
+
+/** A second area, to show that areas do not see each other's cases. */
+export const OTHER_AREA = { id: 'galway-city', name: 'Galway City' };
+export const OTHER_COORDINATOR: Actor = { id: 'u-coord-galway', role: 'coordinator', areaId: OTHER_AREA.id, name: 'Máire Ní Fhlaithearta' };
+
+export interface Harness {
+  app: NestFastifyApplication;
+  http: ReturnType<typeof supertest>;
+  dataSource: TacuDataSource;
+  clock: FixedClock;
+  config: AppConfig;
+  /** A bearer token for a demo user id, or for any actor. */
+  token(who: string | Actor): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const dataSource = await createTestDataSource();
+  const clock = new FixedClock('2026-03-02T09:00:00.000Z');
+  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0', ...env });
+  const app = await createApp({ config, dataSource, clock }, { abortOnError: false });
+  await seedDemoPeople(dataSource);
+  await dataSource.transaction(async (manager) => {
+    const people = new PeopleStore(manager);
+    await people.upsertArea(OTHER_AREA);
+    await people.upsertUser({ id: OTHER_COORDINATOR.id, areaId: OTHER_AREA.id, role: 'coordinator', displayName: 'Máire', agency: null });
+  });
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    dataSource,
+    clock,
+    config,
+    async token(who) {
+      const actor = typeof who === 'string' ? demoActor(who) : who;
+      const key = JSON.stringify(actor);
+      let token = tokens.get(key);
+      if (!token) {
+        token = await signToken(actor, { secret: SECRET });
+        tokens.set(key, token);
+      }
+      return token;
+    },
+    async close() {
+      await app.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A valid POST /cases body in the demo area (a new family unless `familyId` is given). */
+export function openCaseBody(overrides: Partial<OpenCaseInput> = {}): OpenCaseInput {
+  return { ...sampleOpenCase(), areaId: DEMO_AREA.id, leadPractitionerId: USERS.lead, ...overrides };
+}
+
+export async function openCase(h: Harness, as: string = USERS.lead, overrides: Partial<OpenCaseInput> = {}): Promise<{ id: string; familyId: string; body: Record<string, unknown> }> {
+  const res = await h.http.post('/cases').auth(await h.token(as), { type: 'bearer' }).send(openCaseBody(overrides));
+  if (res.status !== 201) throw new Error(`POST /cases answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, familyId: res.body.familyId, body: res.body };
+}
+
+export async function send(h: Harness, caseId: string, event: CaseEvent | Record<string, unknown>, as: string | Actor, headers: Record<string, string> = {}) {
+  const req = h.http.post(`/cases/${caseId}/events`).auth(await h.token(as), { type: 'bearer' });
+  for (const [name, value] of Object.entries(headers)) req.set(name, value);
+  return req.send(event);
+}
+
+/** Sends each step as its sender and checks the state it leads to; returns the last answer. */
+export async function drive(h: Harness, caseId: string, steps: readonly JourneyStep[], lead: string = USERS.lead): Promise<Record<string, unknown>> {
+  let last: Record<string, unknown> = {};
+  for (const step of steps) {
+    const res = await send(h, caseId, step.event, step.by === 'lead' ? lead : USERS.coordinator);
+    if (res.status !== 200 || res.body.state !== step.state) {
+      throw new Error(`${step.event.type} → ${res.status} ${JSON.stringify(res.body)} (expected state ${step.state})`);
+    }
+    last = res.body;
+  }
+  return last;
+}
+
+export async function get(h: Harness, path: string, as: string | Actor) {
+  return h.http.get(path).auth(await h.token(as), { type: 'bearer' });
+}
