@@ -3,7 +3,7 @@
 const path = require('node:path');
 const esmPackages = [
   '@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer',
-  'uint8array-extras', '@borewit', 'cookie', 'jose',
+  'uint8array-extras', '@borewit', 'cookie', 'jose', 'content-disposition',
 ];
 const swcOptions = {
   swcrc: false,
@@ -30,5 +30,6 @@ module.exports = {
     '^@tacu/engine$': path.join(root, 'libs/engine/src/index.ts'),
     '^@tacu/auth$': path.join(root, 'libs/auth/src/index.ts'),
     '^@tacu/testing$': path.join(root, 'test/support/index.ts'),
+    '^@tacu/api$': path.join(root, 'apps/api/src/index.ts'),
   },
 };
