@@ -3,3 +3,4 @@ export * from './vocabulary';
 export * from './events';
 export * from './deadline-policy';
 export * from './errors';
+export * from './rules';

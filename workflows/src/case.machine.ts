@@ -1,0 +1,144 @@
+/**
+ * The case machine (domain.md "The case machine composes them"): request → assessment →
+ * meeting → action plan → review cycle → closure. Each stage is the same state config as its
+ * process machine, embedded as a compound state whose final states hand over (`onDone`) to the
+ * next stage. In every active stage:
+ * - RAISE_CONCERN puts the case on hold in `escalation`; the stage's deep history remembers
+ *   exactly where it was. Step-up closes the case (`steppedUpToSocialWork`); a return to early
+ *   intervention, no further action or a decision not to report resumes it where it was, if
+ *   consent still stands (else it closes as `consentWithdrawn`).
+ * - WITHDRAW_CONSENT closes the case as `consentWithdrawn` and tells the people involved; while
+ *   an escalation is open it is only recorded and never blocks or ends the escalation.
+ * - RECORD_CONSENT widens or narrows consent; ASSIGN_LEAD_PRACTITIONER changes the lead.
+ * - PROPOSE_CLOSURE (from registration on) moves to closure with a reason.
+ * A case open 12 months asks the coordinator for a check (`caseOpenCheck`).
+ */
+import type { Stage } from '@tacu/domain';
+import { actionPlanStage } from './action-plan.machine';
+import { closureStage } from './closure.machine';
+import { escalationStage } from './escalation.machine';
+import { allow } from './permissions';
+import { requestForSupportStage } from './request-for-support.machine';
+import { reviewStage } from './review.machine';
+import { caseSetup, contextFromInput, type StateConfig } from './setup';
+import { notify } from './stage-kit';
+import { defineWorkflow } from './workflow-kit';
+import { strengthsAndNeedsAssessmentStage } from './strengths-and-needs-assessment.machine';
+import { supportMeetingStage } from './support-meeting.machine';
+
+/** Stages the case can be put on hold in, and resumed in. */
+export const RESUMABLE_STAGES = ['request', 'assessment', 'meeting', 'actionPlan', 'review', 'closure'] as const satisfies readonly Stage[];
+export type ResumableStage = (typeof RESUMABLE_STAGES)[number];
+
+/** Stages from which closure may be proposed directly (a review proposes it from `recorded`). */
+const CLOSABLE: readonly ResumableStage[] = ['assessment', 'meeting', 'actionPlan', 'review'];
+
+/** A stage inside the case: deep history to resume in, RAISE_CONCERN, and (where it applies) PROPOSE_CLOSURE. */
+function embed(stage: ResumableStage, config: StateConfig, onDone: StateConfig['onDone']): StateConfig {
+  const meta = config.meta ?? {};
+  return {
+    ...config,
+    onDone,
+    meta: { ...meta, permissions: { ...(CLOSABLE.includes(stage) ? allow('PROPOSE_CLOSURE') : {}), ...meta.permissions } },
+    on: {
+      ...config.on,
+      RAISE_CONCERN: {
+        target: '#case.escalation',
+        actions: [
+          { type: 'recordConcern', params: { stage } },
+          notify('designatedLiaisonPerson', 'RAISE_CONCERN'),
+          notify('coordinator', 'RAISE_CONCERN'),
+        ],
+      },
+      ...(CLOSABLE.includes(stage)
+        ? {
+            PROPOSE_CLOSURE: {
+              guard: 'closureReasonExplained',
+              target: '#case.closure',
+              actions: ['recordClosureProposal', notify('peopleInvolved', 'PROPOSE_CLOSURE')],
+            },
+          }
+        : {}),
+    },
+    states: { ...config.states, hist: { type: 'history', history: 'deep' } },
+  };
+}
+
+export const caseMachine = caseSetup.createMachine({
+  id: 'case',
+  version: '1',
+  context: contextFromInput,
+  initial: 'request',
+  meta: {
+    description: 'A family support case, from the request for support to closure.',
+    permissions: allow('RECORD_CONSENT', 'WITHDRAW_CONSENT', 'ASSIGN_LEAD_PRACTITIONER', 'RAISE_CONCERN'),
+  },
+  after: {
+    caseOpenCheck: { actions: notify('coordinator', 'caseOpenCheck') },
+  },
+  on: {
+    RECORD_CONSENT: { actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')] },
+    ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
+    WITHDRAW_CONSENT: {
+      target: '.closed',
+      actions: ['recordConsentWithdrawn', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+    },
+  },
+  states: {
+    request: embed('request', requestForSupportStage('embedded'), [
+      { guard: { type: 'requestOutcomeIs', params: { outcome: 'registered' } }, target: 'assessment' },
+      { guard: { type: 'requestOutcomeIs', params: { outcome: 'redirected' } }, target: 'redirected' },
+      { guard: { type: 'requestOutcomeIs', params: { outcome: 'declined' } }, target: 'declined' },
+    ]),
+    assessment: embed('assessment', strengthsAndNeedsAssessmentStage('embedded'), { guard: 'assessmentAgreed', target: 'meeting' }),
+    meeting: embed('meeting', supportMeetingStage('embedded'), { guard: 'minutesDistributed', target: 'actionPlan' }),
+    actionPlan: embed('actionPlan', actionPlanStage('embedded'), { guard: 'planIsActive', target: 'review' }),
+    review: embed('review', reviewStage('embedded'), [
+      { guard: { type: 'reviewDecisionIs', params: { decision: 'revise' } }, target: 'actionPlan' },
+      { guard: { type: 'reviewDecisionIs', params: { decision: 'close' } }, target: 'closure' },
+    ]),
+    closure: embed('closure', closureStage('embedded'), { guard: 'closureCompleted', target: 'closed' }),
+    escalation: {
+      ...escalationStage('embedded'),
+      onDone: [
+        {
+          guard: 'concernSteppedUp',
+          target: 'closed',
+          actions: [{ type: 'closeAs', params: { reason: 'steppedUpToSocialWork' } }, 'endHold', notify('peopleInvolved', 'steppedUpToSocialWork')],
+        },
+        {
+          guard: 'consentWithdrawnMeanwhile',
+          target: 'closed',
+          actions: [{ type: 'closeAs', params: { reason: 'consentWithdrawn' } }, 'endHold', notify('peopleInvolved', 'consentWithdrawn')],
+        },
+        ...RESUMABLE_STAGES.map((stage) => ({
+          guard: { type: 'resumesIn' as const, params: { stage } },
+          target: `#case.${stage}.hist`,
+          actions: ['endHold' as const, notify('leadPractitioner', 'caseResumed')],
+        })),
+      ],
+    },
+    redirected: {
+      type: 'final',
+      meta: { description: 'The request was redirected to another service; the case is not opened.' },
+    },
+    declined: {
+      type: 'final',
+      meta: { description: 'The request was declined with a reason; the case is not opened.' },
+    },
+    closed: {
+      type: 'final',
+      meta: { description: 'The case is closed, with its reason. Records are kept under the retention policy.', document: 'closingSummary' },
+    },
+  },
+});
+
+const CLOSED_TOP: Record<string, Stage> = { redirected: 'request', declined: 'request', closed: 'closure' };
+
+export const caseWorkflow = defineWorkflow({
+  id: 'case',
+  version: 1,
+  machine: caseMachine,
+  stage: (top) => CLOSED_TOP[top] ?? (top as Stage),
+  status: (top, snapshot) => (snapshot.status === 'done' || top in CLOSED_TOP ? 'closed' : top === 'escalation' ? 'onHold' : 'active'),
+});

@@ -1,0 +1,182 @@
+/**
+ * The one context every machine of the case shares. It holds what the process needs to decide
+ * what may happen next (and what the documents of each stage are made of), nothing more:
+ * no addresses, no contact details. `now` is written by the engine before every transition.
+ */
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type AssessmentRecord,
+  type ClosureReason,
+  type ConcernOutcome,
+  type ConsentRecord,
+  type DeadlineName,
+  type DeadlinePolicy,
+  type HoldMeeting,
+  type InviteToMeeting,
+  type PersonRef,
+  type PlannedAction,
+  type RaiseConcern,
+  type RecordClosureFeedback,
+  type RecordRequestDetails,
+  type RecordReview,
+  type RecordedView,
+  type RequestOrigin,
+  type SignOffPlan,
+  type Stage,
+  type SubmitReport,
+} from '@tacu/domain';
+
+export type PlanStatus = 'none' | 'drafting' | 'awaitingFamilySignOff' | 'active';
+
+export interface PlanSignOff {
+  planVersion: number;
+  signedBy: SignOffPlan['signedBy'];
+  method: SignOffPlan['method'];
+  at: string;
+}
+
+/** A version of the action plan that a revision replaced. */
+export interface SupersededPlanVersion {
+  version: number;
+  actions: PlannedAction[];
+  childViews: RecordedView | null;
+  signOffs: PlanSignOff[];
+  status: 'superseded';
+  supersededAt: string;
+  reason: string;
+}
+
+export interface ReviewCycle {
+  /** 1 for the first review of the plan, 2 for the next... */
+  cycle: number;
+  scheduledAt: string;
+  heldOn: string | null;
+  record: Omit<RecordReview, 'type'> | null;
+  decision: 'continue' | 'revise' | 'close' | 'escalate' | null;
+  reviseReason: string | null;
+}
+
+export type ConcernStatus = 'raised' | 'liaisonConsulted' | 'reported' | 'acknowledged' | 'closed';
+
+export interface ConcernRecord extends Omit<RaiseConcern, 'type'> {
+  raisedAt: string;
+  /** The stage the case was in when the concern was raised (where it resumes). */
+  raisedInStage: Stage | null;
+  status: ConcernStatus;
+  liaison: { liaison: PersonRef; advice: string; at: string } | null;
+  reports: (Omit<SubmitReport, 'type'> & { at: string })[];
+  acknowledgedReference: string | null;
+  decidedNotToReport: { reason: string; at: string } | null;
+  outcome: { outcome: ConcernOutcome; notes: string; at: string } | null;
+}
+
+export interface CaseContext {
+  caseId: string;
+  /** The engine's clock reading (ISO instant), written before every transition. */
+  now: string;
+  policy: DeadlinePolicy;
+  origin: RequestOrigin | null;
+  leadPractitionerId: string | null;
+  consent: ConsentRecord | null;
+  request: {
+    reasonForRequest: string | null;
+    preRequestChecklist: RecordRequestDetails['preRequestChecklist'] | null;
+    consentRequestedAt: string | null;
+    submittedAt: string | null;
+    outcome: 'registered' | 'redirected' | 'declined' | null;
+    redirectedTo: { service: string; reason: string } | null;
+    declineReason: string | null;
+  };
+  assessment: {
+    record: AssessmentRecord | null;
+    completedAt: string | null;
+    agreedBy: PersonRef | null;
+    agreedAt: string | null;
+    reopenReasons: string[];
+  };
+  meeting: {
+    invitation: Omit<InviteToMeeting, 'type'> | null;
+    held: Omit<HoldMeeting, 'type'> | null;
+    minutes: { minutes: string; distributedTo: PersonRef[]; at: string } | null;
+    cancellations: { reason: string; at: string }[];
+  };
+  plan: {
+    /** 0 before the first draft; every DRAFT_PLAN adds one. */
+    version: number;
+    status: PlanStatus;
+    actions: PlannedAction[];
+    childViews: RecordedView | null;
+    signOffs: PlanSignOff[];
+    changeRequests: { planVersion: number; changesRequested: string; at: string }[];
+    history: SupersededPlanVersion[];
+  };
+  reviews: ReviewCycle[];
+  closure: {
+    reason: ClosureReason | null;
+    reasonText: string | null;
+    proposedAt: string | null;
+    feedback: Omit<RecordClosureFeedback, 'type'> | null;
+    closedAt: string | null;
+  };
+  concerns: ConcernRecord[];
+  /** While a concern is open: the stage the case resumes in. */
+  onHold: { stage: Stage; since: string } | null;
+  /** When each running deadline started (its due date is counted from there). */
+  deadlineStarts: Partial<Record<DeadlineName, string>>;
+  /** Deadlines of the current stage that have passed (ISO instant they fired); cleared when the stage ends. */
+  overdue: Partial<Record<DeadlineName, string>>;
+  /** Every deadline that passed before its stage ended, kept for the coordinator's figures. */
+  missedDeadlines: { deadline: DeadlineName; at: string }[];
+}
+
+/** What the engine passes to start a case (plus `now`). No personal data. */
+export interface CaseInput {
+  caseId: string;
+  now: string;
+  policy?: DeadlinePolicy;
+  leadPractitionerId?: string | null;
+  origin?: RequestOrigin | null;
+}
+
+export function createCaseContext(input: CaseInput): CaseContext {
+  return {
+    caseId: input.caseId,
+    now: input.now,
+    policy: input.policy ?? DEFAULT_DEADLINE_POLICY,
+    origin: input.origin ?? null,
+    leadPractitionerId: input.leadPractitionerId ?? null,
+    consent: null,
+    request: {
+      reasonForRequest: null,
+      preRequestChecklist: null,
+      consentRequestedAt: null,
+      submittedAt: null,
+      outcome: null,
+      redirectedTo: null,
+      declineReason: null,
+    },
+    assessment: { record: null, completedAt: null, agreedBy: null, agreedAt: null, reopenReasons: [] },
+    meeting: { invitation: null, held: null, minutes: null, cancellations: [] },
+    plan: { version: 0, status: 'none', actions: [], childViews: null, signOffs: [], changeRequests: [], history: [] },
+    reviews: [],
+    closure: { reason: null, reasonText: null, proposedAt: null, feedback: null, closedAt: null },
+    concerns: [],
+    onHold: null,
+    deadlineStarts: {},
+    overdue: {},
+    missedDeadlines: [],
+  };
+}
+
+/** The concern being handled now (the first one not closed), if any. */
+export function openConcern(context: CaseContext): ConcernRecord | undefined {
+  return context.concerns.find((c) => c.status !== 'closed');
+}
+
+export function reviewsRecorded(context: CaseContext): number {
+  return context.reviews.filter((r) => r.record !== null).length;
+}
+
+export function currentReview(context: CaseContext): ReviewCycle | undefined {
+  return context.reviews[context.reviews.length - 1];
+}

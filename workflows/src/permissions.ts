@@ -1,0 +1,52 @@
+/**
+ * Who may send which event (domain.md "People and roles"). States pick their entries from this
+ * one table, so a role's rights read the same in every machine. The lead practitioner may also
+ * record what a family gave in person (consent, agreement, sign-off, a request for changes).
+ */
+import { PRACTITIONER_ROLES, type CaseEventType, type Role } from '@tacu/domain';
+
+const LEAD: readonly Role[] = ['leadPractitioner'];
+
+export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
+  RECORD_REQUEST_DETAILS: ['leadPractitioner', 'parentCarer'],
+  REQUEST_CONSENT: LEAD,
+  RECORD_CONSENT: ['parentCarer', 'leadPractitioner'],
+  SUBMIT_REQUEST: ['leadPractitioner', 'parentCarer'],
+  REGISTER_REQUEST: ['coordinator'],
+  REDIRECT_REQUEST: ['coordinator'],
+  DECLINE_REQUEST: ['coordinator'],
+  RECORD_ASSESSMENT: LEAD,
+  COMPLETE_ASSESSMENT: LEAD,
+  AGREE_ASSESSMENT: ['parentCarer', 'leadPractitioner'],
+  REOPEN_ASSESSMENT: ['leadPractitioner', 'parentCarer'],
+  INVITE_TO_MEETING: LEAD,
+  HOLD_MEETING: LEAD,
+  CANCEL_MEETING: LEAD,
+  RESCHEDULE_MEETING: LEAD,
+  DISTRIBUTE_MINUTES: LEAD,
+  DRAFT_PLAN: LEAD,
+  SUBMIT_PLAN_FOR_SIGN_OFF: LEAD,
+  SIGN_OFF_PLAN: ['parentCarer', 'youngPerson', 'leadPractitioner'],
+  REQUEST_PLAN_CHANGES: ['parentCarer', 'youngPerson', 'leadPractitioner'],
+  REPORT_ACTION_PROGRESS: ['agencyPractitioner', 'leadPractitioner'],
+  HOLD_REVIEW: LEAD,
+  RECORD_REVIEW: LEAD,
+  CONTINUE_PLAN: LEAD,
+  REVISE_PLAN: LEAD,
+  PROPOSE_CLOSURE: LEAD,
+  RECORD_CLOSURE_FEEDBACK: LEAD,
+  CLOSE_CASE: LEAD,
+  RAISE_CONCERN: PRACTITIONER_ROLES,
+  CONSULT_LIAISON: ['leadPractitioner', 'designatedLiaisonPerson'],
+  SUBMIT_REPORT: ['designatedLiaisonPerson'],
+  DECIDE_NOT_TO_REPORT: ['designatedLiaisonPerson'],
+  ACKNOWLEDGE_REPORT: ['designatedLiaisonPerson'],
+  RECORD_CONCERN_OUTCOME: ['designatedLiaisonPerson'],
+  WITHDRAW_CONSENT: ['parentCarer', 'youngPerson', 'leadPractitioner'],
+  ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
+};
+
+/** The `permissions` entry of a state's meta for the events it handles. */
+export function allow(...events: CaseEventType[]): Partial<Record<CaseEventType, readonly Role[]>> {
+  return Object.fromEntries(events.map((e) => [e, EVENT_PERMISSIONS[e]]));
+}

@@ -1,0 +1,84 @@
+/**
+ * 1. Request for support (domain.md): draft → awaitingConsent → submitted → registered |
+ * redirected | declined. Consent is the guard: nothing is submitted without written consent,
+ * scope by scope. The coordinator registers (confirming or assigning the lead practitioner),
+ * redirects to another service, or declines with a reason. Families may ask themselves.
+ */
+import { allow } from './permissions';
+import type { StateConfig } from './setup';
+import { defineProcessWorkflow } from './workflow-kit';
+import { endDeadlines, notify, overdue, standaloneMachine, type Mode } from './stage-kit';
+
+export function requestForSupportStage(_mode: Mode): StateConfig {
+  return {
+    initial: 'draft',
+    meta: {
+      description: 'Request for support: the request is written, the family consents, the coordinator decides.',
+    },
+    exit: endDeadlines('requestRegistration'),
+    states: {
+      draft: {
+        meta: {
+          description: 'The request is being written: why support is asked for, and the pre-request checklist.',
+          document: 'requestForSupport',
+          permissions: allow('RECORD_REQUEST_DETAILS', 'REQUEST_CONSENT'),
+        },
+        on: {
+          RECORD_REQUEST_DETAILS: { actions: 'recordRequestDetails' },
+          REQUEST_CONSENT: {
+            guard: 'requestDetailsRecorded',
+            target: 'awaitingConsent',
+            actions: ['recordConsentRequested', notify('parentCarer', 'REQUEST_CONSENT')],
+          },
+        },
+      },
+      awaitingConsent: {
+        meta: {
+          description: "Waiting for the family's written consent, scope by scope (take part, keep records, share with each named agency).",
+          document: 'consentRecord',
+          permissions: allow('RECORD_REQUEST_DETAILS', 'SUBMIT_REQUEST'),
+        },
+        on: {
+          RECORD_REQUEST_DETAILS: { actions: 'recordRequestDetails' },
+          SUBMIT_REQUEST: {
+            guard: 'hasValidConsent',
+            target: 'submitted',
+            actions: ['recordSubmission', notify('coordinator', 'SUBMIT_REQUEST')],
+          },
+        },
+      },
+      submitted: {
+        meta: {
+          description: 'Submitted to the coordinator, who registers, redirects or declines it.',
+          document: 'requestForSupport',
+          permissions: allow('REGISTER_REQUEST', 'REDIRECT_REQUEST', 'DECLINE_REQUEST'),
+        },
+        after: { requestRegistration: overdue('requestRegistration') },
+        on: {
+          REGISTER_REQUEST: {
+            target: 'registered',
+            actions: ['recordRegistration', notify('leadPractitioner', 'REGISTER_REQUEST'), notify('parentCarer', 'REGISTER_REQUEST')],
+          },
+          REDIRECT_REQUEST: { target: 'redirected', actions: ['recordRedirect', notify('peopleInvolved', 'REDIRECT_REQUEST')] },
+          DECLINE_REQUEST: { target: 'declined', actions: ['recordDecline', notify('peopleInvolved', 'DECLINE_REQUEST')] },
+        },
+      },
+      registered: {
+        type: 'final',
+        meta: { description: 'Registered: a lead practitioner is confirmed and the assessment can start.' },
+      },
+      redirected: {
+        type: 'final',
+        meta: { description: 'Redirected to another service better placed to help.' },
+      },
+      declined: {
+        type: 'final',
+        meta: { description: 'Declined, with the reason given to the family and the requester.' },
+      },
+    },
+  };
+}
+
+export const requestForSupportMachine = standaloneMachine('requestForSupport', requestForSupportStage('standalone'));
+
+export const requestForSupportWorkflow = defineProcessWorkflow('requestForSupport', requestForSupportMachine, 'request');

@@ -1,0 +1,97 @@
+/**
+ * 5. Review (domain.md): scheduled → held → recorded, then continue (a new review cycle) |
+ * revise (the plan is redrafted as a new version; the old one is kept as superseded) | close |
+ * escalate. Reviews repeat while the plan runs, "usually every 6-8 weeks" (published): a
+ * reminder to the lead practitioner at `reviewReminder`, overdue to the coordinator at
+ * `reviewOverdue`, both restarting with each cycle.
+ */
+import { allow } from './permissions';
+import type { StateConfig } from './setup';
+import { defineProcessWorkflow } from './workflow-kit';
+import { endDeadlines, notify, overdue, reminder, standaloneMachine, type Mode } from './stage-kit';
+
+export function reviewStage(mode: Mode): StateConfig {
+  return {
+    initial: 'scheduled',
+    meta: {
+      description: 'Review cycle while the plan runs: progress on each action, the outcome ratings again, the family and the child.',
+      permissions: allow('REPORT_ACTION_PROGRESS'),
+    },
+    on: {
+      REPORT_ACTION_PROGRESS: { guard: 'actionIsInPlan', actions: 'recordActionProgress' },
+    },
+    states: {
+      scheduled: {
+        meta: {
+          description: 'The next review is due (usually every 6-8 weeks); owners report progress meanwhile.',
+          permissions: allow('HOLD_REVIEW'),
+        },
+        entry: 'startReviewCycle',
+        exit: endDeadlines('reviewReminder', 'reviewOverdue'),
+        after: {
+          reviewReminder: reminder('reviewReminder'),
+          reviewOverdue: overdue('reviewOverdue'),
+        },
+        on: { HOLD_REVIEW: { target: 'held', actions: 'recordReviewHeld' } },
+      },
+      held: {
+        meta: {
+          description: "The review meeting was held; progress, ratings and the family's and child's views are to be recorded.",
+          permissions: allow('RECORD_REVIEW'),
+        },
+        on: { RECORD_REVIEW: { guard: 'childsViewRecorded', target: 'recorded', actions: 'recordReview' } },
+      },
+      recorded: {
+        meta: {
+          description: 'The review is recorded; decide: continue the plan, revise it, propose closure, or raise a concern.',
+          document: 'reviewRecord',
+          permissions: allow('CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE', ...(mode === 'standalone' ? (['RAISE_CONCERN'] as const) : [])),
+        },
+        on: {
+          CONTINUE_PLAN: { target: 'scheduled', actions: { type: 'recordReviewDecision', params: { decision: 'continue' } } },
+          REVISE_PLAN: {
+            target: 'planRevised',
+            actions: [{ type: 'recordReviewDecision', params: { decision: 'revise' } }, 'supersedePlan', notify('parentCarer', 'REVISE_PLAN')],
+          },
+          PROPOSE_CLOSURE: {
+            guard: 'closureReasonExplained',
+            target: 'closureProposed',
+            actions: [{ type: 'recordReviewDecision', params: { decision: 'close' } }, 'recordClosureProposal', notify('peopleInvolved', 'PROPOSE_CLOSURE')],
+          },
+          ...(mode === 'standalone'
+            ? {
+                RAISE_CONCERN: {
+                  target: 'concernRaised',
+                  actions: [
+                    { type: 'recordReviewDecision', params: { decision: 'escalate' } },
+                    { type: 'recordConcern', params: { stage: null } },
+                    notify('designatedLiaisonPerson', 'RAISE_CONCERN'),
+                  ],
+                },
+              }
+            : {}),
+        },
+      },
+      planRevised: {
+        type: 'final',
+        meta: { description: 'The plan is to be revised: a new version is drafted and signed off.' },
+      },
+      closureProposed: {
+        type: 'final',
+        meta: { description: 'Closure is proposed: feedback and the closing summary follow.' },
+      },
+      ...(mode === 'standalone'
+        ? {
+            concernRaised: {
+              type: 'final' as const,
+              meta: { description: 'A child-protection concern was raised at review: the escalation process takes over.' },
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+export const reviewMachine = standaloneMachine('review', reviewStage('standalone'));
+
+export const reviewWorkflow = defineProcessWorkflow('review', reviewMachine, 'review');

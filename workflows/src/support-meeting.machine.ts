@@ -1,0 +1,78 @@
+/**
+ * 3. Child and Family Support Meeting (domain.md): proposed → invited → held → minutesDistributed,
+ * or cancelled and rescheduled. Guard: the family approves every invitee, and an agency is invited
+ * only if consent covers sharing with it. The meeting must be held within `meetingHeld` of the
+ * stage's start (the timer is re-armed with the time left in proposed, invited and cancelled);
+ * minutes are out within `minutesDistributed` of the meeting.
+ */
+import { allow } from './permissions';
+import type { StateConfig } from './setup';
+import { defineProcessWorkflow } from './workflow-kit';
+import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+
+const meetingNotHeldYet = { meetingHeld: overdue('meetingHeld', 'coordinator', { once: true }) };
+
+export function supportMeetingStage(_mode: Mode): StateConfig {
+  return {
+    initial: 'proposed',
+    meta: { description: 'Child and Family Support Meeting with the family and the agencies they agreed to.' },
+    entry: startDeadline('meetingHeld'),
+    exit: endDeadlines('meetingHeld', 'minutesDistributed'),
+    states: {
+      proposed: {
+        meta: {
+          description: 'A meeting is being arranged: date, place, chair, minute-taker and who the family agrees to invite.',
+          permissions: allow('INVITE_TO_MEETING', 'CANCEL_MEETING'),
+        },
+        after: meetingNotHeldYet,
+        on: {
+          INVITE_TO_MEETING: {
+            guard: 'inviteesApprovedAndCoveredByConsent',
+            target: 'invited',
+            actions: ['recordInvitation', notify('peopleInvolved', 'INVITE_TO_MEETING')],
+          },
+          CANCEL_MEETING: { target: 'cancelled', actions: ['recordCancellation'] },
+        },
+      },
+      invited: {
+        meta: {
+          description: 'Invitations sent to the people the family approved.',
+          permissions: allow('HOLD_MEETING', 'CANCEL_MEETING'),
+        },
+        after: meetingNotHeldYet,
+        on: {
+          HOLD_MEETING: { target: 'held', actions: ['recordMeetingHeld', endDeadlines('meetingHeld')] },
+          CANCEL_MEETING: { target: 'cancelled', actions: ['recordCancellation', notify('peopleInvolved', 'CANCEL_MEETING')] },
+        },
+      },
+      cancelled: {
+        meta: {
+          description: 'The meeting was cancelled; it is to be rescheduled.',
+          permissions: allow('RESCHEDULE_MEETING'),
+        },
+        after: meetingNotHeldYet,
+        on: { RESCHEDULE_MEETING: { target: 'proposed' } },
+      },
+      held: {
+        meta: {
+          description: 'The meeting was held: attendance and apologies are recorded; the minutes are to be sent out.',
+          document: 'meetingRecord',
+          permissions: allow('DISTRIBUTE_MINUTES'),
+        },
+        entry: startDeadline('minutesDistributed'),
+        after: { minutesDistributed: overdue('minutesDistributed') },
+        on: {
+          DISTRIBUTE_MINUTES: { target: 'minutesDistributed', actions: ['recordMinutes', notify('peopleInvolved', 'DISTRIBUTE_MINUTES')] },
+        },
+      },
+      minutesDistributed: {
+        type: 'final',
+        meta: { description: 'Minutes sent to everyone who took part; the action plan is drafted next.', document: 'meetingRecord' },
+      },
+    },
+  };
+}
+
+export const supportMeetingMachine = standaloneMachine('supportMeeting', supportMeetingStage('standalone'));
+
+export const supportMeetingWorkflow = defineProcessWorkflow('supportMeeting', supportMeetingMachine, 'meeting');

@@ -1,0 +1,96 @@
+/**
+ * Builds the `WorkflowDefinition`s the engine runs: the projection to the case row, the guard
+ * explanations, the due-date delays.
+ */
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import { DEADLINE_NAMES, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
+import type { CaseContext, CaseInput } from './context';
+import type { CaseProjection, WorkflowDefinition } from './definition';
+import { RULE_GUARDS, type RuleGuardName } from './setup';
+
+/** Deadlines that are a stage's due date (the reminder and the 12-month check are not). */
+export const DUE_DATE_DELAYS: ReadonlySet<DeadlineName> = new Set(
+  DEADLINE_NAMES.filter((n) => n !== 'reviewReminder' && n !== 'caseOpenCheck'),
+);
+
+/** "escalation.reported.phoned" from { escalation: { reported: 'phoned' } }. */
+export function toDotted(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value)
+    .map(([key, child]) => (child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${toDotted(child)}`))
+    .join(',');
+}
+
+function isRuleGuard(name: string): name is RuleGuardName {
+  return Object.prototype.hasOwnProperty.call(RULE_GUARDS, name);
+}
+
+const ROUTING_EXPLANATIONS: Record<string, (c: CaseContext) => string> = {
+  planSignedOffByParentCarer: (c) =>
+    `Version ${c.plan.version} of the action plan is waiting for a parent/carer's sign-off (SIGN_OFF_PLAN naming version ${c.plan.version}).`,
+  deadlineNotYetMarked: () => 'The deadline was already marked overdue and the coordinator told.',
+};
+
+/**
+ * Why a named guard fails, in words a practitioner can act on; undefined when it passes (or is
+ * a routing guard that only reads what the stage decided).
+ */
+export function explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined {
+  const ctx = context as CaseContext;
+  if (isRuleGuard(guard)) {
+    const result = RULE_GUARDS[guard](ctx, event);
+    return result.ok ? undefined : result.reason;
+  }
+  return ROUTING_EXPLANATIONS[guard]?.(ctx);
+}
+
+interface DefineOptions {
+  id: string;
+  version: number;
+  machine: AnyStateMachine;
+  /** The stage a snapshot is in. */
+  stage(topState: string, snapshot: AnyMachineSnapshot): Stage;
+  status(topState: string, snapshot: AnyMachineSnapshot): CaseStatus;
+}
+
+export type WorkflowInputArgs = Omit<CaseInput, 'now'>;
+
+export function defineWorkflow(options: DefineOptions): WorkflowDefinition<WorkflowInputArgs> {
+  return {
+    id: options.id,
+    version: options.version,
+    machine: options.machine,
+    input: (args) => ({
+      caseId: args.caseId,
+      now: args.now,
+      ...(args.policy ? { policy: args.policy } : {}),
+      leadPractitionerId: args.leadPractitionerId ?? null,
+      origin: args.origin ?? null,
+    }),
+    project(snapshot): CaseProjection {
+      const value = snapshot.value as StateValue;
+      const top = typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
+      const context = snapshot.context as CaseContext;
+      return {
+        state: toDotted(value),
+        stage: options.stage(top, snapshot),
+        status: options.status(top, snapshot),
+        leadPractitionerId: context.leadPractitionerId ?? null,
+        closureReason: context.closure?.closedAt ? context.closure.reason : null,
+      };
+    },
+    explainGuard,
+    dueDateDelays: DUE_DATE_DELAYS,
+  };
+}
+
+/** A process machine on its own: always in its one stage; closed when it reaches a final state. */
+export function defineProcessWorkflow(id: string, machine: AnyStateMachine, stage: Stage): WorkflowDefinition<WorkflowInputArgs> {
+  return defineWorkflow({
+    id,
+    version: 1,
+    machine,
+    stage: () => stage,
+    status: (_top, snapshot) => (snapshot.status === 'done' ? 'closed' : stage === 'escalation' ? 'onHold' : 'active'),
+  });
+}
