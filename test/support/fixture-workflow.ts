@@ -156,9 +156,19 @@ export function fixtureSampleEvents(snapshot: AnyMachineSnapshot): FixtureEvent[
     case 'draft':
       return [{ type: 'RECORD_CONSENT' }, { type: 'SUBMIT_REQUEST' }, { type: 'RAISE_CONCERN', category: 'welfare' }];
     case 'submitted':
-      return [{ type: 'REGISTER_REQUEST', leadPractitionerId: 'lp-1' }, { type: 'DECLINE_REQUEST', reason: 'redirected' }, { type: 'RAISE_CONCERN', category: 'welfare' }];
+      return [
+        { type: 'REGISTER_REQUEST', leadPractitionerId: 'lp-1' },
+        { type: 'DECLINE_REQUEST', reason: 'redirected' },
+        { type: 'RAISE_CONCERN', category: 'welfare' },
+        { type: 'xstate.after.requestRegistration.fixture.submitted' } as unknown as FixtureEvent,
+      ];
     case 'assessment':
-      return [{ type: 'RECORD_CHILD_VIEWS', views: 'I like school' }, { type: 'COMPLETE_ASSESSMENT' }, { type: 'RAISE_CONCERN', category: 'welfare' }];
+      return [
+        { type: 'RECORD_CHILD_VIEWS', views: 'I like school' },
+        { type: 'COMPLETE_ASSESSMENT' },
+        { type: 'RAISE_CONCERN', category: 'welfare' },
+        { type: 'xstate.after.assessmentCompletion.fixture.assessment' } as unknown as FixtureEvent,
+      ];
     case 'onHold':
       return [{ type: 'RESOLVE_CONCERN' }];
     default:
