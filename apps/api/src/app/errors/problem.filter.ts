@@ -120,6 +120,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: { type: error.name, message: error.message, stack: error.stack }, requestId: request.id }, 'Unexpected error');
     }
     problem['requestId'] = request.id;
+    if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="tacu"');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

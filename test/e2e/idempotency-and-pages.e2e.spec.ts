@@ -1,0 +1,119 @@
+/**
+ * Retrying a command over HTTP with the same Idempotency-Key, listing with filters and cursor
+ * pagination, and need to know in lists.
+ */
+import { DAY } from '@tacu/testing';
+import { fullJourney, journeyTo } from './support/api';
+import { drive, get, openCase, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
+
+describe('idempotent retry', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('a retry with the same key gets the first answer and changes nothing', async () => {
+    const { id } = await openCase(h);
+    const [details] = fullJourney(USERS.lead);
+    const first = await send(h, id, details!.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ version: 2, replayed: false });
+    // The client did not see the answer and sends the very same request again (even with the stale If-Match).
+    const retry = await send(h, id, details!.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ ...first.body, replayed: true });
+    const history = await get(h, `/cases/${id}/history`, USERS.lead);
+    expect(history.body.events.map((e: { eventType: string }) => e.eventType)).toEqual(['OPEN_CASE', 'RECORD_REQUEST_DETAILS']);
+    expect((await get(h, `/cases/${id}`, USERS.lead)).body.version).toBe(2);
+  });
+
+  it('the same key on another case is another command', async () => {
+    const a = await openCase(h);
+    const b = await openCase(h);
+    const [details] = fullJourney(USERS.lead);
+    expect((await send(h, a.id, details!.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
+    expect((await send(h, b.id, details!.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
+  });
+});
+
+describe('lists', () => {
+  let h: Harness;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+    // 23 cases opened a minute apart: the newest first is the reverse order of opening.
+    for (let i = 0; i < 23; i++) {
+      ids.push((await openCase(h, i % 2 === 0 ? USERS.lead : USERS.otherLead, { leadPractitionerId: i % 2 === 0 ? USERS.lead : USERS.otherLead })).id);
+      h.clock.advance(60_000);
+    }
+  });
+  afterAll(() => h.close());
+
+  async function allPages(path: string, as: string): Promise<{ pages: number[]; ids: string[] }> {
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `${path}${path.includes('?') ? '&' : '?'}limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await get(h, url, as);
+      expect(res.status).toBe(200);
+      pages.push(res.body.items.length);
+      seen.push(...res.body.items.map((c: { id: string }) => c.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return { pages, ids: seen };
+  }
+
+  it('pages through every case once, newest first, with an opaque cursor', async () => {
+    const { pages, ids: listed } = await allPages('/cases', USERS.coordinator);
+    expect(pages).toEqual([10, 10, 3]);
+    expect(listed).toEqual([...ids].reverse());
+  });
+
+  it('filters by lead practitioner, stage, state, status and area, and shows each person only what they may see', async () => {
+    const mine = (await allPages('/cases', USERS.lead)).ids;
+    // In the request stage a lead practitioner sees every request of the area (to pick one up).
+    expect(mine).toHaveLength(23);
+    const led = (await allPages(`/cases?leadPractitionerId=${USERS.lead}`, USERS.coordinator)).ids;
+    expect(led).toEqual(ids.filter((_, i) => i % 2 === 0).reverse());
+    // Once registered, a case leaves the other lead practitioner's list.
+    await drive(h, ids[0]!, journeyTo('assessment.inProgress', USERS.lead));
+    expect((await allPages('/cases', USERS.otherLead)).ids).not.toContain(ids[0]);
+    expect((await get(h, '/cases?stage=assessment', USERS.coordinator)).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    expect((await get(h, '/cases?state=assessment.inProgress&status=active', USERS.lead)).body.items).toHaveLength(1);
+    expect((await get(h, '/cases?areaId=dublin-south-central&limit=1', USERS.coordinator)).body.items).toHaveLength(1);
+    expect((await get(h, '/cases', OTHER_COORDINATOR)).body).toEqual({ items: [], nextCursor: null });
+    expect((await get(h, '/cases', USERS.agency)).body.items).toEqual([]);
+  });
+
+  it('finds overdue cases and those due before a date, soonest deadline first', async () => {
+    // Two submitted requests (registration due in 5 working days), a day apart, besides the assessment.
+    await drive(h, ids[2]!, journeyTo('request.submitted', USERS.lead));
+    h.clock.advance(DAY);
+    await drive(h, ids[1]!, journeyTo('request.submitted', USERS.otherLead), USERS.otherLead);
+    const soon = (await get(h, '/cases?sort=dueAt', USERS.coordinator)).body.items;
+    const dues = soon.map((c: { dueAt: string }) => Date.parse(c.dueAt));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(soon.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect((await get(h, '/cases?overdue=true', USERS.coordinator)).body.items).toEqual([]);
+    const firstDue = Math.min(...dues);
+    const before = (await get(h, `/cases?dueBefore=${new Date(firstDue + 1).toISOString()}`, USERS.coordinator)).body.items;
+    expect(before.map((c: { dueAt: string }) => c.dueAt)).toEqual([new Date(firstDue).toISOString()]);
+    h.clock.advance(60 * DAY);
+    const overdue = (await get(h, '/cases?overdue=true&limit=100', USERS.coordinator)).body.items;
+    expect(overdue.length).toBe(soon.length);
+    expect(overdue.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+    const paged = await allPages('/cases?sort=dueAt&overdue=true', USERS.coordinator);
+    expect(paged.ids.sort()).toEqual(overdue.map((c: { id: string }) => c.id).sort());
+  });
+
+  it('refuses a cursor it did not give out, or one given for another sort order', async () => {
+    const first = await get(h, '/cases?limit=5', USERS.coordinator);
+    const wrongSort = await get(h, `/cases?sort=dueAt&cursor=${encodeURIComponent(first.body.nextCursor)}`, USERS.coordinator);
+    expect(wrongSort.status).toBe(400);
+    expect(wrongSort.body.errors[0].field).toBe('cursor');
+    const junk = await get(h, '/cases?cursor=bm90LWEtY3Vyc29y', USERS.coordinator);
+    expect(junk.status).toBe(400);
+  });
+});
