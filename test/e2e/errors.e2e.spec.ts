@@ -4,7 +4,7 @@
  */
 import { SignJWT } from 'jose';
 import { fullJourney, journeyTo } from './support/api';
-import { drive, get, openCase, openCaseBody, OTHER_COORDINATOR, SECRET, send, startHarness, USERS, type Harness } from './support/harness';
+import { at, drive, get, openCase, openCaseBody, OTHER_COORDINATOR, SECRET, send, startHarness, USERS, type Harness } from './support/harness';
 
 function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown>; text: string }, status: number, code: string) {
   expect({ status: res.status, code: res.body['code'] }).toEqual({ status, code });
@@ -69,7 +69,7 @@ describe('errors a person can act on', () => {
       expectProblem(list, 400, 'VALIDATION_FAILED');
       expect(list.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'limit', 'overdue']);
       const { id } = await openCase(h);
-      const header = await send(h, id, fullJourney(USERS.lead)[0]!.event, USERS.lead, { 'If-Match': 'yesterday', 'Idempotency-Key': 'has spaces' });
+      const header = await send(h, id, at(fullJourney(USERS.lead), 0).event, USERS.lead, { 'If-Match': 'yesterday', 'Idempotency-Key': 'has spaces' });
       expectProblem(header, 400, 'VALIDATION_FAILED');
       expect(header.body.errors.map((e: { field: string }) => e.field)).toEqual(['Idempotency-Key', 'If-Match']);
       const json = await h.http.post(`/cases/${id}/events`).auth(await h.token(USERS.lead), { type: 'bearer' }).set('content-type', 'application/json').send('{"type": ');
@@ -130,7 +130,7 @@ describe('errors a person can act on', () => {
     it('refuses an event the role may not send in this state, listing what the role may send', async () => {
       const { id } = await openCase(h);
       await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));
-      const res = await send(h, id, fullJourney(USERS.lead)[5]!.event, USERS.coordinator);
+      const res = await send(h, id, at(fullJourney(USERS.lead), 5).event, USERS.coordinator);
       expectProblem(res, 403, 'ROLE_NOT_PERMITTED');
       expect(res.body.detail).toBe('A coordinator may not send RECORD_ASSESSMENT while the case is assessment.inProgress.');
       expect(res.body.allowedEvents).toEqual(expect.arrayContaining(['ASSIGN_LEAD_PRACTITIONER']));
@@ -167,13 +167,13 @@ describe('errors a person can act on', () => {
 
     it('refuses a change based on a stale version, naming the current one', async () => {
       const { id } = await openCase(h);
-      const [first, second] = fullJourney(USERS.lead);
-      expect((await send(h, id, first!.event, USERS.lead, { 'If-Match': '"1"' })).status).toBe(200);
-      const stale = await send(h, id, second!.event, USERS.lead, { 'If-Match': '"1"' });
+      const [first, second] = [at(fullJourney(USERS.lead), 0), at(fullJourney(USERS.lead), 1)];
+      expect((await send(h, id, first.event, USERS.lead, { 'If-Match': '"1"' })).status).toBe(200);
+      const stale = await send(h, id, second.event, USERS.lead, { 'If-Match': '"1"' });
       expectProblem(stale, 409, 'VERSION_CONFLICT');
       expect(stale.body).toMatchObject({ currentVersion: 2, expectedVersion: 1 });
       expect(stale.body.detail).toContain('Reload it and try again');
-      expect((await send(h, id, second!.event, USERS.lead, { 'If-Match': 'W/"2"' })).status).toBe(200);
+      expect((await send(h, id, second.event, USERS.lead, { 'If-Match': 'W/"2"' })).status).toBe(200);
     });
   });
 
@@ -181,7 +181,7 @@ describe('errors a person can act on', () => {
     it('refuses to submit a request without the consent of the parent/carer, saying so', async () => {
       const { id } = await openCase(h);
       const steps = fullJourney(USERS.lead);
-      await drive(h, id, [steps[0]!, steps[1]!]);
+      await drive(h, id, [at(steps, 0), at(steps, 1)]);
       const res = await send(h, id, { type: 'SUBMIT_REQUEST' }, USERS.lead);
       expectProblem(res, 422, 'GUARD_FAILED');
       expect(res.body.detail).toMatch(/consent/i);
@@ -190,8 +190,8 @@ describe('errors a person can act on', () => {
 
     it('refuses an idempotency key used for another command', async () => {
       const { id } = await openCase(h);
-      const [first] = fullJourney(USERS.lead);
-      expect((await send(h, id, first!.event, USERS.lead, { 'Idempotency-Key': 'key-reused-1' })).status).toBe(200);
+      const first = at(fullJourney(USERS.lead), 0);
+      expect((await send(h, id, first.event, USERS.lead, { 'Idempotency-Key': 'key-reused-1' })).status).toBe(200);
       const res = await send(h, id, { type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'Something else entirely.' }, USERS.lead, { 'Idempotency-Key': 'key-reused-1' });
       expectProblem(res, 422, 'IDEMPOTENCY_KEY_REUSED');
       expect(res.body.detail).toContain('Use a new key for a new command');

@@ -4,7 +4,7 @@
  */
 import { DAY } from '@tacu/testing';
 import { fullJourney, journeyTo } from './support/api';
-import { drive, get, openCase, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
+import { at, drive, get, openCase, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
 
 describe('idempotent retry', () => {
   let h: Harness;
@@ -15,12 +15,12 @@ describe('idempotent retry', () => {
 
   it('a retry with the same key gets the first answer and changes nothing', async () => {
     const { id } = await openCase(h);
-    const [details] = fullJourney(USERS.lead);
-    const first = await send(h, id, details!.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
+    const details = at(fullJourney(USERS.lead), 0);
+    const first = await send(h, id, details.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ version: 2, replayed: false });
     // The client did not see the answer and sends the very same request again (even with the stale If-Match).
-    const retry = await send(h, id, details!.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
+    const retry = await send(h, id, details.event, USERS.lead, { 'Idempotency-Key': 'retry-1', 'If-Match': '"1"' });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual({ ...first.body, replayed: true });
     const history = await get(h, `/cases/${id}/history`, USERS.lead);
@@ -31,9 +31,9 @@ describe('idempotent retry', () => {
   it('the same key on another case is another command', async () => {
     const a = await openCase(h);
     const b = await openCase(h);
-    const [details] = fullJourney(USERS.lead);
-    expect((await send(h, a.id, details!.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
-    expect((await send(h, b.id, details!.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
+    const details = at(fullJourney(USERS.lead), 0);
+    expect((await send(h, a.id, details.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
+    expect((await send(h, b.id, details.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
   });
 });
 
@@ -55,7 +55,7 @@ describe('lists', () => {
     const pages: number[] = [];
     let cursor: string | null = null;
     do {
-      const url: string = `${path}${path.includes('?') ? '&' : '?'}limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const url = `${path}${path.includes('?') ? '&' : '?'}limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const res = await get(h, url, as);
       expect(res.status).toBe(200);
       pages.push(res.body.items.length);
@@ -78,7 +78,7 @@ describe('lists', () => {
     const led = (await allPages(`/cases?leadPractitionerId=${USERS.lead}`, USERS.coordinator)).ids;
     expect(led).toEqual(ids.filter((_, i) => i % 2 === 0).reverse());
     // Once registered, a case leaves the other lead practitioner's list.
-    await drive(h, ids[0]!, journeyTo('assessment.inProgress', USERS.lead));
+    await drive(h, at(ids, 0), journeyTo('assessment.inProgress', USERS.lead));
     expect((await allPages('/cases', USERS.otherLead)).ids).not.toContain(ids[0]);
     expect((await get(h, '/cases?stage=assessment', USERS.coordinator)).body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
     expect((await get(h, '/cases?state=assessment.inProgress&status=active', USERS.lead)).body.items).toHaveLength(1);
@@ -89,9 +89,9 @@ describe('lists', () => {
 
   it('finds overdue cases and those due before a date, soonest deadline first', async () => {
     // Two submitted requests (registration due in 5 working days), a day apart, besides the assessment.
-    await drive(h, ids[2]!, journeyTo('request.submitted', USERS.lead));
+    await drive(h, at(ids, 2), journeyTo('request.submitted', USERS.lead));
     h.clock.advance(DAY);
-    await drive(h, ids[1]!, journeyTo('request.submitted', USERS.otherLead), USERS.otherLead);
+    await drive(h, at(ids, 1), journeyTo('request.submitted', USERS.otherLead), USERS.otherLead);
     const soon = (await get(h, '/cases?sort=dueAt', USERS.coordinator)).body.items;
     const dues = soon.map((c: { dueAt: string }) => Date.parse(c.dueAt));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));

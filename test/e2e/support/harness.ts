@@ -105,3 +105,10 @@ export async function drive(h: Harness, caseId: string, steps: readonly JourneyS
 export async function get(h: Harness, path: string, as: string | Actor) {
   return h.http.get(path).auth(await h.token(as), { type: 'bearer' });
 }
+
+/** The item at `index`, or a failed test if there is none (no non-null assertions in tests). */
+export function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at index ${index} (length ${list.length})`);
+  return item;
+}
