@@ -164,7 +164,8 @@ export const caseSetup = setup({
       const last = context.concerns[context.concerns.length - 1];
       return last !== undefined && (last.outcome !== null || last.decidedNotToReport !== null);
     },
-    consentWithdrawnMeanwhile: ({ context }) => !consentStillStands(context.consent).ok,
+    /** Consent was given and no longer stands (a request still waiting for consent can resume). */
+    consentWithdrawnMeanwhile: ({ context }) => context.consent !== null && !consentStillStands(context.consent).ok,
     resumesIn: ({ context }, params: { stage: Stage }) => context.onHold?.stage === params.stage,
     deadlineNotYetMarked: ({ context }, params: { deadline: DeadlineName }) => context.overdue[params.deadline] === undefined,
   },
@@ -194,12 +195,14 @@ export const caseSetup = setup({
     }),
     recordConsentWithdrawn: assign(({ context, event }) => {
       assertEvent(event, 'WITHDRAW_CONSENT');
-      const base = context.consent;
-      return {
-        consent: base
-          ? { ...base, withdrawn: { by: event.withdrawnBy, reason: event.reason, at: context.now } }
-          : null,
+      // Withdrawn before any consent was written down: the withdrawal is still recorded.
+      const base = context.consent ?? {
+        givenBy: { name: event.withdrawnBy.name, hasParentalResponsibility: false },
+        scopes: { takePart: false, keepRecords: false, shareWithAgencies: [] },
+        youngPersonConsent: { given: false },
+        signedOn: '',
       };
+      return { consent: { ...base, withdrawn: { by: event.withdrawnBy, reason: event.reason, at: context.now } } };
     }),
     assignLeadPractitioner: assign(({ event }) => {
       assertEvent(event, ['ASSIGN_LEAD_PRACTITIONER', 'REGISTER_REQUEST']);

@@ -429,7 +429,7 @@ export interface Driven {
 
 /**
  * Starts a workflow and sends each step the way the engine does: the snapshot is persisted and
- * parsed from JSON, restored with `resolveState`, `now` is written into the context, then the
+ * parsed from JSON, restored with `restoreSnapshot`, `now` is written into the context, then the
  * pure `transition` runs. A step given as an event type is the sample of that type for the
  * current context. Throws when a step is not accepted.
  */
@@ -449,7 +449,8 @@ export function driveTo(
   path.forEach((step, i) => {
     const json = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(snapshot)));
     json.context = { ...json.context, now: nowAt(i + 1) };
-    const restored = machine.resolveState(json) as AnyMachineSnapshot;
+    // restoreSnapshot (not resolveState) revives history states: see harness.ts `restore`.
+    const restored = machine.restoreSnapshot(json, undefined as never) as AnyMachineSnapshot;
     const event: AnyEventObject =
       typeof step === 'string' ? (step.startsWith('xstate.') ? { type: step } : samplesOf(step, restored.context as CaseContext)[0]) : step;
     if (!restored.can(event)) {

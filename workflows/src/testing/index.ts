@@ -1,0 +1,2 @@
+export * from './sample-events';
+export * from './harness';
