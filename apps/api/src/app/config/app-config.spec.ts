@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DEADLINE_POLICY } from '@tacu/domain';
+import { ConfigError, DEV_TOKEN_SECRET, loadConfig, parseDeadlinePolicyOverrides } from './app-config';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded database, a seeded demo and the development secret', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: './.data/pglite',
+      port: 3000,
+      host: '127.0.0.1',
+      seedDemo: true,
+      logLevel: 'info',
+      timerIntervalMs: 5000,
+      token: { kind: 'secret', secret: DEV_TOKEN_SECRET, isDevSecret: true },
+    });
+    expect(config.deadlinePolicy).toBe(DEFAULT_DEADLINE_POLICY);
+  });
+
+  it('does not seed a server database unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('verifies tokens against a JWKS URL instead of a secret', () => {
+    expect(loadConfig({ JWKS_URL: 'https://id.example.ie/.well-known/jwks.json' }).token).toEqual({
+      kind: 'jwks',
+      jwksUrl: 'https://id.example.ie/.well-known/jwks.json',
+      issuer: 'tacu',
+      audience: 'tacu-api',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty").'],
+    [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET must be at least 32 characters long.'],
+    [{ TOKEN_SECRET: 'x'.repeat(40), JWKS_URL: 'https://a/b' }, 'Set TOKEN_SECRET or JWKS_URL, not both.'],
+    [{ JWKS_URL: 'ftp://a/b' }, 'JWKS_URL must be an http(s) URL (got "ftp://a/b").'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").'],
+    [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO must be true or false (got "perhaps").'],
+    [{ DEADLINE_POLICY_FILE: '/nonexistent/policy.json' }, 'DEADLINE_POLICY_FILE: cannot read "/nonexistent/policy.json".'],
+  ])('refuses %j with a message that says what to fix', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('merges a deadline policy file onto the defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ deadlines: { requestRegistration: { amount: 3 } }, holidays: ['2026-12-25'] }));
+    const { deadlinePolicy } = loadConfig({ DEADLINE_POLICY_FILE: file });
+    expect(deadlinePolicy.deadlines.requestRegistration).toEqual({ ...DEFAULT_DEADLINE_POLICY.deadlines.requestRegistration, amount: 3 });
+    expect(deadlinePolicy.deadlines.assessmentCompletion).toEqual(DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion);
+    expect(deadlinePolicy.holidays).toEqual(['2026-12-25']);
+  });
+
+  it('rejects unknown deadline names, fields and malformed values in a policy', () => {
+    expect(() => parseDeadlinePolicyOverrides({ deadlines: { lunch: { amount: 1 }, meetingHeld: { amount: -1, colour: 'red' } }, holidays: ['25/12/2026'], extra: 1 })).toThrow(
+      /unknown field "extra".*unknown deadline "lunch".*meetingHeld": amount must be a whole number of at least 0.*meetingHeld": unknown field "colour".*"holidays" must be a list of days written YYYY-MM-DD/,
+    );
+    expect(() => parseDeadlinePolicyOverrides([])).toThrow('must be a JSON object');
+  });
+});
