@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CaseEntity } from './case.entity';
 
 /** One accepted command on a case, hash-chained to the one before. Append-only (a trigger rejects UPDATE/DELETE). */
 @Entity({ name: 'audit_events' })
@@ -9,6 +10,10 @@ export class AuditEventEntity {
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { nullable: false })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'audit_events_case_id_fkey' })
+  case?: CaseEntity;
 
   /** The case version after this step (1 = open). */
   @Column({ type: 'int' })
@@ -32,7 +37,7 @@ export class AuditEventEntity {
   @Column({ name: 'to_state', type: 'text' })
   toState!: string;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   data!: Record<string, unknown>;
 
   @Column({ name: 'prev_hash', type: 'text', nullable: true })

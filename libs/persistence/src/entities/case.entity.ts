@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
  * A case: the machine snapshot (jsonb) plus the columns dashboards query. Written only by the
@@ -7,8 +7,11 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'cases' })
 @Index('cases_area_status_due_idx', ['areaId', 'status', 'dueAt'])
 @Index('cases_stage_idx', ['stage'])
+// Partial indexes: declared for the record, managed by the migrations only.
+@Index('cases_lead_practitioner_idx', ['leadPractitionerId'], { synchronize: false })
+@Index('cases_family_idx', ['familyId'], { synchronize: false })
 export class CaseEntity {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
   id!: string;
 
   @Column({ name: 'workflow_id', type: 'text' })
@@ -31,6 +34,11 @@ export class CaseEntity {
 
   @Column({ name: 'previous_episode_id', type: 'uuid', nullable: true })
   previousEpisodeId!: string | null;
+
+  /** The closed case this one reopens as a new episode. */
+  @ManyToOne(() => CaseEntity, { nullable: true })
+  @JoinColumn({ name: 'previous_episode_id', foreignKeyConstraintName: 'cases_previous_episode_id_fkey' })
+  previousEpisode?: CaseEntity | null;
 
   @Column({ name: 'lead_practitioner_id', type: 'text', nullable: true })
   leadPractitionerId!: string | null;

@@ -1,7 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CaseEntity } from './case.entity';
 
 /** A side effect named by a machine (notify, produceDocument, ...), written with the transition, delivered later. */
 @Entity({ name: 'outbox' })
+@Index('outbox_case_idx', ['caseId'], { synchronize: false })
+// Partial index on pending rows: declared for the record, managed by the migrations only.
+@Index('outbox_pending_idx', ['id'], { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -9,10 +13,14 @@ export class OutboxMessageEntity {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
 
+  @ManyToOne(() => CaseEntity, { nullable: false })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'outbox_case_id_fkey' })
+  case?: CaseEntity;
+
   @Column({ type: 'text' })
   kind!: string;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   payload!: unknown;
 
   @Column({ name: 'created_at', type: 'timestamptz' })

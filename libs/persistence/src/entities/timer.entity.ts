@@ -1,13 +1,21 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CaseEntity } from './case.entity';
 
 /** A durable delayed event (`after` delay of a machine state), fired by the timer worker. */
 @Entity({ name: 'timers' })
+// Partial indexes: declared for the record, managed by the migrations only.
+@Index('timers_due_idx', ['dueAt'], { synchronize: false })
+@Index('timers_case_active_idx', ['caseId', 'sendId'], { synchronize: false })
 export class TimerEntity {
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
   id!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { nullable: false })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'timers_case_id_fkey' })
+  case?: CaseEntity;
 
   /** XState's id of the delayed event, e.g. `xstate.after.assessmentCompletion.case.assessment`. */
   @Column({ name: 'send_id', type: 'text' })
