@@ -8,8 +8,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 @Index('cases_area_status_due_idx', ['areaId', 'status', 'dueAt'])
 @Index('cases_stage_idx', ['stage'])
 // Partial indexes: declared for the record, managed by the migrations only.
-@Index('cases_lead_practitioner_idx', ['leadPractitionerId'], { synchronize: false })
-@Index('cases_family_idx', ['familyId'], { synchronize: false })
+@Index('cases_lead_practitioner_idx', { synchronize: false })
+@Index('cases_family_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
   id!: string;

@@ -3,9 +3,9 @@ import { CaseEntity } from './case.entity';
 
 /** A side effect named by a machine (notify, produceDocument, ...), written with the transition, delivered later. */
 @Entity({ name: 'outbox' })
-@Index('outbox_case_idx', ['caseId'], { synchronize: false })
+@Index('outbox_case_idx', { synchronize: false })
 // Partial index on pending rows: declared for the record, managed by the migrations only.
-@Index('outbox_pending_idx', ['id'], { synchronize: false })
+@Index('outbox_pending_idx', { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -4,8 +4,8 @@ import { CaseEntity } from './case.entity';
 /** A durable delayed event (`after` delay of a machine state), fired by the timer worker. */
 @Entity({ name: 'timers' })
 // Partial indexes: declared for the record, managed by the migrations only.
-@Index('timers_due_idx', ['dueAt'], { synchronize: false })
-@Index('timers_case_active_idx', ['caseId', 'sendId'], { synchronize: false })
+@Index('timers_due_idx', { synchronize: false })
+@Index('timers_case_active_idx', { synchronize: false })
 export class TimerEntity {
   @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
   id!: string;
