@@ -15,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerParams(options.config.logLevel)),
+        LoggerModule.forRoot(loggerParams(options.config.logLevel, options.logDestination)),
         CoreModule.forRoot(options),
         HealthModule,
         CasesModule,

@@ -58,13 +58,21 @@ interface AccessRow {
   invitedPersonIds: string[];
 }
 
-/** The facts the policy needs, read (and, with `lock`, locked for the transaction) in one query. */
-async function readAccessFacts(manager: EntityManager, caseId: string, lock: boolean): Promise<CaseAccessFacts | null> {
+/**
+ * The facts the policy needs about one case for this actor, read (and, with `lock`, locked for
+ * the transaction) in one query. Meeting invitees are looked up in the record only when the
+ * actor's visibility depends on them (agency practitioners): it walks the whole snapshot.
+ */
+async function readAccessFacts(manager: EntityManager, actor: Actor, caseId: string, lock: boolean): Promise<CaseAccessFacts | null> {
   if (!isUuid(caseId)) return null;
+  const visibility = caseVisibilityFilter(actor);
+  const needsInvitees = visibility.kind === 'any' && visibility.rules.some((rule) => rule.kind === 'invitee');
+  const invitees = needsInvitees
+    ? `ARRAY(SELECT DISTINCT jsonb_array_elements_text(jsonb_path_query_array(snapshot, 'lax $.**.invitees[*].personId')))`
+    : `ARRAY[]::text[]`;
   const { rows } = await sql<AccessRow>(
     manager,
-    `SELECT area_id AS "areaId", stage, lead_practitioner_id AS "leadPractitionerId",
-       ARRAY(SELECT DISTINCT jsonb_array_elements_text(jsonb_path_query_array(snapshot, 'lax $.**.invitees[*].personId'))) AS "invitedPersonIds"
+    `SELECT area_id AS "areaId", stage, lead_practitioner_id AS "leadPractitionerId", ${invitees} AS "invitedPersonIds"
      FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [caseId],
   );
@@ -146,7 +154,7 @@ export class CasesService {
   }
 
   private async checkPreviousEpisode(manager: EntityManager, actor: Actor, previousEpisodeId: string): Promise<void> {
-    const facts = await readAccessFacts(manager, previousEpisodeId, false);
+    const facts = await readAccessFacts(manager, actor, previousEpisodeId, false);
     if (!facts || !canReadCase(actor, facts)) throw invalid('previousEpisodeId', 'previousEpisodeId does not name a case you can see');
     const { rows } = await sql<{ status: string }>(manager, `SELECT status FROM cases WHERE id = $1`, [previousEpisodeId]);
     if (rows[0]?.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
@@ -174,7 +182,7 @@ export class CasesService {
 
   async get(actor: Actor, caseId: string): Promise<CaseResponse> {
     const manager = this.dataSource.manager;
-    const facts = await readAccessFacts(manager, caseId, false);
+    const facts = await readAccessFacts(manager, actor, caseId, false);
     if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
     const queries = new CaseQueries(manager);
     const { rows } = await sql<CaseRow>(
@@ -213,7 +221,7 @@ export class CasesService {
     const result = await this.dataSource.transaction(async (manager) => {
       // Lock first (the engine locks the same row again: a no-op), so the access decision and the
       // transition see the same case.
-      const facts = await readAccessFacts(manager, caseId, true);
+      const facts = await readAccessFacts(manager, actor, caseId, true);
       if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
       return this.engine.sendIn(manager, {
         caseId,
@@ -228,7 +236,7 @@ export class CasesService {
 
   async history(actor: Actor, caseId: string): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
-    const facts = await readAccessFacts(manager, caseId, false);
+    const facts = await readAccessFacts(manager, actor, caseId, false);
     if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
     const events = await new CaseQueries(manager).history(caseId);
     return { caseId, events: events.map(toAuditEntryResponse) };

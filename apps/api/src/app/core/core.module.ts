@@ -4,6 +4,7 @@
  * clock through `AppOptions` (no module mocking).
  */
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier, type TokenVerifier } from '@tacu/auth';
 import { createEngine, TimerWorker, type Clock, type Engine } from '@tacu/engine';
@@ -20,6 +21,8 @@ export interface AppOptions {
   clock?: Clock;
   /** The machines to run (default: WORKFLOWS of @tacu/workflows). */
   workflows?: readonly WorkflowDefinition[];
+  /** Where logs go (default: stdout). The bench writes them to a file. */
+  logDestination?: DestinationStream;
   /** Run the deadline worker in this process (default: when TIMER_INTERVAL_MS > 0). */
   runTimerWorker?: boolean;
 }
