@@ -97,3 +97,9 @@ export function actionTypes(actions: readonly AnyEventObject[]): string[] {
 export function notifications(actions: readonly AnyEventObject[]): { to: string; about: string }[] {
   return (actions as unknown as ActionLike[]).filter((a) => a.type === 'notify').map((a) => a.params as { to: string; about: string });
 }
+
+/** The snapshot at the end of `steps`. */
+export function reach(workflow: WorkflowDefinition, steps: readonly (AnyEventObject | CaseEventType)[], input: Partial<Omit<CaseInput, 'now'>> = {}): AnyMachineSnapshot {
+  const snapshots = walk(workflow, steps, input);
+  return snapshots[snapshots.length - 1];
+}

@@ -1,0 +1,104 @@
+import { assessmentHasNeeds } from './assessment.rules';
+import { closureReasonExplained } from './closure.rules';
+import { parentsInformedOrReasonGiven } from './escalation.rules';
+import { everyInviteeApprovedByFamily } from './meeting.rules';
+import { everyActionHasOwnerAndDueDate, planChangedSinceSignOff, signOffNamesCurrentPlanVersion } from './plan.rules';
+import { requestDetailsRecorded } from './request.rules';
+import { allOf, fail, OK } from './rule-result';
+import { childsViewRecorded } from './voice.rules';
+
+const reason = (r: { ok: boolean; reason?: string }) => (r.ok ? undefined : r.reason);
+
+describe('everyInviteeApprovedByFamily', () => {
+  it('holds when the family approved everyone invited', () => {
+    expect(everyInviteeApprovedByFamily([{ name: 'Gran', approvedByFamily: true }]).ok).toBe(true);
+  });
+  it('names the people the family has not approved, and refuses an empty invitation', () => {
+    expect(reason(everyInviteeApprovedByFamily([{ name: 'Uncle B', approvedByFamily: false }, { name: 'Gran', approvedByFamily: true }]))).toMatch(/not approved Uncle B/);
+    expect(reason(everyInviteeApprovedByFamily([]))).toMatch(/Nobody is invited/);
+  });
+});
+
+describe('childsViewRecorded', () => {
+  it.each(['assessment', 'plan', 'review', 'closure'] as const)('at %s: the words or the reason they could not be recorded', (moment) => {
+    expect(childsViewRecorded({ words: 'I like school' }, moment).ok).toBe(true);
+    expect(childsViewRecorded({ reasonNotRecorded: 'Aged 2: not yet verbal.' }, moment).ok).toBe(true);
+    expect(reason(childsViewRecorded({ words: '' }, moment))).toMatch(/child's views are not recorded/);
+    expect(reason(childsViewRecorded(null, moment))).toMatch(/own words/);
+  });
+});
+
+describe('assessmentHasNeeds', () => {
+  const record = {
+    strengths: [],
+    needs: [{ side: 'myWiderWorld' as const, description: 'Friends outside school' }],
+    desiredOutcomes: ['Joins a club'],
+    views: { child: { words: 'ok' }, parents: { words: 'ok' }, practitioner: 'ok' },
+  };
+  it('holds when a need and a desired outcome are named', () => {
+    expect(assessmentHasNeeds(record).ok).toBe(true);
+  });
+  it('fails without an assessment, without needs, or without desired outcomes', () => {
+    expect(reason(assessmentHasNeeds(null))).toMatch(/not recorded yet/);
+    expect(reason(assessmentHasNeeds({ ...record, needs: [] }))).toMatch(/names no needs/);
+    expect(reason(assessmentHasNeeds({ ...record, desiredOutcomes: [] }))).toMatch(/no desired outcome/);
+  });
+});
+
+describe('everyActionHasOwnerAndDueDate', () => {
+  const action = { id: 'a1', answers: 'n', what: 'Walk to school', status: 'notStarted' as const, owner: { name: 'Ann', agency: 'FRC' }, dueDate: '2027-01-01' };
+  it('holds when there is at least one action and each has an owner and a due date', () => {
+    expect(everyActionHasOwnerAndDueDate([action]).ok).toBe(true);
+  });
+  it('fails with no actions, an action without owner or agency, or without due date', () => {
+    expect(reason(everyActionHasOwnerAndDueDate([]))).toMatch(/no actions/);
+    expect(reason(everyActionHasOwnerAndDueDate([{ ...action, owner: undefined }]))).toMatch(/"Walk to school" has no owner/);
+    expect(reason(everyActionHasOwnerAndDueDate([{ ...action, owner: { name: 'Ann', agency: '' } }]))).toMatch(/no owner/);
+    expect(reason(everyActionHasOwnerAndDueDate([{ ...action, dueDate: undefined }]))).toMatch(/no due date/);
+  });
+});
+
+describe('signOffNamesCurrentPlanVersion / planChangedSinceSignOff', () => {
+  it('the sign-off must name the current version', () => {
+    expect(signOffNamesCurrentPlanVersion(3, 3).ok).toBe(true);
+    expect(reason(signOffNamesCurrentPlanVersion(2, 3))).toMatch(/names version 2 .* current version is 3/);
+    expect(reason(signOffNamesCurrentPlanVersion(0, 0))).toMatch(/no drafted plan/);
+  });
+  it('a version already signed is not sent again: a changed plan is a new version', () => {
+    expect(planChangedSinceSignOff(2, [1]).ok).toBe(true);
+    expect(reason(planChangedSinceSignOff(1, [1]))).toMatch(/already signed off/);
+  });
+});
+
+describe('closureReasonExplained', () => {
+  it('needs a reason; other needs words; needsMet needs a recorded review', () => {
+    expect(reason(closureReasonExplained(null, 0))).toMatch(/No reason for closing/);
+    expect(reason(closureReasonExplained({ reason: 'other' }, 1))).toMatch(/not explained/);
+    expect(closureReasonExplained({ reason: 'other', reasonText: 'Moved to Cork' }, 0).ok).toBe(true);
+    expect(reason(closureReasonExplained({ reason: 'needsMet' }, 0))).toMatch(/after a review/);
+    expect(closureReasonExplained({ reason: 'needsMet' }, 1).ok).toBe(true);
+    expect(closureReasonExplained({ reason: 'familyDisengaged' }, 0).ok).toBe(true);
+  });
+});
+
+describe('parentsInformedOrReasonGiven', () => {
+  it('parents told, or the reason telling them would endanger the child', () => {
+    expect(parentsInformedOrReasonGiven({ parentsInformed: true }).ok).toBe(true);
+    expect(parentsInformedOrReasonGiven({ parentsInformed: false, reasonParentsNotInformed: 'Risk to the child.' }).ok).toBe(true);
+    expect(reason(parentsInformedOrReasonGiven({ parentsInformed: false }))).toMatch(/whether the parents were told/);
+  });
+});
+
+describe('requestDetailsRecorded', () => {
+  it('the request says why support is needed', () => {
+    expect(requestDetailsRecorded('Attendance').ok).toBe(true);
+    expect(reason(requestDetailsRecorded(' '))).toMatch(/RECORD_REQUEST_DETAILS/);
+  });
+});
+
+describe('allOf', () => {
+  it('returns the first failure, or OK', () => {
+    expect(allOf(OK, OK)).toEqual(OK);
+    expect(allOf(OK, fail('a'), fail('b'))).toEqual({ ok: false, reason: 'a' });
+  });
+});
