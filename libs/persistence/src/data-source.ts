@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -60,11 +62,47 @@ function nodeRequireFn(): NodeJS.Require {
   return createRequire(__filename);
 }
 
-function loadPglite(): { PGlite: typeof PGlite; createPgConfig: typeof createPgConfig } {
+interface PgliteArtifacts {
+  /** A compiled WebAssembly.Module (the type lives in the DOM lib, which this project does not load). */
+  pgliteWasmModule: unknown;
+  fsBundle: Blob;
+}
+
+interface RealmGlobals {
+  WebAssembly: { Module: new (bytes: Uint8Array) => unknown };
+  Blob: typeof Blob;
+  [ARTIFACTS]?: PgliteArtifacts | null;
+}
+
+const ARTIFACTS = Symbol.for('tacu.pglite.artifacts');
+
+/**
+ * PGlite's compiled WebAssembly and file-system bundle, made once per process (kept on the real
+ * global object, so Jest's per-file module registries share it): each further open skips about
+ * a second of compiling and reading.
+ */
+function pgliteArtifacts(nodeRequire: NodeJS.Require): PgliteArtifacts | undefined {
+  const realm = runInThisContext('globalThis') as RealmGlobals;
+  if (realm[ARTIFACTS] === undefined) {
+    try {
+      const dist = dirname(nodeRequire.resolve('@electric-sql/pglite'));
+      realm[ARTIFACTS] = {
+        pgliteWasmModule: new realm.WebAssembly.Module(readFileSync(join(dist, 'pglite.wasm'))),
+        fsBundle: new realm.Blob([readFileSync(join(dist, 'pglite.data'))]),
+      };
+    } catch {
+      realm[ARTIFACTS] = null; // let PGlite load them itself
+    }
+  }
+  return realm[ARTIFACTS] ?? undefined;
+}
+
+function loadPglite(): { PGlite: typeof PGlite; createPgConfig: typeof createPgConfig; artifacts: PgliteArtifacts | undefined } {
   const nodeRequire = nodeRequireFn();
   return {
     PGlite: (nodeRequire('@electric-sql/pglite') as { PGlite: typeof PGlite }).PGlite,
     createPgConfig: (nodeRequire('@electric-sql/pglite/node-postgres') as { createPgConfig: typeof createPgConfig }).createPgConfig,
+    artifacts: pgliteArtifacts(nodeRequire),
   };
 }
 
@@ -83,7 +121,7 @@ export function createDataSource(config: DataSourceConfig = {}): TacuDataSource 
     return new TacuDataSource({ ...common, url: config.url, poolSize, extra: { max: poolSize } }, 'server');
   }
   const lib = loadPglite();
-  const pglite = new lib.PGlite(config.dataDir ?? 'memory://');
+  const pglite = new lib.PGlite(config.dataDir ?? 'memory://', (lib.artifacts ? { ...lib.artifacts } : {}) as never);
   const pg = lib.createPgConfig(pglite);
   return new TacuDataSource(
     {
