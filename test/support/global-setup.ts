@@ -7,8 +7,7 @@
 import { Client } from 'pg';
 // Loaded by Jest's globalSetup outside the module map: relative imports only.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { openDataSource } from '../../libs/persistence/src/index';
-import { ensurePgliteTemplate, TEMPLATE_ENV } from './template';
+import { ensurePgliteTemplate, openDataSource, TEMPLATE_ENV } from '../../libs/persistence/src/index';
 
 export default async function globalSetup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;

@@ -5,3 +5,4 @@ export * from './stores';
 export * from './hash';
 export * from './sql';
 export * from './people';
+export * from './testing';

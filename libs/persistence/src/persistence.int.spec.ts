@@ -1,10 +1,9 @@
 /** The schema and the stores on a real database (PGlite under `npm test`, the server under `npm run test:server`). */
 import { randomUUID } from 'node:crypto';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- medium tests share the test database helpers
-import { createTestDataSource } from '@tacu/testing';
 import type { TacuDataSource } from './data-source';
 import { MIGRATIONS } from './migrations';
 import { CaseStore, IdempotencyStore, OutboxStore, TimerStore } from './stores';
+import { createTestDataSource } from './testing';
 
 let ds: TacuDataSource;
 
