@@ -48,6 +48,23 @@ describe('bearer tokens', () => {
     await expect(verify(`${header}.${body}.`)).rejects.toBeInstanceOf(AuthenticationError);
   });
 
+  it('remembers a verified token until it expires, and no longer', async () => {
+    let nowMs = Date.now();
+    const cached = createTokenVerifier({ secret, now: () => nowMs });
+    const exp = Math.floor(nowMs / 1000) + 60;
+    const token = await signToken(aoife, { secret, expiresIn: exp });
+    await expect(cached(token)).resolves.toEqual(aoife);
+    await expect(cached(token)).resolves.toEqual(aoife);
+    nowMs = exp * 1000 + 31_000; // past the expiry and the 30 s clock tolerance
+    await expect(cached(token)).rejects.toThrow('expired');
+  });
+
+  it('never remembers a token that failed', async () => {
+    const token = await signToken(aoife, { secret: `${secret}-other` });
+    await expect(verify(token)).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(verify(token)).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
   it('refuses a short secret', () => {
     expect(() => createTokenVerifier({ secret: 'short' })).toThrow('at least 32 characters');
   });

@@ -14,6 +14,16 @@ export type TokenVerifierOptions = {
   audience?: string;
   /** Tolerated clock difference, in seconds. */
   clockToleranceSeconds?: number;
+  /**
+   * Verified tokens remembered (by their exact text) until they expire or for at most
+   * `cacheTtlSeconds`, so a client's every request does not pay for the signature check again.
+   * 0 turns it off. Default 1000 tokens.
+   */
+  cacheSize?: number;
+  /** Default 300 s: a key rotated at the identity provider is noticed within this time. */
+  cacheTtlSeconds?: number;
+  /** Where time comes from (tests). */
+  now?: () => number;
 } & ({ secret: string; jwksUrl?: undefined } | { jwksUrl: string; secret?: undefined });
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
@@ -28,23 +38,42 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const issuer = options.issuer ?? DEFAULT_ISSUER;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const clockTolerance = options.clockToleranceSeconds ?? 30;
-  const verifyOptions = { issuer, audience, clockTolerance };
+  const now = options.now ?? Date.now;
+  const verifyOptions = () => ({ issuer, audience, clockTolerance, currentDate: new Date(now()) });
   let verify: (token: string) => Promise<{ payload: Record<string, unknown> }>;
   if (options.jwksUrl !== undefined) {
     const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl));
-    verify = (token) => jwtVerify(token, jwks, verifyOptions);
+    verify = (token) => jwtVerify(token, jwks, verifyOptions());
   } else {
     const key = secretKey(options.secret);
-    verify = (token) => jwtVerify(token, key, { ...verifyOptions, algorithms: ['HS256'] });
+    verify = (token) => jwtVerify(token, key, { ...verifyOptions(), algorithms: ['HS256'] });
   }
+  const cacheSize = options.cacheSize ?? 1000;
+  const cacheTtlMs = (options.cacheTtlSeconds ?? 300) * 1000;
+  const cache = new Map<string, { actor: Actor; until: number }>();
   return async (token: string) => {
+    const cached = cacheSize > 0 ? cache.get(token) : undefined;
+    if (cached) {
+      if (now() < cached.until) return { ...cached.actor };
+      cache.delete(token);
+    }
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await verify(token));
     } catch (error) {
       throw new AuthenticationError(describeJoseError(error));
     }
-    return actorFromClaims(payload);
+    const actor = actorFromClaims(payload);
+    if (cacheSize > 0) {
+      const expiresMs = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : now() + cacheTtlMs;
+      const until = Math.min(expiresMs, now() + cacheTtlMs);
+      if (cache.size >= cacheSize) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
+      }
+      cache.set(token, { actor, until });
+    }
+    return { ...actor };
   };
 }
 

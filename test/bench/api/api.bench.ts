@@ -1,0 +1,349 @@
+/**
+ * What HTTP adds to a transition. `npm run bench:api`
+ *
+ * The same transition three ways, in alternating batches so that all three meet the same
+ * database conditions, on embedded PGlite and (when reachable) on the PostgreSQL server:
+ *   1. HTTP: autocannon → POST /cases/:id/events on the assembled API (Fastify, JWT, need-to-know
+ *      check, event DTO validation, engine, problem filter, pino request logs to a file);
+ *   2. engine.send in-process (the same engine instance the API uses);
+ *   3. plain SQL: the writes of that transition by hand on a raw connection (lock, idempotency
+ *      lookup, hash-chained audit row, case row update, idempotency record) with no machine.
+ * The transition: RECORD_REQUEST_DETAILS on a case in request.draft (it stays there, so it can
+ * be repeated), with a fresh Idempotency-Key each time, by the case's lead practitioner.
+ *
+ * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench_api; its public
+ * schema is recreated), BENCH_TRANSITIONS (per method and row; default 1000 on PGlite, 2000 on
+ * the server), BENCH_CLIENTS (the server's concurrent run, default 8).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { Client } from 'pg';
+import pino from 'pino';
+import { signToken } from '@tacu/auth';
+import fastify from 'fastify';
+import type { CaseEvent } from '@tacu/domain';
+import type { Engine } from '@tacu/engine';
+import { auditHash, openDataSource, type TacuDataSource } from '@tacu/persistence';
+// The bench assembles the app, as the e2e tests do.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createApp, demoActor, ENGINE, loadConfig, sampleEvent, sampleOpenCase, seedDemoPeople, DEMO_AREA } from '@tacu/api';
+
+const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const LEAD = demoActor('u-lp-0001');
+const EVENT = sampleEvent('RECORD_REQUEST_DETAILS');
+const BODY = JSON.stringify(EVENT);
+const ROUNDS = 10;
+/** Requests of each way before measuring: Fastify, Nest, class-validator and the engine need a few hundred to be optimised. */
+const WARM_UP = 400;
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+interface Row {
+  database: string;
+  clients: number;
+  http: Figures;
+  /** A bare Fastify route calling engine.send: what HTTP itself costs, without our stack. */
+  bare: Figures;
+  engine: Figures;
+  sql: Figures;
+}
+
+interface Timed {
+  seconds: number;
+  latencies: number[];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function figures(runs: Timed[]): Figures {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** `count` transitions over `cases`, `clients` at a time, each client on its own cases. */
+async function timedLoops(cases: string[], clients: number, count: number, one: (caseId: string) => Promise<void>): Promise<Timed> {
+  const latencies: number[] = [];
+  const perClient = Math.floor(count / clients);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const mine = cases.filter((_, i) => i % clients === c);
+      for (let i = 0; i < perClient; i++) {
+        const t = performance.now();
+        await one(mine[i % mine.length] ?? '');
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+interface HttpBatch {
+  ok: number;
+  failed: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+/** autocannon against the running API, from its own process (http-load.ts); latencies are autocannon's (ms). */
+async function httpBatch(url: string, token: string, cases: string[], clients: number, amount: number, prefix = '/cases'): Promise<HttpBatch> {
+  const input = JSON.stringify({ url, token, cases, connections: clients, amount, body: BODY, prefix });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-load.ts'), input], { cwd: join(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the HTTP client exited with ${code}`);
+  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as HttpBatch;
+  if (result.failed > 0) throw new Error(`HTTP batch: ${result.failed} requests failed`);
+  return result;
+}
+
+interface PgLike {
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** The writes of this transition by hand: what the engine does, without the machine. */
+async function sqlTransition(client: PgLike, caseId: string): Promise<void> {
+  const now = new Date();
+  const key = randomUUID();
+  await client.query({ text: 'BEGIN' });
+  try {
+    const { rows } = await client.query({ name: 'api_bench_lock', text: `SELECT state, version, snapshot, last_audit_hash FROM cases WHERE id = $1 FOR UPDATE`, values: [caseId] });
+    const row = rows[0] as { state: string; version: number; snapshot: { context: Record<string, unknown> & { request: Record<string, unknown> } }; last_audit_hash: string };
+    await client.query({ name: 'api_bench_idem_find', text: `SELECT request_hash, response FROM idempotency_records WHERE scope = $1 AND key = $2`, values: [caseId, key] });
+    const version = row.version + 1;
+    const { type: _type, ...data } = EVENT;
+    const audit = { caseId, seq: version, at: now, actorId: LEAD.id, actorRole: LEAD.role, eventType: EVENT.type, fromState: row.state, toState: row.state, data, prevHash: row.last_audit_hash };
+    const hash = auditHash(audit);
+    await client.query({
+      name: 'api_bench_audit',
+      text: `INSERT INTO audit_events (case_id, seq, at, actor_id, actor_role, event_type, from_state, to_state, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+      values: [caseId, version, now, LEAD.id, LEAD.role, EVENT.type, row.state, row.state, JSON.stringify(data), row.last_audit_hash, hash],
+    });
+    const context = row.snapshot.context;
+    const snapshot = { ...row.snapshot, context: { ...context, now: now.toISOString(), request: { ...context.request, reasonForRequest: EVENT.reasonForRequest, preRequestChecklist: EVENT.preRequestChecklist } } };
+    await client.query({
+      name: 'api_bench_case',
+      text: `UPDATE cases SET snapshot = $2::jsonb, version = $3, last_audit_hash = $4, updated_at = $5,
+               due_at = (SELECT min(due_at) FROM timers WHERE case_id = $1 AND active AND delay_name = ANY($6::text[]))
+             WHERE id = $1 AND version = $3 - 1`,
+      values: [caseId, JSON.stringify(snapshot), version, hash, now, ['requestRegistration']],
+    });
+    const response = { caseId, version, state: row.state, stage: 'request', status: 'active', dueAt: null, allowedEvents: ['RECORD_REQUEST_DETAILS'], documents: [], replayed: false };
+    await client.query({
+      name: 'api_bench_idem_save',
+      text: `INSERT INTO idempotency_records (scope, key, request_hash, response, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
+      values: [caseId, key, hash, JSON.stringify(response), now],
+    });
+    await client.query({ text: 'COMMIT' });
+  } catch (error) {
+    await client.query({ text: 'ROLLBACK' });
+    throw error;
+  }
+}
+
+interface Setup {
+  database: string;
+  dataSource: TacuDataSource;
+  /** Raw connections for the plain-SQL baseline. */
+  sqlClients: PgLike[];
+  close(): Promise<void>;
+}
+
+async function compare(setup: Setup, clients: number, total: number): Promise<Row> {
+  const logDir = mkdtempSync(join(tmpdir(), 'tacu-bench-logs-'));
+  const logs = pino.destination({ dest: join(logDir, 'api.log'), sync: false });
+  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0' });
+  const app = await createApp({ config, dataSource: setup.dataSource, runTimerWorker: false, logDestination: logs });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    await seedDemoPeople(setup.dataSource);
+    const token = await signToken(LEAD, { secret: SECRET });
+    const open = async (): Promise<string> => {
+      const res = await fetch(`${url}/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...sampleOpenCase(), areaId: DEMO_AREA.id }) });
+      if (res.status !== 201) throw new Error(`POST /cases: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const caseCount = clients * 4;
+    const httpCases: string[] = [];
+    const engineCases: string[] = [];
+    const sqlCases: string[] = [];
+    for (let i = 0; i < caseCount; i++) {
+      httpCases.push(await open());
+      engineCases.push(await open());
+      sqlCases.push(await open());
+    }
+    const engine = app.get<Engine>(ENGINE);
+    const bareServer = fastify();
+    bareServer.post<{ Params: { id: string } }>('/bare/:id/events', (request) =>
+      engine.send({ caseId: request.params.id, event: { ...(request.body as CaseEvent) }, actor: LEAD, idempotencyKey: String(request.headers['idempotency-key']) }),
+    );
+    await bareServer.listen({ port: 0, host: '127.0.0.1' });
+    const bareAddress = bareServer.server.address();
+    const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
+    const bareCases: string[] = [];
+    for (let i = 0; i < caseCount; i++) bareCases.push(await open());
+    const viaEngine = (caseId: string) => engine.send({ caseId, event: { ...EVENT }, actor: LEAD, idempotencyKey: randomUUID() }).then(() => undefined);
+    let sqlClient = 0;
+    const viaSql = (caseId: string) => sqlTransition(setup.sqlClients[sqlClient++ % setup.sqlClients.length] as PgLike, caseId);
+    // Each case once into request.draft's steady state, and a warm-up of each way (JIT, prepared statements).
+    for (const id of [...httpCases, ...bareCases, ...engineCases, ...sqlCases]) await viaEngine(id);
+    const warm = Math.max(WARM_UP, clients * 50);
+    await httpBatch(url, token, httpCases, clients, warm);
+    await httpBatch(bareUrl, token, bareCases, clients, warm, '/bare');
+    await timedLoops(engineCases, clients, warm, viaEngine);
+    await timedLoops(sqlCases, clients, warm, viaSql);
+
+    const per = Math.floor(total / ROUNDS);
+    const http: HttpBatch[] = [];
+    const bare: HttpBatch[] = [];
+    const viaEngineRuns: Timed[] = [];
+    const viaSqlRuns: Timed[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      http.push(await httpBatch(url, token, httpCases, clients, per));
+      bare.push(await httpBatch(bareUrl, token, bareCases, clients, per, '/bare'));
+      viaEngineRuns.push(await timedLoops(engineCases, clients, per, viaEngine));
+      viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql));
+    }
+    await bareServer.close();
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    const overHttp = (runs: HttpBatch[]): Figures => ({
+      perSecond: runs.reduce((s, r) => s + r.ok, 0) / runs.reduce((s, r) => s + r.seconds, 0),
+      p50: median(runs.map((r) => r.p50)),
+      p99: Math.max(...runs.map((r) => r.p99)),
+    });
+    return {
+      database: setup.database,
+      clients,
+      http: overHttp(http),
+      bare: overHttp(bare),
+      engine: figures(viaEngineRuns),
+      sql: figures(viaSqlRuns),
+    };
+  } finally {
+    await app.close();
+    logs.flushSync();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+async function pglite(): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tacu-bench-api-'));
+  const dataSource = await openDataSource({ dataDir: dir });
+  const runner = dataSource.createQueryRunner();
+  const client = (await runner.connect()) as PgLike;
+  // PGlite is one session: the baseline borrows the pool's only connection while the API is idle.
+  const borrowed: PgLike = { query: (c) => client.query(c) };
+  await runner.release();
+  const setup: Setup = {
+    database: 'PGlite (in-process)',
+    dataSource,
+    sqlClients: [borrowed],
+    async close() {
+      await dataSource.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const total = Number(process.env.BENCH_TRANSITIONS ?? 1000);
+  return { setup, rows: async () => [await compare(setup, 1, total)] };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const c = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(), connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const reset = new Client({ connectionString: url });
+  await reset.connect();
+  await reset.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+  await reset.end();
+  const clients = Number(process.env.BENCH_CLIENTS ?? 8);
+  const dataSource = await openDataSource({ url, poolSize: clients + 2 });
+  const sqlClients: Client[] = [];
+  for (let i = 0; i < clients; i++) {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    sqlClients.push(c);
+  }
+  const setup: Setup = {
+    database: 'PostgreSQL server',
+    dataSource,
+    sqlClients: sqlClients as unknown as PgLike[],
+    async close() {
+      await Promise.all(sqlClients.map((c) => c.end()));
+      await dataSource.destroy();
+    },
+  };
+  const total = Number(process.env.BENCH_TRANSITIONS ?? 2000);
+  return { setup, rows: async () => [await compare(setup, 1, total), await compare(setup, clients, total)] };
+}
+
+function print(rows: Row[]): void {
+  const cell = (f: Figures) => `${f.perSecond.toFixed(0).padStart(6)} ${f.p50.toFixed(2).padStart(6)} ${f.p99.toFixed(2).padStart(6)}`;
+  console.log('\ntransitions/s, p50 ms, p99 ms          API over HTTP        | bare Fastify→engine  | engine.send          | plain SQL            | API vs engine | API vs bare HTTP | engine vs SQL');
+  for (const r of rows) {
+    const label = `${r.database}, ${r.clients} client${r.clients > 1 ? 's' : ''}`.padEnd(34);
+    const pct = (slow: Figures, fast: Figures) => `+${((fast.perSecond / slow.perSecond - 1) * 100).toFixed(0)}%`.padStart(6);
+    console.log(`${label} ${cell(r.http)} | ${cell(r.bare)} | ${cell(r.engine)} | ${cell(r.sql)} |        ${pct(r.http, r.engine)} |           ${pct(r.http, r.bare)} |        ${pct(r.engine, r.sql)}`);
+  }
+  console.log('\n"API vs engine": what the whole HTTP path adds to the engine\'s cost per transition (goal: under 25%).');
+  console.log('"API vs bare HTTP": what our stack (Nest, JWT, need-to-know check, DTO validation, logs) adds over HTTP itself.');
+  console.log('HTTP latencies are autocannon\'s (whole milliseconds); the client runs in its own process.');
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const local = await pglite();
+  try {
+    rows.push(...(await local.rows()));
+  } finally {
+    await local.setup.close();
+  }
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tacu_bench_api';
+  if (await reachable(url)) {
+    const remote = await server(url);
+    try {
+      rows.push(...(await remote.rows()));
+    } finally {
+      await remote.setup.close();
+    }
+  } else {
+    console.log(`(server ${url} not reachable: skipped)`);
+  }
+  print(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
