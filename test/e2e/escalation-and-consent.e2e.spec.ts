@@ -5,8 +5,8 @@
 import { journeyTo, sampleEvent } from './support/api';
 import { drive, get, openCase, send, startHarness, USERS, type Harness } from './support/harness';
 
-// The request stage after consent: a concern raised before any consent was given closes the case when it ends (the machine's rule).
-const STAGE_STATES = ['request.submitted', 'assessment.inProgress', 'meeting.proposed', 'actionPlan.drafting', 'review.scheduled', 'closure.proposed'];
+// One state per stage (the request both before consent, in its draft, and after it is submitted).
+const STAGE_STATES = ['request.draft', 'request.submitted', 'assessment.inProgress', 'meeting.proposed', 'actionPlan.drafting', 'review.scheduled', 'closure.proposed'];
 
 describe('escalation and consent', () => {
   let h: Harness;
