@@ -206,6 +206,20 @@ describe('rejections write nothing and say why', () => {
     await expect(engine.allowedEvents(randomUUID(), parent)).rejects.toMatchObject({ code: DomainErrorCode.CASE_NOT_FOUND });
   });
 
+  it('CASE_NOT_FOUND when the caller’s access policy refuses the locked case, even for a stored idempotent answer', async () => {
+    const key = randomUUID();
+    const event = { type: 'RECORD_CONSENT' };
+    const first = await engine.send({ caseId, event, actor: parent, idempotencyKey: key, canAccess: (row) => row.id === caseId && row.areaId === 'area-test' });
+    expect(first.replayed).toBe(false);
+    const seen: string[] = [];
+    const refused = await expectRejected(
+      { caseId, event, actor: parent, idempotencyKey: key, canAccess: (row) => (seen.push(`${row.areaId}/${row.stage}`), false) },
+      DomainErrorCode.CASE_NOT_FOUND,
+    );
+    expect(refused.message).toBe('There is no case with this id that you can see.');
+    expect(seen).toEqual([`area-test/${first.stage}`]);
+  });
+
   it('EVENT_NOT_ALLOWED lists the events this actor may send', async () => {
     const err = await expectRejected({ caseId, event: { type: 'REGISTER_REQUEST', leadPractitionerId: 'x' }, actor: lead }, DomainErrorCode.EVENT_NOT_ALLOWED);
     expect(err.details).toMatchObject({ event: 'REGISTER_REQUEST', state: 'draft', allowedEvents: ['RECORD_CONSENT', 'RAISE_CONCERN'] });

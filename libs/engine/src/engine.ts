@@ -195,7 +195,7 @@ export class WorkflowEngine implements Engine {
     }
     const cases = new CaseStore(manager);
     const row = await cases.lock(command.caseId);
-    if (!row) throw notFound(command.caseId);
+    if (!row || (command.canAccess && !command.canAccess(row))) throw notFound(command.caseId);
 
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
@@ -361,7 +361,8 @@ function isTimerEvent(command: SendCommand): boolean {
 }
 
 function notFound(caseId: string): DomainError {
-  return new DomainError(DomainErrorCode.CASE_NOT_FOUND, `There is no case ${caseId}.`, { caseId });
+  // One answer for a missing case and one the caller may not see: neither says whether it exists.
+  return new DomainError(DomainErrorCode.CASE_NOT_FOUND, 'There is no case with this id that you can see.', { caseId });
 }
 
 /** Earliest due time among the planned timers whose delay sets the due date (a new case has no other timers). */

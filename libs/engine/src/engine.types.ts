@@ -39,6 +39,23 @@ export interface SendCommand {
   idempotencyKey?: string;
   /** Optimistic check (HTTP If-Match): the command applies only to this case version. */
   expectedVersion?: number;
+  /**
+   * Need to know: the caller's access policy, asked with the locked case row before anything
+   * else (a stored idempotent answer included). A case the caller may not see answers
+   * CASE_NOT_FOUND, exactly as one that does not exist. Checked on the row the transition runs
+   * on, in the same transaction, so the decision and the change see the same case.
+   */
+  canAccess?: (caseRow: CaseAccessRow) => boolean;
+}
+
+/** What an access policy may look at: the case row the engine has locked. */
+export interface CaseAccessRow {
+  id: string;
+  areaId: string;
+  stage: string;
+  status: string;
+  leadPractitionerId: string | null;
+  snapshot: unknown;
 }
 
 export interface TransitionResult {

@@ -3,7 +3,7 @@
  *
  * The same transition three ways, in alternating batches so that all three meet the same
  * database conditions, on embedded PGlite and (when reachable) on the PostgreSQL server:
- *   1. HTTP: autocannon → POST /cases/:id/events on the assembled API (Fastify, JWT, need-to-know
+ *   1. HTTP: a keep-alive client in its own process → POST /cases/:id/events on the assembled API (Fastify, JWT, need-to-know
  *      check, event DTO validation, engine, problem filter, pino request logs to a file);
  *   2. engine.send in-process (the same engine instance the API uses);
  *   3. plain SQL: the writes of that transition by hand on a raw connection (lock, idempotency
@@ -97,7 +97,7 @@ interface HttpBatch {
   p99: number;
 }
 
-/** autocannon against the running API, from its own process (http-load.ts); latencies are autocannon's (ms). */
+/** The load client against the running API, from its own process (http-load.ts). */
 async function httpBatch(url: string, token: string, cases: string[], clients: number, amount: number, prefix = '/cases'): Promise<HttpBatch> {
   const input = JSON.stringify({ url, token, cases, connections: clients, amount, body: BODY, prefix });
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-load.ts'), input], { cwd: join(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });

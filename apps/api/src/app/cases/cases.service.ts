@@ -11,10 +11,11 @@ import {
   canReadCase,
   canSeeSensitiveDetails,
   caseVisibilityFilter,
+  invitedPersonIds,
   type CaseAccessFacts,
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
-import type { Clock, Engine } from '@tacu/engine';
+import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
 import { PeopleStore, isUuid, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
@@ -77,6 +78,13 @@ async function readAccessFacts(manager: EntityManager, actor: Actor, caseId: str
     [caseId],
   );
   return rows[0] ?? null;
+}
+
+/** The policy's facts from a case row (meeting invitees only for the roles whose visibility depends on them). */
+function accessFactsOf(actor: Actor, row: CaseAccessRow): CaseAccessFacts {
+  const visibility = caseVisibilityFilter(actor);
+  const needsInvitees = visibility.kind === 'any' && visibility.rules.some((rule) => rule.kind === 'invitee');
+  return { areaId: row.areaId, stage: row.stage, leadPractitionerId: row.leadPractitionerId, invitedPersonIds: needsInvitees ? invitedPersonIds(row.snapshot) : [] };
 }
 
 @Injectable()
@@ -218,18 +226,15 @@ export class CasesService {
   async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
     const parsed = parseCaseEvent(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
-    const result = await this.dataSource.transaction(async (manager) => {
-      // Lock first (the engine locks the same row again: a no-op), so the access decision and the
-      // transition see the same case.
-      const facts = await readAccessFacts(manager, actor, caseId, true);
-      if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
-      return this.engine.sendIn(manager, {
-        caseId,
-        event: { ...parsed.event },
-        actor,
-        ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
-        ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
-      });
+    // Need to know is decided by the engine on the row it locks for the transition: one query,
+    // and the decision and the change see the same case.
+    const result = await this.engine.send({
+      caseId,
+      event: { ...parsed.event },
+      actor,
+      canAccess: (row) => canReadCase(actor, accessFactsOf(actor, row)),
+      ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+      ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     });
     return toTransitionResponse(result);
   }
