@@ -51,6 +51,8 @@ interface Row {
   http: Figures;
   /** A bare Fastify route calling engine.send: what HTTP itself costs, without our stack. */
   bare: Figures;
+  /** A Fastify route that does nothing: this machine's floor for one HTTP request. */
+  noop: Figures;
   engine: Figures;
   sql: Figures;
 }
@@ -192,6 +194,7 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     bareServer.post<{ Params: { id: string } }>('/bare/:id/events', (request) =>
       engine.send({ caseId: request.params.id, event: { ...(request.body as CaseEvent) }, actor: LEAD, idempotencyKey: String(request.headers['idempotency-key']) }),
     );
+    bareServer.post('/noop/:id/events', async () => ({ ok: true }));
     await bareServer.listen({ port: 0, host: '127.0.0.1' });
     const bareAddress = bareServer.server.address();
     const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
@@ -211,11 +214,13 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     const per = Math.floor(total / ROUNDS);
     const http: HttpBatch[] = [];
     const bare: HttpBatch[] = [];
+    const noop: HttpBatch[] = [];
     const viaEngineRuns: Timed[] = [];
     const viaSqlRuns: Timed[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       http.push(await httpBatch(url, token, httpCases, clients, per));
       bare.push(await httpBatch(bareUrl, token, bareCases, clients, per, '/bare'));
+      noop.push(await httpBatch(bareUrl, token, bareCases, clients, per, '/noop'));
       viaEngineRuns.push(await timedLoops(engineCases, clients, per, viaEngine));
       viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql));
     }
@@ -231,6 +236,7 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
       clients,
       http: overHttp(http),
       bare: overHttp(bare),
+      noop: overHttp(noop),
       engine: figures(viaEngineRuns),
       sql: figures(viaSqlRuns),
     };
@@ -310,15 +316,16 @@ async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<
 
 function print(rows: Row[]): void {
   const cell = (f: Figures) => `${f.perSecond.toFixed(0).padStart(6)} ${f.p50.toFixed(2).padStart(6)} ${f.p99.toFixed(2).padStart(6)}`;
-  console.log('\ntransitions/s, p50 ms, p99 ms          API over HTTP        | bare Fastify→engine  | engine.send          | plain SQL            | API vs engine | API vs bare HTTP | engine vs SQL');
+  const pct = (slow: Figures, fast: Figures) => `+${((fast.perSecond / slow.perSecond - 1) * 100).toFixed(0)}%`.padStart(6);
+  console.log('\ntransitions/s, p50 ms, p99 ms          API over HTTP        | bare Fastify→engine  | engine.send          | plain SQL            | no-op HTTP route     | API vs engine | API vs bare HTTP | engine vs SQL');
   for (const r of rows) {
     const label = `${r.database}, ${r.clients} client${r.clients > 1 ? 's' : ''}`.padEnd(34);
-    const pct = (slow: Figures, fast: Figures) => `+${((fast.perSecond / slow.perSecond - 1) * 100).toFixed(0)}%`.padStart(6);
-    console.log(`${label} ${cell(r.http)} | ${cell(r.bare)} | ${cell(r.engine)} | ${cell(r.sql)} |        ${pct(r.http, r.engine)} |           ${pct(r.http, r.bare)} |        ${pct(r.engine, r.sql)}`);
+    console.log(`${label} ${cell(r.http)} | ${cell(r.bare)} | ${cell(r.engine)} | ${cell(r.sql)} | ${cell(r.noop)} |        ${pct(r.http, r.engine)} |           ${pct(r.http, r.bare)} |        ${pct(r.engine, r.sql)}`);
   }
   console.log('\n"API vs engine": what the whole HTTP path adds to the engine\'s cost per transition (goal: under 25%).');
   console.log('"API vs bare HTTP": what our stack (Nest, JWT, need-to-know check, DTO validation, logs) adds over HTTP itself.');
-  console.log('HTTP latencies are autocannon\'s (whole milliseconds); the client runs in its own process.');
+  console.log('"no-op HTTP route": one request to a route that does nothing, the floor HTTP costs on this machine before any work.');
+  console.log('HTTP latencies are timed by the client (keep-alive, warmed up, in its own process).');
 }
 
 async function main(): Promise<void> {
