@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { toFieldErrors } from '../cases/events/validation';
 
 /** One invalid field and every reason it is invalid, in words a person can act on. */
 export interface FieldProblem {
@@ -19,19 +20,6 @@ export class ValidationFailed extends Error {
 
 /**
  * class-validator's nested errors as a flat list, fields written as dotted paths
- * (`members.0.dateOfBirth`, the same as the event DTOs'). When a field itself is wrong only that
- * is reported, not the problems of what is inside it.
+ * (`members.0.dateOfBirth`): the same flattening the event DTOs use.
  */
-export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const constraints = { ...(error.constraints ?? {}) };
-    const own = Object.keys(constraints).filter((name) => name !== 'nestedValidation');
-    if (own.length > 0) delete constraints['nestedValidation'];
-    const problems = Object.values(constraints);
-    if (problems.length > 0) out.push({ field, problems });
-    if (own.length === 0 && error.children?.length) out.push(...flattenValidationErrors(error.children, field));
-  }
-  return out;
-}
+export const flattenValidationErrors: (errors: ValidationError[], parent?: string) => FieldProblem[] = toFieldErrors;
