@@ -147,27 +147,4 @@ export class CaseQueries {
     );
     return rows;
   }
-
-  async history(caseId: string): Promise<AuditEntryRow[]> {
-    const { rows } = await sql<AuditEntryRow>(
-      this.manager,
-      `SELECT seq, at, actor_id AS "actorId", actor_role AS "actorRole", event_type AS "eventType",
-         from_state AS "fromState", to_state AS "toState", data, hash
-       FROM audit_events WHERE case_id = $1 ORDER BY seq`,
-      [caseId],
-    );
-    return rows;
-  }
-}
-
-export interface AuditEntryRow {
-  seq: number;
-  at: Date;
-  actorId: string;
-  actorRole: string;
-  eventType: string;
-  fromState: string | null;
-  toState: string;
-  data: Record<string, unknown>;
-  hash: string;
 }

@@ -8,7 +8,8 @@ import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length
 import { CASE_STATUSES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
 import type { CaseRow, FamilyMember } from '@tacu/persistence';
-import type { AuditEntryRow, CaseSort } from './case-queries';
+import type { AuditEventRow } from '@tacu/persistence';
+import type { CaseSort } from './case-queries';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -251,7 +252,7 @@ export function toTransitionResponse(result: TransitionResult): TransitionRespon
   };
 }
 
-export function toAuditEntryResponse(row: AuditEntryRow): AuditEntryResponse {
+export function toAuditEntryResponse(row: AuditEventRow): AuditEntryResponse {
   return {
     seq: row.seq,
     at: iso(row.at),

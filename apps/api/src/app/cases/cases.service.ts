@@ -16,7 +16,7 @@ import {
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { PeopleStore, isUuid, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import { AuditStore, PeopleStore, isUuid, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
@@ -243,7 +243,7 @@ export class CasesService {
     const manager = this.dataSource.manager;
     const facts = await readAccessFacts(manager, actor, caseId, false);
     if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
-    const events = await new CaseQueries(manager).history(caseId);
+    const events = await new AuditStore(manager).listForCase(caseId);
     return { caseId, events: events.map(toAuditEntryResponse) };
   }
 }
