@@ -4,7 +4,7 @@
  */
 import { DAY } from '@tacu/testing';
 import { fullJourney, journeyTo } from './support/api';
-import { at, drive, get, openCase, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
+import { at, drive, get, openCase, openCaseBody, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
 
 describe('idempotent retry', () => {
   let h: Harness;
@@ -26,6 +26,28 @@ describe('idempotent retry', () => {
     const history = await get(h, `/cases/${id}/history`, USERS.lead);
     expect(history.body.events.map((e: { eventType: string }) => e.eventType)).toEqual(['OPEN_CASE', 'RECORD_REQUEST_DETAILS']);
     expect((await get(h, `/cases/${id}`, USERS.lead)).body.version).toBe(2);
+  });
+
+  it('opening a case: a retry with the same key answers the first case and writes no second family', async () => {
+    const token = await h.token(USERS.lead);
+    const body = openCaseBody({ child: { name: 'Retry Child', dateOfBirth: '2015-04-02' } });
+    const post = (key: string, payload: object) => h.http.post('/cases').auth(token, { type: 'bearer' }).set('Idempotency-Key', key).send(payload);
+    const first = await post('open-retry-1', body);
+    expect(first.status).toBe(201);
+    const retry = await post('open-retry-1', body);
+    expect(retry.status).toBe(201);
+    expect({ id: retry.body.id, familyId: retry.body.familyId, version: retry.body.version }).toEqual({ id: first.body.id, familyId: first.body.familyId, version: 1 });
+    const families = await h.dataSource.query(`SELECT count(*)::int AS n FROM family_members WHERE name = 'Retry Child'`);
+    expect(families).toEqual([{ n: 1 }]);
+    // The same key for a different request is refused, and writes nothing either.
+    const other = await post('open-retry-1', { ...body, child: { name: 'Another Child', dateOfBirth: '2016-01-01' } });
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await h.dataSource.query(`SELECT count(*)::int AS n FROM family_members WHERE name = 'Another Child'`)).toEqual([{ n: 0 }]);
+    // Keys belong to their caller: another practitioner's same key opens their own case.
+    const otherCaller = await h.http.post('/cases').auth(await h.token(USERS.otherLead), { type: 'bearer' }).set('Idempotency-Key', 'open-retry-1').send(openCaseBody({ leadPractitionerId: USERS.otherLead }));
+    expect(otherCaller.status).toBe(201);
+    expect(otherCaller.body.id).not.toBe(first.body.id);
   });
 
   it('the same key on another case is another command', async () => {

@@ -38,9 +38,11 @@ export class CasesController {
   @CreatedAt('/cases')
   @ApiOperation({ summary: 'Open a case for one child in the request stage (a sibling case links to its family with familyId).' })
   @ApiBody({ type: OpenCaseDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the case the first request opened instead of opening another.' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case; Location names it and ETag carries its version.' })
-  open(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CaseResponse> {
-    return this.cases.open(actor, body);
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used to open a different case.' })
+  open(@CurrentActor() actor: Actor, @Body() body: unknown, @CommandHeaders() options: CommandOptions): Promise<CaseResponse> {
+    return this.cases.open(actor, body, options);
   }
 
   @Get()

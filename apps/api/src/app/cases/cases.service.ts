@@ -16,7 +16,7 @@ import {
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { AuditStore, PeopleStore, isUuid, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import { AuditStore, IdempotencyStore, PeopleStore, canonicalJson, isUuid, sha256, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
@@ -96,7 +96,12 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async open(actor: Actor, body: unknown): Promise<CaseResponse> {
+  /**
+   * Opens a case with its family in one transaction. With an Idempotency-Key, a retry (a family's
+   * phone losing the answer) gets the case the first request opened instead of a second family
+   * and case: the key is checked before anything is written, per caller.
+   */
+  async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}): Promise<CaseResponse> {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
@@ -107,7 +112,21 @@ export class CasesService {
           : `You may open cases only in your own area (${actor.areaId}).`,
       );
     }
+    const key = options.idempotencyKey;
     const caseId = await this.dataSource.transaction(async (manager) => {
+      const scope = `open-case:${actor.id}`;
+      const requestHash = sha256(canonicalJson(dto));
+      if (key !== undefined) {
+        const idempotency = new IdempotencyStore(manager);
+        await idempotency.lockKey(scope, key);
+        const earlier = await idempotency.find(scope, key);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) {
+            throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used to open a different case. Use a new key for a new request.', { idempotencyKey: key });
+          }
+          return (earlier.response as { caseId: string }).caseId;
+        }
+      }
       const { familyId, childPersonId } = await this.writePeople(manager, actor, dto);
       if (dto.previousEpisodeId !== undefined) await this.checkPreviousEpisode(manager, actor, dto.previousEpisodeId);
       const id = randomUUID();
@@ -119,6 +138,7 @@ export class CasesService {
         attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
         actor,
       });
+      if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
       return id;
     });
     return this.get(actor, caseId);
