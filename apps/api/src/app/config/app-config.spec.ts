@@ -21,8 +21,19 @@ describe('configuration from the environment', () => {
   });
 
   it('does not seed a server database unless asked', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).seedDemo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    const server = { DATABASE_URL: 'postgres://x@h/db', TOKEN_SECRET: 's'.repeat(32) };
+    expect(loadConfig(server).seedDemo).toBe(false);
+    expect(loadConfig({ ...server, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('refuses the development secret for a server database or a reachable host', () => {
+    const message = new ConfigError(
+      'TOKEN_SECRET (32+ characters) or JWKS_URL must be set when DATABASE_URL is set or HOST is not a loopback address: the built-in development secret is only for the local embedded demo.',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@h/db' })).toThrow(message);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(message);
+    expect(loadConfig({ HOST: '0.0.0.0', TOKEN_SECRET: 's'.repeat(32) }).token).toMatchObject({ kind: 'secret', isDevSecret: false });
+    expect(loadConfig({ HOST: 'localhost' }).token).toMatchObject({ isDevSecret: true });
   });
 
   it('verifies tokens against a JWKS URL instead of a secret', () => {

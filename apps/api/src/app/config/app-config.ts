@@ -128,7 +128,10 @@ function loadDeadlinePolicy(file: string | undefined): DeadlinePolicy {
   return mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, parseDeadlinePolicyOverrides(json, `DEADLINE_POLICY_FILE "${file}"`));
 }
 
-function loadTokenConfig(env: Env): TokenConfig {
+/** Loopback hosts: the built-in development secret is only for a demo nobody else can reach. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function loadTokenConfig(env: Env, where: { databaseUrl: string | undefined; host: string }): TokenConfig {
   const secret = nonEmpty(env, 'TOKEN_SECRET');
   const jwksUrl = nonEmpty(env, 'JWKS_URL');
   const issuer = nonEmpty(env, 'TOKEN_ISSUER') ?? 'tacu';
@@ -144,6 +147,12 @@ function loadTokenConfig(env: Env): TokenConfig {
     return { kind: 'jwks', jwksUrl, issuer, audience };
   }
   if (secret !== undefined && secret.length < 32) throw new ConfigError('TOKEN_SECRET must be at least 32 characters long.');
+  // With the development secret anyone can mint tokens: refuse it for a real database or a reachable host.
+  if (secret === undefined && (where.databaseUrl !== undefined || !LOOPBACK_HOSTS.has(where.host))) {
+    throw new ConfigError(
+      'TOKEN_SECRET (32+ characters) or JWKS_URL must be set when DATABASE_URL is set or HOST is not a loopback address: the built-in development secret is only for the local embedded demo.',
+    );
+  }
   return { kind: 'secret', secret: secret ?? DEV_TOKEN_SECRET, isDevSecret: secret === undefined, issuer, audience };
 }
 
@@ -152,12 +161,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
   const deadlinePolicyFile = nonEmpty(env, 'DEADLINE_POLICY_FILE');
+  const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
   return {
     databaseUrl,
     dataDir: nonEmpty(env, 'DATA_DIR') ?? './.data/pglite',
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
-    token: loadTokenConfig(env),
+    host,
+    token: loadTokenConfig(env, { databaseUrl, host }),
     deadlinePolicy: loadDeadlinePolicy(deadlinePolicyFile),
     deadlinePolicyFile,
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
