@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { journeyTo, sampleEvent } from './support/api';
-import { drive, get, openCase, openCaseBody, send, startHarness, USERS, type Harness } from './support/harness';
+import { drive, get, openCase, openCaseBody, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
 
 describe('the API surface', () => {
   let h: Harness;
@@ -79,6 +79,23 @@ describe('the API surface', () => {
     const dlp = await get(h, `/cases/${id}`, USERS.dlp);
     expect(dlp.status).toBe(200);
     expect(mother(dlp)).not.toHaveProperty('sensitive');
+  });
+
+  it('puts every read of case data in the audit trail, with who, what and the request id; refused reads leave no trace', async () => {
+    const { id } = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.lead });
+    const reads = () => h.dataSource.query(`SELECT actor_id, actor_role, what, request_id FROM case_reads WHERE case_id = $1 ORDER BY id`, [id]);
+    // Opening answers the case, so the opener's read is the first one.
+    expect(await reads()).toEqual([{ actor_id: USERS.coordinator, actor_role: 'coordinator', what: 'case', request_id: expect.any(String) }]);
+    const token = await h.token(USERS.lead);
+    expect((await h.http.get(`/cases/${id}`).auth(token, { type: 'bearer' }).set('x-request-id', 'read-case-0001')).status).toBe(200);
+    expect((await h.http.get(`/cases/${id}/history`).auth(token, { type: 'bearer' }).set('x-request-id', 'read-history-0001')).status).toBe(200);
+    // A coordinator of another area may not see it: 404, and no read is recorded.
+    expect((await get(h, `/cases/${id}`, OTHER_COORDINATOR)).status).toBe(404);
+    expect((await reads()).slice(1)).toEqual([
+      { actor_id: USERS.lead, actor_role: 'leadPractitioner', what: 'case', request_id: 'read-case-0001' },
+      { actor_id: USERS.lead, actor_role: 'leadPractitioner', what: 'history', request_id: 'read-history-0001' },
+    ]);
+    await expect(h.dataSource.query(`DELETE FROM case_reads WHERE case_id = $1`, [id])).rejects.toThrow(/append-only/);
   });
 
   it('a reopened case links the closed episode it follows', async () => {

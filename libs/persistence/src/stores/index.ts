@@ -3,3 +3,4 @@ export * from './audit.store';
 export * from './timer.store';
 export * from './outbox.store';
 export * from './idempotency.store';
+export * from './case-read.store';

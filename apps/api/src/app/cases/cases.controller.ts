@@ -16,6 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@tacu/domain';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
+import { RequestId } from '../core/request-id.decorator';
 import { CaseHeadersInterceptor, CreatedAt } from './case-headers.interceptor';
 import { CaseHistoryResponse, CasePageResponse, CaseResponse, ListCasesQueryDto, TransitionResponse } from './cases.dto';
 import { CasesService, type CommandOptions } from './cases.service';
@@ -41,8 +42,8 @@ export class CasesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the case the first request opened instead of opening another.' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case; Location names it and ETag carries its version.' })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used to open a different case.' })
-  open(@CurrentActor() actor: Actor, @Body() body: unknown, @CommandHeaders() options: CommandOptions): Promise<CaseResponse> {
-    return this.cases.open(actor, body, options);
+  open(@CurrentActor() actor: Actor, @Body() body: unknown, @CommandHeaders() options: CommandOptions, @RequestId() requestId: string | null): Promise<CaseResponse> {
+    return this.cases.open(actor, body, options, requestId);
   }
 
   @Get()
@@ -58,8 +59,8 @@ export class CasesController {
   @ApiOperation({ summary: 'A case: stage, state, deadlines, version (also as ETag) and the events you may send now.' })
   @ApiOkResponse({ type: CaseResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
-  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseResponse> {
-    return this.cases.get(actor, id);
+  get(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null): Promise<CaseResponse> {
+    return this.cases.get(actor, id, requestId);
   }
 
   @Post(':id/events')
@@ -82,7 +83,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The audit trail of the case, oldest first (hash-chained).' })
   @ApiOkResponse({ type: CaseHistoryResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
-  history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseHistoryResponse> {
-    return this.cases.history(actor, id);
+  history(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null): Promise<CaseHistoryResponse> {
+    return this.cases.history(actor, id, requestId);
   }
 }

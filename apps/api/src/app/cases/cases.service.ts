@@ -16,7 +16,7 @@ import {
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { AuditStore, IdempotencyStore, PeopleStore, canonicalJson, isUuid, sha256, sql, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import { AuditStore, CaseReadStore, IdempotencyStore, PeopleStore, canonicalJson, isUuid, sha256, sql, type CaseReadKind, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
@@ -101,7 +101,7 @@ export class CasesService {
    * phone losing the answer) gets the case the first request opened instead of a second family
    * and case: the key is checked before anything is written, per caller.
    */
-  async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}): Promise<CaseResponse> {
+  async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<CaseResponse> {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
@@ -141,7 +141,7 @@ export class CasesService {
       if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
       return id;
     });
-    return this.get(actor, caseId);
+    return this.get(actor, caseId, requestId);
   }
 
   /** The family (new, or the existing one of a sibling case), the child and the other members. */
@@ -208,7 +208,12 @@ export class CasesService {
     return { items: page.rows.map((row) => toCaseSummaryResponse(row, now)), nextCursor: page.nextCursor };
   }
 
-  async get(actor: Actor, caseId: string): Promise<CaseResponse> {
+  /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it. */
+  private recordRead(actor: Actor, caseId: string, what: CaseReadKind, requestId: string | null): Promise<void> {
+    return new CaseReadStore(this.dataSource.manager).record({ caseId, at: this.clock.now(), actorId: actor.id, actorRole: actor.role, what, requestId });
+  }
+
+  async get(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseResponse> {
     const manager = this.dataSource.manager;
     const facts = await readAccessFacts(manager, actor, caseId, false);
     if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
@@ -225,6 +230,7 @@ export class CasesService {
     );
     const row = rows[0];
     if (!row) throw caseNotFound();
+    await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
     const [allowedEvents, deadlines, siblings, members] = [
       await this.engine.allowedEvents(caseId, actor),
@@ -259,10 +265,11 @@ export class CasesService {
     return toTransitionResponse(result);
   }
 
-  async history(actor: Actor, caseId: string): Promise<CaseHistoryResponse> {
+  async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
     const facts = await readAccessFacts(manager, actor, caseId, false);
     if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+    await this.recordRead(actor, caseId, 'history', requestId);
     const events = await new AuditStore(manager).listForCase(caseId);
     return { caseId, events: events.map(toAuditEntryResponse) };
   }

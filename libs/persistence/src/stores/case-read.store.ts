@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import { sql } from '../sql';
+
+/** What was read: the case with its record, or its audit trail. */
+export type CaseReadKind = 'case' | 'history';
+
+export interface CaseRead {
+  caseId: string;
+  at: Date;
+  actorId: string;
+  actorRole: string;
+  what: CaseReadKind;
+  requestId: string | null;
+}
+
+/** The append-only log of who read which case, when (domain.md: every read is in the audit trail). */
+export class CaseReadStore {
+  constructor(private readonly manager: EntityManager) {}
+
+  async record(read: CaseRead): Promise<void> {
+    await sql(
+      this.manager,
+      `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [read.caseId, read.at, read.actorId, read.actorRole, read.what, read.requestId],
+    );
+  }
+
+  async listForCase(caseId: string): Promise<CaseRead[]> {
+    const { rows } = await sql<CaseRead>(
+      this.manager,
+      `SELECT case_id AS "caseId", at, actor_id AS "actorId", actor_role AS "actorRole", what, request_id AS "requestId"
+       FROM case_reads WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    );
+    return rows;
+  }
+}
