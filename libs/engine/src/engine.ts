@@ -22,7 +22,7 @@ import {
   type CaseRow,
   type NewAuditEvent,
 } from '@tacu/persistence';
-import type { Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
+import type { CaseSnapshotRow, Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
 import {
   AFTER_PREFIX,
   allowedEventsFor,
@@ -274,6 +274,10 @@ export class WorkflowEngine implements Engine {
   async allowedEvents(caseId: string, actor: Actor): Promise<string[]> {
     const row = await new CaseStore(this.dataSource.manager).find(caseId);
     if (!row) throw notFound(caseId);
+    return this.allowedEventsOf(row, actor);
+  }
+
+  allowedEventsOf(row: CaseSnapshotRow, actor: Actor): string[] {
     const definition = this.definition(row.workflowId, row.workflowVersion);
     return allowedEventsFor(this.restore(definition, row, this.clock.now()), actor.role);
   }

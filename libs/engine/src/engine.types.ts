@@ -48,6 +48,14 @@ export interface SendCommand {
   canAccess?: (caseRow: CaseAccessRow) => boolean;
 }
 
+/** The part of a case row that says which machine it runs and where it is. */
+export interface CaseSnapshotRow {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  snapshot: unknown;
+}
+
 /** What an access policy may look at: the case row the engine has locked. */
 export interface CaseAccessRow {
   id: string;
@@ -83,4 +91,6 @@ export interface Engine {
   sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult>;
   /** Events the actor may send now, with no writes. */
   allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
+  /** The same for a case row the caller has already read: no query. */
+  allowedEventsOf(caseRow: CaseSnapshotRow, actor: Actor): string[];
 }

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
+import { recreateBenchDatabase } from '../bench-database';
 import pino from 'pino';
 import { signToken } from '@tacu/auth';
 import fastify from 'fastify';
@@ -280,19 +281,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const reset = new Client({ connectionString: url });
-  await reset.connect();
-  await reset.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
-  await reset.end();
+  await recreateBenchDatabase(url);
   const clients = Number(process.env.BENCH_CLIENTS ?? 8);
   const dataSource = await openDataSource({ url, poolSize: clients + 2 });
   const sqlClients: Client[] = [];

@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { recreateBenchDatabase } from '../bench-database';
 import { assign, setup } from 'xstate';
 import type { Stage } from '@tacu/domain';
 import { createEngine } from '@tacu/engine';
@@ -186,20 +187,7 @@ async function pglite(): Promise<Row[]> {
 }
 
 async function server(url: string): Promise<Row[]> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const reset = new Client({ connectionString: url });
-  await reset.connect();
-  await reset.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
-  await reset.end();
+  await recreateBenchDatabase(url);
 
   const concurrency = Number(process.env.BENCH_CLIENTS ?? 8);
   const ds = await openDataSource({ url, poolSize: concurrency });

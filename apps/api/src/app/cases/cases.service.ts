@@ -16,7 +16,7 @@ import {
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { AuditStore, CaseReadStore, IdempotencyStore, PeopleStore, canonicalJson, isUuid, sha256, sql, type CaseReadKind, type CaseRow, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import { AuditStore, CaseReadStore, CaseStore, IdempotencyStore, PeopleStore, canonicalJson, sha256, type CaseReadKind, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
@@ -50,34 +50,6 @@ export function caseNotFound(): DomainError {
 
 function invalid(field: string, problem: string): ValidationFailed {
   return new ValidationFailed([{ field, problems: [problem] }]);
-}
-
-interface AccessRow {
-  areaId: string;
-  stage: string;
-  leadPractitionerId: string | null;
-  invitedPersonIds: string[];
-}
-
-/**
- * The facts the policy needs about one case for this actor, read (and, with `lock`, locked for
- * the transaction) in one query. Meeting invitees are looked up in the record only when the
- * actor's visibility depends on them (agency practitioners): it walks the whole snapshot.
- */
-async function readAccessFacts(manager: EntityManager, actor: Actor, caseId: string, lock: boolean): Promise<CaseAccessFacts | null> {
-  if (!isUuid(caseId)) return null;
-  const visibility = caseVisibilityFilter(actor);
-  const needsInvitees = visibility.kind === 'any' && visibility.rules.some((rule) => rule.kind === 'invitee');
-  const invitees = needsInvitees
-    ? `ARRAY(SELECT DISTINCT jsonb_array_elements_text(jsonb_path_query_array(snapshot, 'lax $.**.invitees[*].personId')))`
-    : `ARRAY[]::text[]`;
-  const { rows } = await sql<AccessRow>(
-    manager,
-    `SELECT area_id AS "areaId", stage, lead_practitioner_id AS "leadPractitionerId", ${invitees} AS "invitedPersonIds"
-     FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [caseId],
-  );
-  return rows[0] ?? null;
 }
 
 /** The policy's facts from a case row (meeting invitees only for the roles whose visibility depends on them). */
@@ -182,10 +154,9 @@ export class CasesService {
   }
 
   private async checkPreviousEpisode(manager: EntityManager, actor: Actor, previousEpisodeId: string): Promise<void> {
-    const facts = await readAccessFacts(manager, actor, previousEpisodeId, false);
-    if (!facts || !canReadCase(actor, facts)) throw invalid('previousEpisodeId', 'previousEpisodeId does not name a case you can see');
-    const { rows } = await sql<{ status: string }>(manager, `SELECT status FROM cases WHERE id = $1`, [previousEpisodeId]);
-    if (rows[0]?.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
+    const previous = await new CaseStore(manager).find(previousEpisodeId);
+    if (!previous || !canReadCase(actor, accessFactsOf(actor, previous))) throw invalid('previousEpisodeId', 'previousEpisodeId does not name a case you can see');
+    if (previous.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
   }
 
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageResponse> {
@@ -215,25 +186,14 @@ export class CasesService {
 
   async get(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseResponse> {
     const manager = this.dataSource.manager;
-    const facts = await readAccessFacts(manager, actor, caseId, false);
-    if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+    // One read of the case row serves the access decision, the answer and the allowed events.
+    const row = await new CaseStore(manager).find(caseId);
+    if (!row || !canReadCase(actor, accessFactsOf(actor, row))) throw caseNotFound();
     const queries = new CaseQueries(manager);
-    const { rows } = await sql<CaseRow>(
-      manager,
-      `SELECT id, workflow_id AS "workflowId", workflow_version AS "workflowVersion", area_id AS "areaId",
-         family_id AS "familyId", child_person_id AS "childPersonId", origin, previous_episode_id AS "previousEpisodeId",
-         lead_practitioner_id AS "leadPractitionerId", state, stage, status, closure_reason AS "closureReason",
-         due_at AS "dueAt", overdue, snapshot, version, last_audit_hash AS "lastAuditHash", opened_at AS "openedAt",
-         updated_at AS "updatedAt", closed_at AS "closedAt"
-       FROM cases WHERE id = $1`,
-      [caseId],
-    );
-    const row = rows[0];
-    if (!row) throw caseNotFound();
     await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
     const [allowedEvents, deadlines, siblings, members] = [
-      await this.engine.allowedEvents(caseId, actor),
+      this.engine.allowedEventsOf(row, actor),
       await queries.deadlines(caseId),
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, row)) : [],
@@ -267,8 +227,8 @@ export class CasesService {
 
   async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
-    const facts = await readAccessFacts(manager, actor, caseId, false);
-    if (!facts || !canReadCase(actor, facts)) throw caseNotFound();
+    const row = await new CaseStore(manager).find(caseId);
+    if (!row || !canReadCase(actor, accessFactsOf(actor, row))) throw caseNotFound();
     await this.recordRead(actor, caseId, 'history', requestId);
     const events = await new AuditStore(manager).listForCase(caseId);
     return { caseId, events: events.map(toAuditEntryResponse) };

@@ -1,0 +1,24 @@
+/**
+ * The benchmarks' server database: created if missing, its public schema dropped and made anew,
+ * so each run starts empty. Never point it at a database whose data matters.
+ */
+import { Client } from 'pg';
+
+export async function recreateBenchDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const reset = new Client({ connectionString: url });
+  await reset.connect();
+  try {
+    await reset.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public');
+  } finally {
+    await reset.end();
+  }
+}
