@@ -8,28 +8,28 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
 import type { AppOptions } from './app/core/core.module';
 import { ProblemFilter } from './app/errors/problem.filter';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
-import { requestIdFor } from './app/logging';
+import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
 
 export function createAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers),
     // Bodies are events and case openings: 1 MiB is far more than any of them needs.
     bodyLimit: 1024 * 1024,
-    // Fastify's own logger stays off: nestjs-pino logs every request once.
+    // Fastify's own logger stays off (it would make a child logger per request): logRequests
+    // writes one line per request.
     logger: false,
   });
 }
 
-export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
+export function configureApp(app: NestFastifyApplication, logger: Logger): NestFastifyApplication {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -68,8 +68,9 @@ function setUpOpenApi(app: INestApplication): void {
 
 /** Builds, configures and initialises the app (without listening): for main, tests and the bench. */
 export async function createApp(options: AppOptions, { abortOnError = true }: { abortOnError?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter(), { bufferLogs: true, abortOnError });
-  configureApp(app);
+  const logger = createLogger(options.config.logLevel, options.logDestination);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter(), { logger: new PinoNestLogger(logger), abortOnError });
+  configureApp(app, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -4,8 +4,11 @@
  * cases, each with a fresh Idempotency-Key, until `amount` requests are done; it prints one JSON
  * line. Latencies are timed here with performance.now() (sub-millisecond): autocannon records
  * whole milliseconds, which at 2–4 ms per transition skews a per-transition comparison by up to
- * a third. Input: one JSON argument.
+ * a third. Input: one JSON argument. After its warm-up it prints `warm` and waits for a line on
+ * stdin, so that the bench can mark the server's CPU time around exactly the timed requests.
  */
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
@@ -60,6 +63,11 @@ async function main(): Promise<void> {
     return latencies;
   };
   await run(input.warmUp ?? 100);
+  process.stdout.write('warm\n');
+  const go = createInterface({ input: process.stdin });
+  await once(go, 'line');
+  go.close();
+  process.stdin.destroy();
   const started = performance.now();
   const latencies = await run(input.amount);
   const seconds = (performance.now() - started) / 1000;

@@ -4,6 +4,7 @@
  * supertest to the real Fastify server (no listening port).
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import { signToken } from '@tacu/auth';
 import type { Actor, CaseEvent } from '@tacu/domain';
@@ -37,11 +38,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `logDestination`: where the app's log lines go (set LOG_LEVEL in `env` too: the default is silent). */
+export async function startHarness(env: Record<string, string> = {}, { logDestination }: { logDestination?: DestinationStream } = {}): Promise<Harness> {
   const dataSource = await createTestDataSource();
   const clock = new FixedClock('2026-03-02T09:00:00.000Z');
   const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0', ...env });
-  const app = await createApp({ config, dataSource, clock }, { abortOnError: false });
+  const app = await createApp({ config, dataSource, clock, ...(logDestination ? { logDestination } : {}) }, { abortOnError: false });
   await seedDemoPeople(dataSource);
   await dataSource.transaction(async (manager) => {
     const people = new PeopleStore(manager);

@@ -32,7 +32,6 @@ export class AuthGuard implements CanActivate {
       if (error instanceof AuthenticationError) throw new UnauthorizedException(error.message);
       throw error;
     }
-    (request.raw as RequestWithActor).actor = request.actor;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !hasPermission(request.actor, permission)) {
       throw new ForbiddenException(`Your role (${request.actor.role}) may not use this: it needs the "${permission}" permission.`);
