@@ -98,6 +98,27 @@ describe('the API surface', () => {
     await expect(h.dataSource.query(`DELETE FROM case_reads WHERE case_id = $1`, [id])).rejects.toThrow(/append-only/);
   });
 
+  it('puts each case of a listed page in the audit trail as a list read; cases the caller cannot see leave no trace', async () => {
+    const mine = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.lead });
+    const sibling = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.lead, familyId: mine.familyId });
+    const listReads = async (id: string) =>
+      (await h.dataSource.query(`SELECT actor_id, actor_role, request_id FROM case_reads WHERE case_id = $1 AND what = 'list' ORDER BY id`, [id])) as unknown[];
+    const res = await h.http
+      .get(`/cases?familyId=${mine.familyId}`)
+      .auth(await h.token(USERS.coordinator), { type: 'bearer' })
+      .set('x-request-id', 'list-cases-0001');
+    expect(res.status).toBe(200);
+    expect((res.body as { items: { id: string }[] }).items.map((c) => c.id).sort()).toEqual([mine.id, sibling.id].sort());
+    for (const id of [mine.id, sibling.id]) {
+      expect(await listReads(id)).toEqual([{ actor_id: USERS.coordinator, actor_role: 'coordinator', request_id: 'list-cases-0001' }]);
+    }
+    // Another area's coordinator lists the same family: no case comes back, and nothing is recorded.
+    const other = await get(h, `/cases?familyId=${mine.familyId}`, OTHER_COORDINATOR);
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual({ items: [], nextCursor: null });
+    expect(await listReads(mine.id)).toHaveLength(1);
+  });
+
   it('a reopened case links the closed episode it follows', async () => {
     const closed = await openCase(h);
     await drive(h, closed.id, journeyTo('request.submitted', USERS.lead));

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TacuDataSource } from './data-source';
 import { MIGRATIONS } from './migrations';
-import { CaseStore, IdempotencyStore, OutboxStore, TimerStore } from './stores';
+import { CaseReadStore, CaseStore, IdempotencyStore, OutboxStore, TimerStore } from './stores';
 import { createTestDataSource } from './testing';
 
 let ds: TacuDataSource;
@@ -123,5 +123,22 @@ describe('stores', () => {
     await store.save(scope, 'k', 'hash', { ok: [1, 2] }, at);
     expect(await store.find(scope, 'k')).toEqual({ requestHash: 'hash', response: { ok: [1, 2] } });
     await expect(store.save(scope, 'k', 'other', {}, at)).rejects.toThrow(/duplicate key/);
+  });
+
+  it('CaseReadStore: one read per listed case, in list order; the log cannot be changed', async () => {
+    const [a, b] = [await newCase(), await newCase()];
+    const reads = new CaseReadStore(ds.manager);
+    const who = { at, actorId: 'u-1', actorRole: 'coordinator', what: 'list' as const, requestId: 'req-1' };
+    await reads.recordEach([], who); // an empty page writes nothing
+    await reads.recordEach([b, a], who);
+    await reads.record({ ...who, caseId: a, what: 'case', requestId: null });
+    expect(await reads.listForCase(a)).toEqual([
+      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1' },
+      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'case', requestId: null },
+    ]);
+    expect(await reads.listForCase(b)).toEqual([{ caseId: b, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1' }]);
+    const [first, second] = await ds.query(`SELECT case_id FROM case_reads WHERE request_id = 'req-1' AND case_id IN ($1, $2) ORDER BY id`, [a, b]);
+    expect([first.case_id, second.case_id]).toEqual([b, a]);
+    await expect(ds.query(`UPDATE case_reads SET actor_id = 'someone else' WHERE case_id = $1`, [a])).rejects.toThrow(/append-only/);
   });
 });

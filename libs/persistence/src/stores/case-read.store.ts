@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../sql';
 
-/** What was read: the case with its record, or its audit trail. */
-export type CaseReadKind = 'case' | 'history';
+/** What was read: the case with its record, its audit trail, or its line in a list of cases. */
+export type CaseReadKind = 'case' | 'history' | 'list';
 
 export interface CaseRead {
   caseId: string;
@@ -22,6 +22,17 @@ export class CaseReadStore {
       this.manager,
       `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
       [read.caseId, read.at, read.actorId, read.actorRole, read.what, read.requestId],
+    );
+  }
+
+  /** One read of each case, in one statement: the cases of a page someone listed. */
+  async recordEach(caseIds: readonly string[], read: Omit<CaseRead, 'caseId'>): Promise<void> {
+    if (caseIds.length === 0) return;
+    await sql(
+      this.manager,
+      `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id)
+       SELECT id, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) WITH ORDINALITY AS listed(id, position) ORDER BY position`,
+      [caseIds, read.at, read.actorId, read.actorRole, read.what, read.requestId],
     );
   }
 

@@ -50,8 +50,8 @@ export class CasesController {
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'Cases you may see, filtered, newest first (or soonest deadline first), one page at a time.' })
   @ApiOkResponse({ type: CasePageResponse })
-  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CasePageResponse> {
-    return this.cases.list(actor, query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto, @RequestId() requestId: string | null): Promise<CasePageResponse> {
+    return this.cases.list(actor, query, requestId);
   }
 
   @Get(':id')

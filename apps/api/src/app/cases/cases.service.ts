@@ -159,7 +159,7 @@ export class CasesService {
     if (previous.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
   }
 
-  async list(actor: Actor, query: ListCasesQueryDto): Promise<CasePageResponse> {
+  async list(actor: Actor, query: ListCasesQueryDto, requestId: string | null = null): Promise<CasePageResponse> {
     const now = this.clock.now();
     const page = await new CaseQueries(this.dataSource.manager).list(
       caseVisibilityFilter(actor),
@@ -175,6 +175,11 @@ export class CasesService {
       },
       { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor },
       now,
+    );
+    // A list shows each case's stage, state, lead and deadlines: a read of each, like GET /cases/:id.
+    await new CaseReadStore(this.dataSource.manager).recordEach(
+      page.rows.map((row) => row.id),
+      { at: now, actorId: actor.id, actorRole: actor.role, what: 'list', requestId },
     );
     return { items: page.rows.map((row) => toCaseSummaryResponse(row, now)), nextCursor: page.nextCursor };
   }
