@@ -114,6 +114,9 @@ export function createDataSource(config: DataSourceConfig = {}): TacuDataSource 
     migrations: [...MIGRATIONS, ...(config.extraMigrations ?? [])] as MixedList<string>,
     migrationsRun: config.migrationsRun ?? true,
     synchronize: false,
+    // Ids default to gen_random_uuid() (built in since PostgreSQL 13); TypeORM must know it to
+    // compare the entities with the migrated schema.
+    uuidExtension: 'pgcrypto' as const,
     logging: config.logging ?? false,
   };
   if (config.url) {

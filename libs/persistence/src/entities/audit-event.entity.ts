@@ -37,7 +37,7 @@ export class AuditEventEntity {
   @Column({ name: 'to_state', type: 'text' })
   toState!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   data!: Record<string, unknown>;
 
   @Column({ name: 'prev_hash', type: 'text', nullable: true })

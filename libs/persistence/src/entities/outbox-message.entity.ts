@@ -20,7 +20,7 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' })
   kind!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   payload!: unknown;
 
   @Column({ name: 'created_at', type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
 /** A durable delayed event (`after` delay of a machine state), fired by the timer worker. */
@@ -7,7 +7,7 @@ import { CaseEntity } from './case.entity';
 @Index('timers_due_idx', { synchronize: false })
 @Index('timers_case_active_idx', { synchronize: false })
 export class TimerEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
