@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
-import { recreateBenchDatabase } from '../bench-database';
+import { reachable, recreateBenchDatabase } from '../bench-database';
 import { cpuMark, cpuSince } from '../cpu-cost';
 import pino from 'pino';
 import { signToken } from '@tacu/auth';
@@ -315,17 +315,6 @@ async function pglite(): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
   return { setup, rows: async () => [await compare(setup, 1, total), await compare(setup, clients, total)] };
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(), connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
   await recreateBenchDatabase(url);
   const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -352,7 +341,10 @@ async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<
 
 function print(rows: Row[]): void {
   const label = (r: Row) => `${r.database}, ${r.clients} client${r.clients > 1 ? 's' : ''}`.padEnd(34);
-  const more = (slow: number, fast: number) => `+${((slow / fast - 1) * 100).toFixed(0)}%`.padStart(6);
+  const more = (slow: number, fast: number) => {
+    const pct = Math.round((slow / fast - 1) * 100);
+    return `${pct >= 0 ? '+' : ''}${pct}%`.padStart(6);
+  };
   // "total (of which PostgreSQL)" on a server database.
   const cost = (f: Figures) => (f.pgMs > 0 ? `${f.cpuMs.toFixed(2)} (${f.pgMs.toFixed(2)})` : f.cpuMs.toFixed(2)).padStart(12);
   console.log('\nCost per transition: CPU ms of the system under test: the API or engine process, and (in brackets) PostgreSQL');

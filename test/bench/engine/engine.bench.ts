@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { recreateBenchDatabase } from '../bench-database';
+import { reachable, recreateBenchDatabase } from '../bench-database';
 import { assign, setup } from 'xstate';
 import type { Stage } from '@tacu/domain';
 import { createEngine } from '@tacu/engine';
@@ -203,17 +203,6 @@ async function server(url: string): Promise<Row[]> {
   } finally {
     await Promise.all(clients.map((c) => c.end()));
     await ds.destroy();
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(), connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -17,12 +17,8 @@ export interface CaseRead {
 export class CaseReadStore {
   constructor(private readonly manager: EntityManager) {}
 
-  async record(read: CaseRead): Promise<void> {
-    await sql(
-      this.manager,
-      `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [read.caseId, read.at, read.actorId, read.actorRole, read.what, read.requestId],
-    );
+  async record({ caseId, ...read }: CaseRead): Promise<void> {
+    await this.recordEach([caseId], read);
   }
 
   /** One read of each case, in one statement: the cases of a page someone listed. */
