@@ -60,6 +60,7 @@ describe('a case from request to closure', () => {
 
     const closed = await get(h, `/cases/${id}`, USERS.lead);
     expect(closed.status).toBe(200);
+    expect(closed.headers['etag']).toBe(`"${version}"`);
     expect(closed.body).toMatchObject({ stage: 'closure', state: 'closed', status: 'closed', closureReason: 'needsMet', dueAt: null, overdue: false, version });
     expect(closed.body.closedAt).not.toBeNull();
     expect(closed.body.allowedEvents).toEqual([]);
@@ -67,6 +68,8 @@ describe('a case from request to closure', () => {
 
     const history = await get(h, `/cases/${id}/history`, USERS.lead);
     expect(history.status).toBe(200);
+    // The trail has no version of its own to tag.
+    expect(history.headers['etag']).toBeUndefined();
     const types = history.body.events.map((e: { eventType: string }) => e.eventType);
     expect(types).toEqual(['OPEN_CASE', ...steps.map((s) => s.event.type)]);
     expect(history.body.events.map((e: { seq: number }) => e.seq)).toEqual(types.map((_: string, i: number) => i + 1));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,10 +14,11 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '@tacu/domain';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import { RequestId } from '../core/request-id.decorator';
-import { CaseHeadersInterceptor, CreatedAt } from './case-headers.interceptor';
+import { asCreatedCase, withVersionTag } from './case-headers';
 import { CaseHistoryResponse, CasePageResponse, CaseResponse, ListCasesQueryDto, TransitionResponse } from './cases.dto';
 import { CasesService, type CommandOptions } from './cases.service';
 import { CommandHeaders } from './command-headers';
@@ -29,21 +30,25 @@ import { OpenCaseDto } from './open-case.dto';
 @ApiExtraModels(...CASE_EVENT_MODELS)
 @ApiUnauthorizedResponse({ description: 'No valid bearer token (problem+json).' })
 @ApiForbiddenResponse({ description: 'Your role may not do this (problem+json).' })
-@UseInterceptors(CaseHeadersInterceptor)
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
   @RequirePermission('cases:open')
-  @CreatedAt('/cases')
   @ApiOperation({ summary: 'Open a case for one child in the request stage (a sibling case links to its family with familyId).' })
   @ApiBody({ type: OpenCaseDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the case the first request opened instead of opening another.' })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case; Location names it and ETag carries its version.' })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used to open a different case.' })
-  open(@CurrentActor() actor: Actor, @Body() body: unknown, @CommandHeaders() options: CommandOptions, @RequestId() requestId: string | null): Promise<CaseResponse> {
-    return this.cases.open(actor, body, options, requestId);
+  async open(
+    @CurrentActor() actor: Actor,
+    @Body() body: unknown,
+    @CommandHeaders() options: CommandOptions,
+    @RequestId() requestId: string | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseResponse> {
+    return asCreatedCase(reply, await this.cases.open(actor, body, options, requestId));
   }
 
   @Get()
@@ -59,8 +64,8 @@ export class CasesController {
   @ApiOperation({ summary: 'A case: stage, state, deadlines, version (also as ETag) and the events you may send now.' })
   @ApiOkResponse({ type: CaseResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
-  get(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null): Promise<CaseResponse> {
-    return this.cases.get(actor, id, requestId);
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseResponse> {
+    return withVersionTag(reply, await this.cases.get(actor, id, requestId));
   }
 
   @Post(':id/events')
@@ -74,8 +79,14 @@ export class CasesController {
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
   @ApiConflictResponse({ description: 'Event not allowed now (allowedEvents lists those that are), or the case changed (currentVersion).' })
   @ApiUnprocessableEntityResponse({ description: 'A rule of the practice model is not met (reasons), or the Idempotency-Key was used for another request.' })
-  send(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown, @CommandHeaders() options: CommandOptions): Promise<TransitionResponse> {
-    return this.cases.send(actor, id, body, options);
+  async send(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CommandHeaders() options: CommandOptions,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TransitionResponse> {
+    return withVersionTag(reply, await this.cases.send(actor, id, body, options));
   }
 
   @Get(':id/history')

@@ -14,6 +14,9 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import { rememberValidationMetadata } from './validation-metadata-cache';
+
+rememberValidationMetadata();
 
 /** Length limits (characters) and list limits, so one request cannot carry a novel or a phone book. */
 export const LIMITS = {
