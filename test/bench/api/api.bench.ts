@@ -20,7 +20,7 @@
  * wall clock (throughput, latency) as the client on this same machine sees it.
  *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench_api; its public
- * schema is recreated), BENCH_TRANSITIONS (per method and row; default 1000 on PGlite, 2000 on
+ * schema is recreated), BENCH_TRANSITIONS (per method and row; default 2000 on PGlite, 3000 on
  * the server), BENCH_CLIENTS (the server's concurrent run, default 8), BENCH_PGLITE_CLIENTS (PGlite's
  * concurrent run, default 4: one session, but HTTP work then overlaps the engine's).
  */
@@ -70,8 +70,8 @@ interface Row {
   noop: Figures;
   engine: Figures;
   sql: Figures;
-  /** API cost over engine cost within each round, the median: slow drifts of the machine cancel out. */
-  roundRatio: number;
+  /** Cost ratios within each round, their medians: slow drifts of the machine cancel out. */
+  medians: { apiVsEngine: number; bareVsEngine: number; apiVsBare: number };
 }
 
 interface Timed {
@@ -267,6 +267,8 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
       viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql));
     }
     await bareServer.close();
+    const perHttp = (r: HttpBatch | undefined) => (r ? r.cpuMs / r.ok : NaN);
+    const perTimed = (r: Timed | undefined) => (r ? r.cpuMs / r.latencies.length : NaN);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     const overHttp = (runs: HttpBatch[]): Figures => ({
       perSecond: runs.reduce((s, r) => s + r.ok, 0) / runs.reduce((s, r) => s + r.seconds, 0),
@@ -283,7 +285,11 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
       noop: overHttp(noop),
       engine: figures(viaEngineRuns),
       sql: figures(viaSqlRuns),
-      roundRatio: median(http.map((r, i) => r.cpuMs / r.ok / ((viaEngineRuns[i]?.cpuMs ?? NaN) / (viaEngineRuns[i]?.latencies.length ?? NaN)))),
+      medians: {
+        apiVsEngine: median(http.map((r, i) => perHttp(r) / perTimed(viaEngineRuns[i]))),
+        bareVsEngine: median(bare.map((r, i) => perHttp(r) / perTimed(viaEngineRuns[i]))),
+        apiVsBare: median(http.map((r, i) => perHttp(r) / perHttp(bare[i]))),
+      },
     };
   } finally {
     await app.close();
@@ -310,7 +316,7 @@ async function pglite(): Promise<{ setup: Setup; rows: () => Promise<Row[]> }> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  const total = Number(process.env.BENCH_TRANSITIONS ?? 1000);
+  const total = Number(process.env.BENCH_TRANSITIONS ?? 2000);
   const clients = Number(process.env.BENCH_PGLITE_CLIENTS ?? 4);
   return { setup, rows: async () => [await compare(setup, 1, total), await compare(setup, clients, total)] };
 }
@@ -335,7 +341,7 @@ async function server(url: string): Promise<{ setup: Setup; rows: () => Promise<
       await dataSource.destroy();
     },
   };
-  const total = Number(process.env.BENCH_TRANSITIONS ?? 2000);
+  const total = Number(process.env.BENCH_TRANSITIONS ?? 3000);
   return { setup, rows: async () => [await compare(setup, 1, total), await compare(setup, clients, total)] };
 }
 
@@ -348,10 +354,11 @@ function print(rows: Row[]): void {
   // "total (of which PostgreSQL)" on a server database.
   const cost = (f: Figures) => (f.pgMs > 0 ? `${f.cpuMs.toFixed(2)} (${f.pgMs.toFixed(2)})` : f.cpuMs.toFixed(2)).padStart(12);
   console.log('\nCost per transition: CPU ms of the system under test: the API or engine process, and (in brackets) PostgreSQL');
-  console.log('                                            API |         bare |       engine |          SQL |        no-op | API vs engine | median of rounds | API vs bare HTTP | engine vs SQL');
+  console.log('                                            API |         bare |       engine |          SQL |        no-op | API vs engine | median of rounds: API vs engine | bare vs engine | API vs bare | engine vs SQL');
   for (const r of rows) {
+    const m = r.medians;
     console.log(
-      `${label(r)} ${cost(r.http)} | ${cost(r.bare)} | ${cost(r.engine)} | ${cost(r.sql)} | ${cost(r.noop)} |        ${more(r.http.cpuMs, r.engine.cpuMs)} |           ${more(r.roundRatio, 1)} |           ${more(r.http.cpuMs, r.bare.cpuMs)} |        ${more(r.engine.cpuMs, r.sql.cpuMs)}`,
+      `${label(r)} ${cost(r.http)} | ${cost(r.bare)} | ${cost(r.engine)} | ${cost(r.sql)} | ${cost(r.noop)} |        ${more(r.http.cpuMs, r.engine.cpuMs)} |                          ${more(m.apiVsEngine, 1)} |         ${more(m.bareVsEngine, 1)} |      ${more(m.apiVsBare, 1)} |        ${more(r.engine.cpuMs, r.sql.cpuMs)}`,
     );
   }
   const cell = (f: Figures) => `${f.perSecond.toFixed(0).padStart(6)} ${f.p50.toFixed(2).padStart(6)} ${f.p99.toFixed(2).padStart(6)}`;
@@ -361,9 +368,9 @@ function print(rows: Row[]): void {
     console.log(`${label(r)} ${cell(r.http)} | ${cell(r.bare)} | ${cell(r.engine)} | ${cell(r.sql)} | ${cell(r.noop)} |        ${more(r.engine.perSecond, r.http.perSecond)}`);
   }
   console.log('\n"API vs engine" in the cost table: what the whole HTTP path (Fastify, Nest, JWT, need-to-know check, DTO validation,');
-  console.log('logs) adds to the engine\'s cost per transition (goal: under 25%); "median of rounds" takes the ratio within each round');
-  console.log('(API and engine batches alternate) and its median, which slow drifts of the machine do not move. "bare": a Fastify');
-  console.log('route calling engine.send, without our stack.');
+  console.log('logs) adds to the engine\'s cost per transition (goal: under 25%). "median of rounds" takes each ratio within a round');
+  console.log('(the ways alternate batch by batch) and reports its median, which slow drifts of the machine do not move. "bare": a');
+  console.log('Fastify route calling engine.send, without our stack: "bare vs engine" is what HTTP itself costs, "API vs bare" our stack.');
   console.log('"no-op": a Fastify route that does nothing. The client runs in its own process and its CPU is not counted: on a');
   console.log('deployment it is another machine. The wall-clock table counts it, as it shares this machine\'s 2 cores with the server.');
 }
