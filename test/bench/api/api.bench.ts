@@ -28,7 +28,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { Client } from 'pg';
 import { reachable, recreateBenchDatabase } from '../bench-database';
 import { cpuMark, cpuSince } from '../cpu-cost';
@@ -48,7 +49,7 @@ const EVENT = sampleEvent('RECORD_REQUEST_DETAILS');
 const BODY = JSON.stringify(EVENT);
 const ROUNDS = 10;
 /** Requests of each way before measuring: Fastify, Nest, class-validator and the engine need a few hundred to be optimised. */
-const WARM_UP = 400;
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 
 interface Figures {
   perSecond: number;
@@ -129,26 +130,59 @@ interface HttpBatch {
   pgMs: number;
 }
 
-/** The load client against the running API, from its own process (http-load.ts). */
-async function httpBatch(url: string, token: string, cases: string[], clients: number, amount: number, prefix = '/cases'): Promise<HttpBatch> {
-  const input = JSON.stringify({ url, token, cases, connections: clients, amount, body: BODY, prefix });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-load.ts'), input], { cwd: join(__dirname, '../../..'), stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  let cpu: ReturnType<typeof cpuMark> | undefined;
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-    // The client has warmed up and waits: the server is idle, so the mark starts the timed window.
-    if (cpu === undefined && out.includes('warm\n')) {
-      cpu = cpuMark(withServer);
-      child.stdin.end('go\n');
-    }
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0 || cpu === undefined) throw new Error(`the HTTP client exited with ${code}`);
-  const used = cpuSince(cpu, withServer);
-  const result = { ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<HttpBatch, 'cpuMs' | 'pgMs'>), cpuMs: used.selfMs + used.postgresMs, pgMs: used.postgresMs };
-  if (result.failed > 0) throw new Error(`HTTP batch: ${result.failed} requests failed`);
-  return result;
+/** The load client of one way, in its own process (http-load.ts), warm and waiting for batches. */
+class LoadClient {
+  private out = '';
+  private waiting: ((line: string) => void) | undefined;
+  private readonly exited: Promise<number | null>;
+
+  private constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.out += chunk.toString('utf8');
+      let end: number;
+      while ((end = this.out.indexOf('\n')) !== -1) {
+        const line = this.out.slice(0, end);
+        this.out = this.out.slice(end + 1);
+        this.waiting?.(line);
+      }
+    });
+    this.exited = new Promise((resolve) => child.once('exit', resolve));
+  }
+
+  /** Starts the client and returns once its warm-up (`warmUp` requests) is done. */
+  static async start(url: string, token: string, cases: string[], clients: number, warmUp: number, prefix: string): Promise<LoadClient> {
+    const input = JSON.stringify({ url, token, cases, connections: clients, body: BODY, prefix, warmUp });
+    const client = new LoadClient(spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-load.ts'), input], { cwd: join(__dirname, '../../..'), stdio: ['pipe', 'pipe', 'inherit'] }));
+    const line = await client.nextLine();
+    if (line !== 'warm') throw new Error(`the HTTP client did not warm up: ${line}`);
+    return client;
+  }
+
+  /** `amount` timed requests, with the server side's CPU time around exactly them. */
+  async batch(amount: number): Promise<HttpBatch> {
+    const cpu = cpuMark(withServer);
+    this.child.stdin.write(`${amount}\n`);
+    const line = await this.nextLine();
+    const used = cpuSince(cpu, withServer);
+    const result = { ...(JSON.parse(line) as Omit<HttpBatch, 'cpuMs' | 'pgMs'>), cpuMs: used.selfMs + used.postgresMs, pgMs: used.postgresMs };
+    if (result.failed > 0) throw new Error(`HTTP batch: ${result.failed} requests failed`);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.child.stdin.end();
+    await this.exited;
+  }
+
+  private nextLine(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.waiting = (line) => {
+        this.waiting = undefined;
+        resolve(line);
+      };
+      void this.exited.then((code) => reject(new Error(`the HTTP client exited with ${code}`)));
+    });
+  }
 }
 
 interface PgLike {
@@ -208,7 +242,8 @@ interface Setup {
 async function compare(setup: Setup, clients: number, total: number): Promise<Row> {
   withServer = setup.serverProcesses;
   const logDir = mkdtempSync(join(tmpdir(), 'tacu-bench-logs-'));
-  const logs = pino.destination({ dest: join(logDir, 'api.log'), sync: false });
+  // Synchronous, as the app's own stdout destination is.
+  const logs = pino.destination({ dest: join(logDir, 'api.log'), sync: true });
   const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0' });
   const app = await createApp({ config, dataSource: setup.dataSource, runTimerWorker: false, logDestination: logs });
   try {
@@ -245,13 +280,15 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     const viaEngine = (caseId: string) => engine.send({ caseId, event: { ...EVENT }, actor: LEAD, idempotencyKey: randomUUID() }).then(() => undefined);
     let sqlClient = 0;
     const viaSql = (caseId: string) => sqlTransition(setup.sqlClients[sqlClient++ % setup.sqlClients.length] as PgLike, caseId);
-    // Each case once into request.draft's steady state, and a warm-up of each way (JIT, prepared statements).
+    // Each case once into request.draft's steady state, and a long warm-up of each way: the API's
+    // deeper code takes a few thousand requests to be fully optimised (JIT), the engine and SQL
+    // ways their prepared statements.
     for (const id of [...httpCases, ...bareCases, ...engineCases, ...sqlCases]) await viaEngine(id);
-    const warm = Math.max(WARM_UP, clients * 50);
-    await httpBatch(url, token, httpCases, clients, warm);
-    await httpBatch(bareUrl, token, bareCases, clients, warm, '/bare');
-    await timedLoops(engineCases, clients, warm, viaEngine);
-    await timedLoops(sqlCases, clients, warm, viaSql);
+    const viaHttp = await LoadClient.start(url, token, httpCases, clients, WARM_UP, '/cases');
+    const viaBare = await LoadClient.start(bareUrl, token, bareCases, clients, WARM_UP, '/bare');
+    const viaNoop = await LoadClient.start(bareUrl, token, bareCases, clients, Math.min(WARM_UP, 500), '/noop');
+    await timedLoops(engineCases, clients, WARM_UP, viaEngine);
+    await timedLoops(sqlCases, clients, WARM_UP, viaSql);
 
     const per = Math.floor(total / ROUNDS);
     const http: HttpBatch[] = [];
@@ -260,12 +297,13 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     const viaEngineRuns: Timed[] = [];
     const viaSqlRuns: Timed[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      http.push(await httpBatch(url, token, httpCases, clients, per));
-      bare.push(await httpBatch(bareUrl, token, bareCases, clients, per, '/bare'));
-      noop.push(await httpBatch(bareUrl, token, bareCases, clients, per, '/noop'));
+      http.push(await viaHttp.batch(per));
+      bare.push(await viaBare.batch(per));
+      noop.push(await viaNoop.batch(per));
       viaEngineRuns.push(await timedLoops(engineCases, clients, per, viaEngine));
       viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql));
     }
+    await Promise.all([viaHttp.close(), viaBare.close(), viaNoop.close()]);
     await bareServer.close();
     const perHttp = (r: HttpBatch | undefined) => (r ? r.cpuMs / r.ok : NaN);
     const perTimed = (r: Timed | undefined) => (r ? r.cpuMs / r.latencies.length : NaN);
@@ -293,7 +331,7 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     };
   } finally {
     await app.close();
-    logs.flushSync();
+    logs.end();
     rmSync(logDir, { recursive: true, force: true });
   }
 }

@@ -1,13 +1,15 @@
 /**
  * The HTTP client of the API bench, in its own process (as a real client is): `connections`
  * keep-alive connections each send POST /cases/:id/events in a loop, round-robin over the given
- * cases, each with a fresh Idempotency-Key, until `amount` requests are done; it prints one JSON
- * line. Latencies are timed here with performance.now() (sub-millisecond): autocannon records
- * whole milliseconds, which at 2–4 ms per transition skews a per-transition comparison by up to
- * a third. Input: one JSON argument. After its warm-up it prints `warm` and waits for a line on
- * stdin, so that the bench can mark the server's CPU time around exactly the timed requests.
+ * cases, each with a fresh Idempotency-Key. Latencies are timed here with performance.now()
+ * (sub-millisecond): autocannon records whole milliseconds, which at 2–4 ms per transition skews
+ * a per-transition comparison by up to a third. Input: one JSON argument.
+ *
+ * It lives for all the batches of one way, so that it is warm (JIT, sockets) for each: after its
+ * warm-up it prints `warm`; then each line on stdin with a number N runs N requests and prints
+ * one JSON line of figures; the end of stdin ends it. The bench marks the server's CPU time
+ * around exactly each batch.
  */
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -21,7 +23,7 @@ interface LoadInput {
   body: string;
   /** Path before /<case id>/events (default /cases). */
   prefix?: string;
-  /** Untimed requests first: a new process's HTTP client is cold (JIT, sockets) for its first hundred or so. */
+  /** Untimed requests first, which warm up the client and the server (JIT, sockets, prepared statements). */
   warmUp?: number;
 }
 
@@ -63,18 +65,20 @@ async function main(): Promise<void> {
     return latencies;
   };
   await run(input.warmUp ?? 100);
+  if (failed > 0) throw new Error(`${failed} warm-up requests failed`);
   process.stdout.write('warm\n');
-  const go = createInterface({ input: process.stdin });
-  await once(go, 'line');
-  go.close();
-  process.stdin.destroy();
-  const started = performance.now();
-  const latencies = await run(input.amount);
-  const seconds = (performance.now() - started) / 1000;
+  for await (const line of createInterface({ input: process.stdin })) {
+    const amount = Number(line);
+    if (!Number.isInteger(amount) || amount <= 0) break;
+    failed = 0;
+    const started = performance.now();
+    const latencies = await run(amount);
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    process.stdout.write(`${JSON.stringify({ ok: latencies.length - failed, failed, seconds, p50: at(50), p99: at(99) })}\n`);
+  }
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  process.stdout.write(`${JSON.stringify({ ok: latencies.length - failed, failed, seconds, p50: at(50), p99: at(99) })}\n`);
 }
 
 main().catch((error: unknown) => {
