@@ -3,9 +3,9 @@
  *
  * The same transition several ways, in alternating batches so that all meet the same database
  * conditions, on embedded PGlite and (when reachable) on the PostgreSQL server:
- *   1. HTTP: a keep-alive client in its own process → POST /cases/:id/events on the assembled
- *      API (Fastify, JWT, need-to-know check, event DTO validation, engine, problem filter, pino
- *      request logs to a file);
+ *   1. HTTP: a keep-alive client in its own process (one per way, warm for all its batches) →
+ *      POST /cases/:id/events on the assembled API (Fastify, JWT, need-to-know check, event DTO
+ *      validation, engine, problem filter, pino request logs to a file);
  *   2. bare: the same client → a plain Fastify route calling engine.send (HTTP without our stack);
  *   3. no-op: the same client → a Fastify route that does nothing (this machine's HTTP floor);
  *   4. engine.send in-process (the same engine instance the API uses);
@@ -22,7 +22,8 @@
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench_api; its public
  * schema is recreated), BENCH_TRANSITIONS (per method and row; default 2000 on PGlite, 3000 on
  * the server), BENCH_CLIENTS (the server's concurrent run, default 8), BENCH_PGLITE_CLIENTS (PGlite's
- * concurrent run, default 4: one session, but HTTP work then overlaps the engine's).
+ * concurrent run, default 4: one session, but HTTP work then overlaps the engine's), BENCH_WARM_UP
+ * (requests of each way before measuring, default 3000).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,7 +49,7 @@ const LEAD = demoActor('u-lp-0001');
 const EVENT = sampleEvent('RECORD_REQUEST_DETAILS');
 const BODY = JSON.stringify(EVENT);
 const ROUNDS = 10;
-/** Requests of each way before measuring: Fastify, Nest, class-validator and the engine need a few hundred to be optimised. */
+/** Requests of each way before measuring: after 500, the API's first rounds still cost 1.5 ms more per request (V8 was still optimising). */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 
 interface Figures {
@@ -278,8 +279,16 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     const bareCases: string[] = [];
     for (let i = 0; i < caseCount; i++) bareCases.push(await open());
     const viaEngine = (caseId: string) => engine.send({ caseId, event: { ...EVENT }, actor: LEAD, idempotencyKey: randomUUID() }).then(() => undefined);
+    // One transaction at a time on each connection (PGlite has only one): concurrent loops queue
+    // for their connection, as the engine's transactions queue for a pooled one.
+    const turns = setup.sqlClients.map(() => Promise.resolve());
     let sqlClient = 0;
-    const viaSql = (caseId: string) => sqlTransition(setup.sqlClients[sqlClient++ % setup.sqlClients.length] as PgLike, caseId);
+    const viaSql = (caseId: string): Promise<void> => {
+      const slot = sqlClient++ % setup.sqlClients.length;
+      const run = (turns[slot] as Promise<void>).then(() => sqlTransition(setup.sqlClients[slot] as PgLike, caseId));
+      turns[slot] = run.catch(() => undefined);
+      return run;
+    };
     // Each case once into request.draft's steady state, and a long warm-up of each way: the API's
     // deeper code takes a few thousand requests to be fully optimised (JIT), the engine and SQL
     // ways their prepared statements.
