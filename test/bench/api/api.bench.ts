@@ -29,11 +29,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
 import { Client } from 'pg';
 import { reachable, recreateBenchDatabase } from '../bench-database';
 import { cpuMark, cpuSince } from '../cpu-cost';
+import { LoadClient, type HttpBatch } from './load-client';
 import pino from 'pino';
 import { signToken } from '@tacu/auth';
 import fastify from 'fastify';
@@ -118,72 +117,6 @@ async function timedLoops(cases: string[], clients: number, count: number, one: 
   const seconds = (performance.now() - started) / 1000;
   const used = cpuSince(cpu, withServer);
   return { seconds, latencies, cpuMs: used.selfMs + used.postgresMs, pgMs: used.postgresMs };
-}
-
-interface HttpBatch {
-  ok: number;
-  failed: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  /** CPU milliseconds of the server side (this process and PostgreSQL) over the timed requests. */
-  cpuMs: number;
-  pgMs: number;
-}
-
-/** The load client of one way, in its own process (http-load.ts), warm and waiting for batches. */
-class LoadClient {
-  private out = '';
-  private waiting: ((line: string) => void) | undefined;
-  private readonly exited: Promise<number | null>;
-
-  private constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
-    child.stdout.on('data', (chunk: Buffer) => {
-      this.out += chunk.toString('utf8');
-      let end: number;
-      while ((end = this.out.indexOf('\n')) !== -1) {
-        const line = this.out.slice(0, end);
-        this.out = this.out.slice(end + 1);
-        this.waiting?.(line);
-      }
-    });
-    this.exited = new Promise((resolve) => child.once('exit', resolve));
-  }
-
-  /** Starts the client and returns once its warm-up (`warmUp` requests) is done. */
-  static async start(url: string, token: string, cases: string[], clients: number, warmUp: number, prefix: string): Promise<LoadClient> {
-    const input = JSON.stringify({ url, token, cases, connections: clients, body: BODY, prefix, warmUp });
-    const client = new LoadClient(spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'http-load.ts'), input], { cwd: join(__dirname, '../../..'), stdio: ['pipe', 'pipe', 'inherit'] }));
-    const line = await client.nextLine();
-    if (line !== 'warm') throw new Error(`the HTTP client did not warm up: ${line}`);
-    return client;
-  }
-
-  /** `amount` timed requests, with the server side's CPU time around exactly them. */
-  async batch(amount: number): Promise<HttpBatch> {
-    const cpu = cpuMark(withServer);
-    this.child.stdin.write(`${amount}\n`);
-    const line = await this.nextLine();
-    const used = cpuSince(cpu, withServer);
-    const result = { ...(JSON.parse(line) as Omit<HttpBatch, 'cpuMs' | 'pgMs'>), cpuMs: used.selfMs + used.postgresMs, pgMs: used.postgresMs };
-    if (result.failed > 0) throw new Error(`HTTP batch: ${result.failed} requests failed`);
-    return result;
-  }
-
-  async close(): Promise<void> {
-    this.child.stdin.end();
-    await this.exited;
-  }
-
-  private nextLine(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.waiting = (line) => {
-        this.waiting = undefined;
-        resolve(line);
-      };
-      void this.exited.then((code) => reject(new Error(`the HTTP client exited with ${code}`)));
-    });
-  }
 }
 
 interface PgLike {
@@ -293,9 +226,10 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     // deeper code takes a few thousand requests to be fully optimised (JIT), the engine and SQL
     // ways their prepared statements.
     for (const id of [...httpCases, ...bareCases, ...engineCases, ...sqlCases]) await viaEngine(id);
-    const viaHttp = await LoadClient.start(url, token, httpCases, clients, WARM_UP, '/cases');
-    const viaBare = await LoadClient.start(bareUrl, token, bareCases, clients, WARM_UP, '/bare');
-    const viaNoop = await LoadClient.start(bareUrl, token, bareCases, clients, Math.min(WARM_UP, 500), '/noop');
+    const load = { token, clients, body: BODY, withServer };
+    const viaHttp = await LoadClient.start({ ...load, url, cases: httpCases, warmUp: WARM_UP, prefix: '/cases' });
+    const viaBare = await LoadClient.start({ ...load, url: bareUrl, cases: bareCases, warmUp: WARM_UP, prefix: '/bare' });
+    const viaNoop = await LoadClient.start({ ...load, url: bareUrl, cases: bareCases, warmUp: Math.min(WARM_UP, 500), prefix: '/noop' });
     await timedLoops(engineCases, clients, WARM_UP, viaEngine);
     await timedLoops(sqlCases, clients, WARM_UP, viaSql);
 
