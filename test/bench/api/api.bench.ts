@@ -32,21 +32,15 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { reachable, recreateBenchDatabase } from '../bench-database';
 import { cpuMark, cpuSince } from '../cpu-cost';
+import { BODY, EVENT, LEAD, median, startBenchApi, urlOf } from './bench-api';
 import { LoadClient, type HttpBatch } from './load-client';
-import pino from 'pino';
-import { signToken } from '@tacu/auth';
 import fastify from 'fastify';
 import type { CaseEvent } from '@tacu/domain';
 import type { Engine } from '@tacu/engine';
 import { auditHash, openDataSource, type TacuDataSource } from '@tacu/persistence';
-// The bench assembles the app, as the e2e tests do.
+// The bench reaches the app's engine, as the e2e tests do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { createApp, demoActor, ENGINE, loadConfig, sampleEvent, sampleOpenCase, seedDemoPeople, DEMO_AREA } from '@tacu/api';
-
-const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const LEAD = demoActor('u-lp-0001');
-const EVENT = sampleEvent('RECORD_REQUEST_DETAILS');
-const BODY = JSON.stringify(EVENT);
+import { ENGINE } from '@tacu/api';
 const ROUNDS = 10;
 /** Requests of each way before measuring: after 500, the API's first rounds still cost 1.5 ms more per request (V8 was still optimising). */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
@@ -95,11 +89,11 @@ function figures(runs: Timed[]): Figures {
   return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: cpuMs / latencies.length, pgMs: pgMs / latencies.length };
 }
 
-/** Whether the PostgreSQL server's processes count towards the cost (set per setup; not on PGlite). */
-let withServer = false;
-
-/** `count` transitions over `cases`, `clients` at a time, each client on its own cases. */
-async function timedLoops(cases: string[], clients: number, count: number, one: (caseId: string) => Promise<void>): Promise<Timed> {
+/**
+ * `count` transitions over `cases`, `clients` at a time, each client on its own cases; the
+ * PostgreSQL server's processes count towards the cost when `withServer`.
+ */
+async function timedLoops(cases: string[], clients: number, count: number, one: (caseId: string) => Promise<void>, withServer: boolean): Promise<Timed> {
   const latencies: number[] = [];
   const perClient = Math.floor(count / clients);
   const cpu = cpuMark(withServer);
@@ -174,23 +168,10 @@ interface Setup {
 }
 
 async function compare(setup: Setup, clients: number, total: number): Promise<Row> {
-  withServer = setup.serverProcesses;
-  const logDir = mkdtempSync(join(tmpdir(), 'tacu-bench-logs-'));
-  // Synchronous, as the app's own stdout destination is.
-  const logs = pino.destination({ dest: join(logDir, 'api.log'), sync: true });
-  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0' });
-  const app = await createApp({ config, dataSource: setup.dataSource, runTimerWorker: false, logDestination: logs });
+  const withServer = setup.serverProcesses;
+  const api = await startBenchApi(setup.dataSource);
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    await seedDemoPeople(setup.dataSource);
-    const token = await signToken(LEAD, { secret: SECRET });
-    const open = async (): Promise<string> => {
-      const res = await fetch(`${url}/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...sampleOpenCase(), areaId: DEMO_AREA.id }) });
-      if (res.status !== 201) throw new Error(`POST /cases: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { id: string }).id;
-    };
+    const { app, url, token, openCase: open } = api;
     const caseCount = clients * 4;
     const httpCases: string[] = [];
     const engineCases: string[] = [];
@@ -207,8 +188,7 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     );
     bareServer.post('/noop/:id/events', async () => ({ ok: true }));
     await bareServer.listen({ port: 0, host: '127.0.0.1' });
-    const bareAddress = bareServer.server.address();
-    const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
+    const bareUrl = urlOf(bareServer.server.address());
     const bareCases: string[] = [];
     for (let i = 0; i < caseCount; i++) bareCases.push(await open());
     const viaEngine = (caseId: string) => engine.send({ caseId, event: { ...EVENT }, actor: LEAD, idempotencyKey: randomUUID() }).then(() => undefined);
@@ -230,8 +210,8 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
     const viaHttp = await LoadClient.start({ ...load, url, cases: httpCases, warmUp: WARM_UP, prefix: '/cases' });
     const viaBare = await LoadClient.start({ ...load, url: bareUrl, cases: bareCases, warmUp: WARM_UP, prefix: '/bare' });
     const viaNoop = await LoadClient.start({ ...load, url: bareUrl, cases: bareCases, warmUp: Math.min(WARM_UP, 500), prefix: '/noop' });
-    await timedLoops(engineCases, clients, WARM_UP, viaEngine);
-    await timedLoops(sqlCases, clients, WARM_UP, viaSql);
+    await timedLoops(engineCases, clients, WARM_UP, viaEngine, withServer);
+    await timedLoops(sqlCases, clients, WARM_UP, viaSql, withServer);
 
     const per = Math.floor(total / ROUNDS);
     const http: HttpBatch[] = [];
@@ -243,14 +223,13 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
       http.push(await viaHttp.batch(per));
       bare.push(await viaBare.batch(per));
       noop.push(await viaNoop.batch(per));
-      viaEngineRuns.push(await timedLoops(engineCases, clients, per, viaEngine));
-      viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql));
+      viaEngineRuns.push(await timedLoops(engineCases, clients, per, viaEngine, withServer));
+      viaSqlRuns.push(await timedLoops(sqlCases, clients, per, viaSql, withServer));
     }
     await Promise.all([viaHttp.close(), viaBare.close(), viaNoop.close()]);
     await bareServer.close();
     const perHttp = (r: HttpBatch | undefined) => (r ? r.cpuMs / r.ok : NaN);
     const perTimed = (r: Timed | undefined) => (r ? r.cpuMs / r.latencies.length : NaN);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     const overHttp = (runs: HttpBatch[]): Figures => ({
       perSecond: runs.reduce((s, r) => s + r.ok, 0) / runs.reduce((s, r) => s + r.seconds, 0),
       p50: median(runs.map((r) => r.p50)),
@@ -273,9 +252,7 @@ async function compare(setup: Setup, clients: number, total: number): Promise<Ro
       },
     };
   } finally {
-    await app.close();
-    logs.end();
-    rmSync(logDir, { recursive: true, force: true });
+    await api.close();
   }
 }
 

@@ -17,44 +17,32 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastify from 'fastify';
-import pino from 'pino';
-import { signToken } from '@tacu/auth';
 import type { Engine, SendCommand, TransitionResult } from '@tacu/engine';
 import { CaseStore, openDataSource } from '@tacu/persistence';
-// The bench assembles the app, as the e2e tests do.
+// The bench reaches the app's engine, as the e2e tests do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { createApp, demoActor, ENGINE, loadConfig, sampleEvent, sampleOpenCase, seedDemoPeople, DEMO_AREA } from '@tacu/api';
+import { ENGINE } from '@tacu/api';
+import { BODY, EVENT, LEAD, median, startBenchApi, urlOf } from './bench-api';
 import { LoadClient, type HttpBatch } from './load-client';
 
-const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const LEAD = demoActor('u-lp-0001');
-const BODY = JSON.stringify(sampleEvent('RECORD_REQUEST_DETAILS'));
 const ROUNDS = 10;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3000);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const microseconds = (batch: HttpBatch) => (batch.cpuMs * 1000) / batch.ok;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tacu-bench-stack-'));
-  const dataSource = await openDataSource({ dataDir: join(dir, 'data') });
-  const logs = pino.destination({ dest: join(dir, 'api.log'), sync: true });
-  const app = await createApp({ config: loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0' }), dataSource, runTimerWorker: false, logDestination: logs });
+  const dataSource = await openDataSource({ dataDir: dir });
+  const served = await startBenchApi(dataSource);
   const noop = fastify();
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    await seedDemoPeople(dataSource);
-    const token = await signToken(LEAD, { secret: SECRET });
-    const opened = await fetch(`${url}/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...sampleOpenCase(), areaId: DEMO_AREA.id }) });
-    if (opened.status !== 201) throw new Error(`POST /cases: ${opened.status} ${await opened.text()}`);
-    const caseId = ((await opened.json()) as { id: string }).id;
+    const { app, url, token } = served;
+    const caseId = await served.openCase();
 
     const engine = app.get<Engine>(ENGINE);
-    const result: TransitionResult = await engine.send({ caseId, event: JSON.parse(BODY) as SendCommand['event'], actor: LEAD });
+    const result: TransitionResult = await engine.send({ caseId, event: { ...EVENT }, actor: LEAD });
     const row = await new CaseStore(dataSource.manager).find(caseId);
     if (!row) throw new Error('the case is gone');
     // The engine's edge: the need-to-know decision still runs on the real row, the rest is the answer.
@@ -65,8 +53,7 @@ async function main(): Promise<void> {
 
     noop.post('/noop/:id/events', async () => ({ ok: true }));
     await noop.listen({ port: 0, host: '127.0.0.1' });
-    const noopAddress = noop.server.address();
-    const noopUrl = `http://127.0.0.1:${typeof noopAddress === 'object' && noopAddress ? noopAddress.port : 0}`;
+    const noopUrl = urlOf(noop.server.address());
 
     const load = { token, cases: [caseId], clients: CLIENTS, body: BODY, warmUp: WARM_UP, withServer: false };
     const viaApi = await LoadClient.start({ ...load, url, prefix: '/cases' });
@@ -91,9 +78,8 @@ async function main(): Promise<void> {
     console.log('log, over what any Fastify route costs on this machine. Compare it with engine.send in `npm run bench:api`.');
   } finally {
     await noop.close();
-    await app.close();
+    await served.close();
     await dataSource.destroy();
-    logs.end();
     rmSync(dir, { recursive: true, force: true });
   }
 }

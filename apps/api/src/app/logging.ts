@@ -29,8 +29,8 @@ export function requestIdFor(headers: IncomingMessage['headers']): string {
 /**
  * The app's logger: JSON lines to `destination` (default stdout). Written synchronously, pino's
  * default: a line is out before the next request is served and none is lost if the process dies,
- * and it costs one write per line. Asynchronous writes went through libuv's thread pool and woke
- * the event loop once more per line, which the API bench measured as dearer on this VM.
+ * and it costs one write per line. Asynchronous writes go through libuv's thread pool and wake
+ * the event loop once more per line, which looked dearer in an A/B run of the API bench.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level }, destination ?? pino.destination({ dest: 1, sync: true }));
