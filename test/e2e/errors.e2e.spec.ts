@@ -58,7 +58,7 @@ describe('errors a person can act on', () => {
       const token = await h.token(USERS.lead);
       const lead = await h.http.post('/cases').auth(token, { type: 'bearer' }).send(openCaseBody({ leadPractitionerId: USERS.coordinator }));
       expectProblem(lead, 400, 'VALIDATION_FAILED');
-      expect(lead.body.errors[0]).toEqual({ field: 'leadPractitionerId', problems: ['leadPractitionerId "u-coord-0001" is not a lead practitioner of area dublin-south-central'] });
+      expect(lead.body.errors[0]).toEqual({ field: 'leadPractitionerId', problems: ['leadPractitionerId names u-coord-0001, whose role is coordinator: choose an active lead practitioner'] });
       const family = await h.http.post('/cases').auth(token, { type: 'bearer' }).send(openCaseBody({ familyId: '3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f' }));
       expectProblem(family, 400, 'VALIDATION_FAILED');
       expect(family.body.errors[0].field).toBe('familyId');
@@ -114,6 +114,7 @@ describe('errors a person can act on', () => {
       const res = await get(h, '/cases', USERS.manager);
       expectProblem(res, 403, 'FORBIDDEN');
       expect(res.body.detail).toBe('Your role (manager) may not use this: it needs the "cases:read" permission.');
+      await h.dataSource.query(`INSERT INTO users (id, area_id, role, display_name) VALUES ('p-1', 'dublin-south-central', 'parentCarer', 'Siobhán') ON CONFLICT DO NOTHING`);
       const parent = await get(h, '/cases', { id: 'p-1', role: 'parentCarer', areaId: 'dublin-south-central' });
       expectProblem(parent, 403, 'FORBIDDEN');
       expect((await get(h, '/workflows', USERS.manager)).status).toBe(200);

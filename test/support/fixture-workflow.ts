@@ -138,6 +138,7 @@ export const fixtureWorkflow: WorkflowDefinition<Omit<FixtureInput, 'now'>> = {
       status: STATUS_OF[state] ?? 'active',
       leadPractitionerId: context.leadPractitionerId,
       closureReason: state === 'closed' ? context.closureReason : null,
+      participants: context.leadPractitionerId ? [{ userId: context.leadPractitionerId, kind: 'lead' as const }] : [],
     };
   },
   explainGuard(guard, context) {

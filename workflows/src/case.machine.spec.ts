@@ -72,7 +72,14 @@ describe('case machine', () => {
     ]);
     const last = walk(wf, MAIN_PATH).pop() as AnyMachineSnapshot;
     expect(last.status).toBe('done');
-    expect(wf.project(last)).toEqual({ state: 'closed', stage: 'closure', status: 'closed', leadPractitionerId: 'lead-1', closureReason: 'needsMet' });
+    expect(wf.project(last)).toEqual({
+      state: 'closed',
+      stage: 'closure',
+      status: 'closed',
+      leadPractitionerId: 'lead-1',
+      closureReason: 'needsMet',
+      participants: [{ userId: 'lead-1', kind: 'lead' }],
+    });
   });
 
   describe('hasValidConsent: consent first, scope by scope', () => {
@@ -428,7 +435,7 @@ describe('case machine', () => {
   it('redirected and declined requests end the case in the request stage', () => {
     const submitted = upTo('REGISTER_REQUEST');
     const redirected = accept(wf, submitted, 'REDIRECT_REQUEST').snapshot;
-    expect(wf.project(redirected)).toEqual({ state: 'redirected', stage: 'request', status: 'closed', leadPractitionerId: null, closureReason: null });
+    expect(wf.project(redirected)).toEqual({ state: 'redirected', stage: 'request', status: 'closed', leadPractitionerId: null, closureReason: null, participants: [] });
     expect(wf.project(accept(wf, submitted, 'DECLINE_REQUEST').snapshot)).toEqual(expect.objectContaining({ state: 'declined', status: 'closed' }));
   });
 
@@ -437,6 +444,6 @@ describe('case machine', () => {
     expect(input).toEqual({ caseId: 'c1', now: '2026-11-23T09:00:00.000Z', leadPractitionerId: 'lead-2', origin: 'health' });
     const s = start(wf, { leadPractitionerId: 'lead-2' }).snapshot;
     expect(ctx(s).policy).toEqual(DEFAULT_DEADLINE_POLICY);
-    expect(wf.project(s)).toEqual({ state: 'request.draft', stage: 'request', status: 'active', leadPractitionerId: 'lead-2', closureReason: null });
+    expect(wf.project(s)).toEqual({ state: 'request.draft', stage: 'request', status: 'active', leadPractitionerId: 'lead-2', closureReason: null, participants: [{ userId: 'lead-2', kind: 'lead' }] });
   });
 });

@@ -25,6 +25,16 @@ export interface StateMeta {
   description?: string;
 }
 
+/**
+ * A practitioner the case's record names, by how they take part: its lead practitioner, an
+ * agency practitioner invited to the meeting, or the owner of an action of the plan. The engine
+ * keeps these as rows (only ids that name users), so need to know is a lookup.
+ */
+export interface CaseParticipant {
+  userId: string;
+  kind: 'lead' | 'invitee' | 'actionOwner';
+}
+
 /** Columns of the case row that dashboards query, derived from a snapshot. */
 export interface CaseProjection {
   /** Dotted state value, e.g. "assessment.inProgress" or "escalation.reported". */
@@ -33,6 +43,8 @@ export interface CaseProjection {
   status: CaseStatus;
   leadPractitionerId: string | null;
   closureReason: string | null;
+  /** Who the record names (lead, invitees from an agency, action owners), each once per kind. */
+  participants: CaseParticipant[];
 }
 
 export interface WorkflowDefinition<TInput = unknown> {

@@ -17,7 +17,7 @@ export * from './definition';
 export * from './context';
 export * from './permissions';
 export { caseSetup, RULE_GUARDS, remainingMs, type CaseMachineConfig, type StateConfig, type RuleGuardName, type NotifyParams } from './setup';
-export { DUE_DATE_DELAYS, explainGuard, toDotted, type WorkflowInputArgs } from './workflow-kit';
+export { DUE_DATE_DELAYS, explainGuard, participantsOf, toDotted, type WorkflowInputArgs } from './workflow-kit';
 export { explainRejection } from './explain';
 export { toMermaid } from './diagram';
 export * from './request-for-support.machine';

@@ -5,7 +5,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { DEADLINE_NAMES, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
 import type { CaseContext, CaseInput } from './context';
-import type { CaseProjection, WorkflowDefinition } from './definition';
+import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
 import { RULE_GUARDS, type RuleGuardName } from './setup';
 
 /** Deadlines that are a stage's due date (the reminder and the 12-month check are not). */
@@ -44,6 +44,25 @@ export function explainGuard(guard: string, context: unknown, event: { type: str
   return ROUTING_EXPLANATIONS[guard]?.(ctx);
 }
 
+/**
+ * The practitioners a case's record names: the lead practitioner, every meeting invitee who comes
+ * from an agency and is named by id, every action owner named by id. Family members invited to
+ * the meeting carry no agency and are not practitioners. Ids that name no user are dropped by
+ * the engine's store.
+ */
+export function participantsOf(context: CaseContext): CaseParticipant[] {
+  const found = new Map<string, CaseParticipant>();
+  const add = (userId: string | undefined | null, kind: CaseParticipant['kind']) => {
+    if (typeof userId === 'string' && userId !== '') found.set(`${kind}:${userId}`, { userId, kind });
+  };
+  add(context.leadPractitionerId, 'lead');
+  for (const invitee of context.meeting?.invitation?.invitees ?? []) {
+    if (invitee.agency !== undefined) add(invitee.personId, 'invitee');
+  }
+  for (const action of context.plan?.actions ?? []) add(action.owner?.personId, 'actionOwner');
+  return [...found.values()];
+}
+
 interface DefineOptions {
   id: string;
   version: number;
@@ -77,6 +96,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
         status: options.status(top, snapshot),
         leadPractitionerId: context.leadPractitionerId ?? null,
         closureReason: context.closure?.closedAt ? context.closure.reason : null,
+        participants: participantsOf(context),
       };
     },
     explainGuard,

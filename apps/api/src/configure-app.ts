@@ -14,6 +14,7 @@ import type { AppOptions } from './app/core/core.module';
 import { ProblemFilter } from './app/errors/problem.filter';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
+import { recordRoutes } from './app/core/route-table';
 
 export function createAdapter(): FastifyAdapter {
   return new FastifyAdapter({
@@ -29,6 +30,7 @@ export function createAdapter(): FastifyAdapter {
 export function configureApp(app: NestFastifyApplication, logger: Logger): NestFastifyApplication {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  recordRoutes(fastify);
   logRequests(fastify, logger);
   // Callback style: an async hook would cost a promise on every request.
   fastify.addHook('onRequest', (request, reply, done) => {

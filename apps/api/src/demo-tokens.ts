@@ -14,7 +14,8 @@ export interface DemoToken {
   token: string;
 }
 
-export async function demoTokens(config: AppConfig, expiresIn = '12h'): Promise<DemoToken[]> {
+/** A token for each demo user, valid for the longest lifetime the service allows (1 hour by default). */
+export async function demoTokens(config: AppConfig, expiresIn: string | number = `${config.token.maxLifetimeSeconds}s`): Promise<DemoToken[]> {
   if (config.token.kind !== 'secret') return [];
   const { secret, issuer, audience } = config.token;
   return Promise.all(
@@ -28,6 +29,13 @@ export async function demoTokens(config: AppConfig, expiresIn = '12h'): Promise<
   );
 }
 
+/** "1 hour", "30 minutes": how long a demo token is valid, for the start-up message. */
+export function lifetimeInWords(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} hour${seconds === 3600 ? '' : 's'}`;
+  if (seconds % 60 === 0) return `${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
+  return `${seconds} seconds`;
+}
+
 export function formatDemoTokens(tokens: readonly DemoToken[]): string {
   return tokens.map((t) => `  ${t.role} ${t.userId} (${t.name}, ${t.description})\n    ${t.token}`).join('\n');
 }
@@ -39,7 +47,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`Demo bearer tokens (valid 12 hours), for "Authorization: Bearer <token>":\n${formatDemoTokens(await demoTokens(config))}\n`);
+  process.stdout.write(`Demo bearer tokens (valid ${lifetimeInWords(config.token.maxLifetimeSeconds)}), for "Authorization: Bearer <token>":\n${formatDemoTokens(await demoTokens(config))}\n`);
 }
 
 if (require.main === module) {

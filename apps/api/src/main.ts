@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { createApp } from './configure-app';
-import { demoTokens, formatDemoTokens } from './demo-tokens';
+import { demoTokens, formatDemoTokens, lifetimeInWords } from './demo-tokens';
 import { seedDemo } from './seed/demo-seed';
 
 function readConfig(): AppConfig {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
         '  !!! Anyone can mint tokens for this server. Set TOKEN_SECRET (32+ characters) or JWKS_URL before real use.',
       );
     }
-    lines.push('', 'Demo bearer tokens (valid 12 hours; `npm run tokens` prints new ones):', formatDemoTokens(await demoTokens(config)));
+    lines.push('', `Demo bearer tokens (valid ${lifetimeInWords(config.token.maxLifetimeSeconds)}; \`npm run tokens\` prints new ones):`, formatDemoTokens(await demoTokens(config)));
   } else {
     lines.push('  Tokens: verified against JWKS_URL.');
   }

@@ -48,3 +48,28 @@ export function claimsFor(actor: Actor): TokenClaims {
   if (actor.name) claims.name = actor.name;
   return claims;
 }
+
+/** A user account as sign-in sees it (a row of `users`). */
+export interface UserAccount {
+  id: string;
+  role: string;
+  areaId: string;
+  active: boolean;
+}
+
+/**
+ * The actor a verified token may act as: the user it names must be known and active, and the
+ * token's role and area must be the ones their account records (a token minted for a role or an
+ * area the person does not hold is refused). Throws `AuthenticationError` (401) otherwise.
+ */
+export function confirmSignedIn(actor: Actor, account: UserAccount | null | undefined): Actor {
+  if (!account) throw new AuthenticationError('The bearer token names a user this service does not know (claim "sub"): ask your administrator for an account.');
+  if (!account.active) throw new AuthenticationError('The bearer token names a user whose account is no longer active: ask your administrator.');
+  if (account.role !== actor.role) {
+    throw new AuthenticationError(`The bearer token says role "${actor.role}", but the account of ${actor.id} holds role "${account.role}": ask for a new token.`);
+  }
+  if (account.areaId !== actor.areaId) {
+    throw new AuthenticationError(`The bearer token says area "${actor.areaId}", but the account of ${actor.id} belongs to area "${account.areaId}": ask for a new token.`);
+  }
+  return actor;
+}

@@ -1,3 +1,4 @@
 export * from './claims';
 export * from './tokens';
 export * from './policy';
+export * from './naming';

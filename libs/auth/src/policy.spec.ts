@@ -1,71 +1,178 @@
-import type { Actor } from '@tacu/domain';
-import { canOpenCaseIn, canReadCase, canSeeSensitiveDetails, caseVisibilityFilter, hasPermission, invitedPersonIds, type CaseAccessFacts } from './policy';
+import { ROLES, type Actor, type Role } from '@tacu/domain';
+import {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  canOpenCaseIn,
+  canReadCase,
+  canSeeSensitiveDetails,
+  caseRoleOf,
+  caseVisibilityFilter,
+  hasPermission,
+  matchesRule,
+  type CaseAccessFacts,
+  type CaseVisibilityRule,
+} from './policy';
 
 const area = 'dublin-south-central';
-const actor = (role: Actor['role'], id = `user-${role}`, areaId = area): Actor => ({ id, role, areaId });
+const actor = (role: Role, id = `user-${role}`, areaId = area): Actor => ({ id, role, areaId });
 const facts = (overrides: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
   areaId: area,
   stage: 'assessment',
-  leadPractitionerId: 'user-lead',
-  invitedPersonIds: [],
+  status: 'active',
+  participation: [],
   ...overrides,
 });
 
-describe('need to know', () => {
-  it('a coordinator sees every case of their area and none of another', () => {
-    expect(canReadCase(actor('coordinator'), facts())).toBe(true);
-    expect(canReadCase(actor('coordinator'), facts({ areaId: 'galway' }))).toBe(false);
+describe('what each role may do at all (ROLE_PERMISSIONS)', () => {
+  it('gives each role exactly its permissions', () => {
+    expect(ROLE_PERMISSIONS).toEqual({
+      coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
+      leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
+      agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read'],
+      designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read'],
+      manager: ['workflows:read', 'people:read'],
+      parentCarer: [],
+      youngPerson: [],
+      system: [],
+    });
   });
 
-  it('a lead practitioner sees the cases they lead, and requests of their area', () => {
-    expect(canReadCase(actor('leadPractitioner', 'user-lead'), facts())).toBe(true);
-    expect(canReadCase(actor('leadPractitioner', 'user-other'), facts())).toBe(false);
-    expect(canReadCase(actor('leadPractitioner', 'user-other'), facts({ stage: 'request' }))).toBe(true);
-    expect(canReadCase(actor('leadPractitioner', 'user-other', 'galway'), facts({ stage: 'request' }))).toBe(false);
+  it('hasPermission answers from the table for every role and permission', () => {
+    for (const role of ROLES) {
+      for (const permission of PERMISSIONS) {
+        expect({ role, permission, allowed: hasPermission(actor(role), permission) }).toEqual({
+          role,
+          permission,
+          allowed: ROLE_PERMISSIONS[role].includes(permission),
+        });
+      }
+    }
+    expect(hasPermission(actor('manager'), 'cases:read')).toBe(false);
+    expect(hasPermission(actor('coordinator'), 'cases:open')).toBe(true);
+  });
+});
+
+describe('need to know: who sees a case, and as whom', () => {
+  it('a coordinator sees every case of their area, open or closed, and none of another', () => {
+    expect(caseRoleOf(actor('coordinator'), facts())).toBe('coordinator');
+    expect(caseRoleOf(actor('coordinator'), facts({ status: 'closed', stage: 'closure' }))).toBe('coordinator');
+    expect(caseRoleOf(actor('coordinator'), facts({ areaId: 'galway' }))).toBeNull();
   });
 
-  it('an agency practitioner sees only the cases whose meeting invites them', () => {
-    expect(canReadCase(actor('agencyPractitioner', 'user-agency'), facts())).toBe(false);
-    expect(canReadCase(actor('agencyPractitioner', 'user-agency'), facts({ invitedPersonIds: ['user-agency'] }))).toBe(true);
+  it('a lead practitioner sees the cases they lead, closed ones too, but not another lead’s', () => {
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ participation: ['lead'] }))).toBe('leadPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ participation: ['lead'], status: 'closed' }))).toBe('leadPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts())).toBeNull();
   });
 
-  it('a designated liaison person sees the cases of their area with a concern open', () => {
-    expect(canReadCase(actor('designatedLiaisonPerson'), facts({ stage: 'escalation' }))).toBe(true);
-    expect(canReadCase(actor('designatedLiaisonPerson'), facts())).toBe(false);
+  it('no lead practitioner sees a request of their area they neither made nor lead', () => {
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ stage: 'request' }))).toBeNull();
   });
 
-  it('managers and family members see no case narrative (for now)', () => {
+  it('the practitioner who made a request sees it while it is a request, and no longer', () => {
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ stage: 'request', participation: ['opener'] }))).toBe('leadPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ stage: 'request', status: 'closed', participation: ['opener'] }))).toBe('leadPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ stage: 'assessment', participation: ['opener'] }))).toBeNull();
+  });
+
+  it('an invited agency practitioner or action owner sees an open case as an agency practitioner, until it closes', () => {
+    for (const participation of ['invitee', 'actionOwner']) {
+      expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: [participation] }))).toBe('agencyPractitioner');
+      expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: [participation], status: 'onHold' }))).toBe('agencyPractitioner');
+      expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: [participation], status: 'closed' }))).toBeNull();
+    }
+    expect(caseRoleOf(actor('agencyPractitioner'), facts())).toBeNull();
+    expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: ['opener'], stage: 'request' }))).toBeNull();
+    expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: ['lead'] }))).toBeNull();
+  });
+
+  it('a lead practitioner invited to another lead’s meeting acts there as an agency practitioner', () => {
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ participation: ['invitee'] }))).toBe('agencyPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ participation: ['actionOwner'] }))).toBe('agencyPractitioner');
+    expect(caseRoleOf(actor('leadPractitioner'), facts({ participation: ['actionOwner', 'lead'] }))).toBe('leadPractitioner');
+  });
+
+  it('a designated liaison person sees the cases of their area with a concern open, and those they are invited to', () => {
+    expect(caseRoleOf(actor('designatedLiaisonPerson'), facts({ stage: 'escalation', status: 'onHold' }))).toBe('designatedLiaisonPerson');
+    expect(caseRoleOf(actor('designatedLiaisonPerson'), facts())).toBeNull();
+    expect(caseRoleOf(actor('designatedLiaisonPerson', 'dlp', 'galway'), facts({ stage: 'escalation' }))).toBeNull();
+    expect(caseRoleOf(actor('designatedLiaisonPerson'), facts({ participation: ['invitee'] }))).toBe('agencyPractitioner');
+  });
+
+  it('nobody sees a case of another area, whatever the case says of them', () => {
+    const everything = facts({ areaId: 'galway', stage: 'request', participation: ['lead', 'opener', 'invitee', 'actionOwner'] });
+    for (const role of ROLES) expect({ role, sees: caseRoleOf(actor(role), everything) }).toEqual({ role, sees: null });
+  });
+
+  it('managers, family members and the system see no case narrative', () => {
     for (const role of ['manager', 'parentCarer', 'youngPerson', 'system'] as const) {
       expect(caseVisibilityFilter(actor(role))).toEqual({ kind: 'none' });
-      expect(canReadCase(actor(role), facts())).toBe(false);
-      expect(hasPermission(actor(role), 'cases:read')).toBe(false);
+      expect(canReadCase(actor(role), facts({ participation: ['lead', 'invitee'] }))).toBe(false);
     }
-    expect(hasPermission(actor('manager'), 'workflows:read')).toBe(true);
   });
 
-  it('cases are opened by coordinators and lead practitioners, in their own area', () => {
+  it('canReadCase is caseRoleOf answering a role', () => {
+    expect(canReadCase(actor('coordinator'), facts())).toBe(true);
+    expect(canReadCase(actor('agencyPractitioner'), facts())).toBe(false);
+  });
+
+  it('the list filter is the same rules, as data the SQL is built from', () => {
+    expect(caseVisibilityFilter(actor('coordinator'))).toEqual({ kind: 'any', rules: [{ kind: 'area', areaId: area, actsAs: 'coordinator' }] });
+    const invited = (id: string): CaseVisibilityRule[] => [
+      { kind: 'participant', userId: id, areaId: area, openOnly: true, actsAs: 'agencyPractitioner', participation: 'invitee' },
+      { kind: 'participant', userId: id, areaId: area, openOnly: true, actsAs: 'agencyPractitioner', participation: 'actionOwner' },
+    ];
+    expect(caseVisibilityFilter(actor('leadPractitioner', 'lp'))).toEqual({
+      kind: 'any',
+      rules: [
+        { kind: 'participant', userId: 'lp', areaId: area, participation: 'lead', actsAs: 'leadPractitioner' },
+        { kind: 'participant', userId: 'lp', areaId: area, participation: 'opener', stage: 'request', actsAs: 'leadPractitioner' },
+        ...invited('lp'),
+      ],
+    });
+    expect(caseVisibilityFilter(actor('agencyPractitioner', 'ap'))).toEqual({ kind: 'any', rules: invited('ap') });
+    expect(caseVisibilityFilter(actor('designatedLiaisonPerson', 'dlp'))).toEqual({
+      kind: 'any',
+      rules: [{ kind: 'areaInStage', areaId: area, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, ...invited('dlp')],
+    });
+  });
+
+  it('matchesRule checks every condition of a rule', () => {
+    const rule: CaseVisibilityRule = { kind: 'participant', userId: 'u', areaId: area, participation: 'opener', stage: 'request', openOnly: true, actsAs: 'leadPractitioner' };
+    const ok = facts({ stage: 'request', participation: ['opener'] });
+    expect(matchesRule(rule, ok)).toBe(true);
+    expect(matchesRule(rule, { ...ok, areaId: 'galway' })).toBe(false);
+    expect(matchesRule(rule, { ...ok, participation: ['lead'] })).toBe(false);
+    expect(matchesRule(rule, { ...ok, stage: 'assessment' })).toBe(false);
+    expect(matchesRule(rule, { ...ok, status: 'closed' })).toBe(false);
+    expect(matchesRule({ kind: 'areaInStage', areaId: area, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, facts({ stage: 'escalation', areaId: 'galway' }))).toBe(false);
+    expect(matchesRule({ kind: 'area', areaId: area, actsAs: 'coordinator' }, facts({ areaId: 'galway' }))).toBe(false);
+  });
+});
+
+describe('opening cases', () => {
+  it('coordinators and lead practitioners open cases in their own area only', () => {
     expect(canOpenCaseIn(actor('leadPractitioner'), area)).toBe(true);
+    expect(canOpenCaseIn(actor('coordinator'), area)).toBe(true);
     expect(canOpenCaseIn(actor('coordinator'), 'galway')).toBe(false);
     expect(canOpenCaseIn(actor('agencyPractitioner'), area)).toBe(false);
+    expect(canOpenCaseIn(actor('manager'), area)).toBe(false);
   });
+});
 
-  it('finds invitees wherever the record keeps them', () => {
-    const snapshot = {
-      context: {
-        meeting: { invitees: [{ name: 'A', personId: 'u1', approvedByFamily: true }, { name: 'B', approvedByFamily: true }] },
-        history: [{ invitees: [{ name: 'C', personId: 'u2' }] }],
-        consent: { givenBy: { name: 'P', personId: 'u3' } },
-      },
-    };
-    expect(invitedPersonIds(snapshot).sort()).toEqual(['u1', 'u2']);
-    expect(invitedPersonIds(null)).toEqual([]);
-  });
-
-  it('sensitive details are for the lead practitioner of the case and the coordinators of its area', () => {
-    expect(canSeeSensitiveDetails(actor('leadPractitioner', 'user-lead'), facts())).toBe(true);
-    expect(canSeeSensitiveDetails(actor('leadPractitioner', 'user-other'), facts({ stage: 'request' }))).toBe(false);
+describe('sensitive details', () => {
+  it('are for the lead practitioner of the case and the coordinators of its area only', () => {
+    expect(canSeeSensitiveDetails(actor('leadPractitioner'), facts({ participation: ['lead'] }))).toBe(true);
     expect(canSeeSensitiveDetails(actor('coordinator'), facts())).toBe(true);
     expect(canSeeSensitiveDetails(actor('coordinator', 'c', 'galway'), facts())).toBe(false);
-    expect(canSeeSensitiveDetails(actor('agencyPractitioner', 'user-agency'), facts({ invitedPersonIds: ['user-agency'] }))).toBe(false);
+    expect(canSeeSensitiveDetails(actor('leadPractitioner', 'lp', 'galway'), facts({ participation: ['lead'] }))).toBe(false);
+  });
+
+  it('are not for the practitioner who made the request, an invited agency, a liaison person or a manager', () => {
+    expect(canSeeSensitiveDetails(actor('leadPractitioner'), facts({ stage: 'request', participation: ['opener'] }))).toBe(false);
+    expect(canSeeSensitiveDetails(actor('leadPractitioner'), facts({ participation: ['invitee'] }))).toBe(false);
+    for (const role of ['agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const) {
+      expect({ role, sees: canSeeSensitiveDetails(actor(role), facts({ stage: 'escalation', participation: ['lead', 'invitee'] })) }).toEqual({ role, sees: false });
+    }
   });
 });

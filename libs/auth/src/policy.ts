@@ -1,34 +1,43 @@
 /**
  * Need to know (domain.md "Rules that hold everywhere"), as pure functions of the actor and the
- * case. The API's guard and services call these and nothing else, so the policy grows here
- * (case-scoped grants, the family portal) without touching a controller.
+ * case. Every path that touches case data asks these and nothing else: reads, lists (as SQL
+ * built from `caseVisibilityFilter`), events (the role an actor acts in on a case) and joins
+ * (a family, a previous episode, the people an event names: see naming.ts).
  *
- * What each role may see of cases, for now:
- * | role                      | cases                                                                |
- * |---------------------------|----------------------------------------------------------------------|
- * | coordinator               | every case of their own area                                         |
- * | leadPractitioner          | cases they lead; and, until case-scoped access lands, cases of their |
- * |                           | area still in the request stage (so a request can be picked up)      |
- * | agencyPractitioner        | cases whose meeting invitees name them (personId = their user id)    |
- * | designatedLiaisonPerson   | cases of their area with a concern open (stage escalation)           |
- * | manager                   | none: figures, not narratives (403 on case routes)                   |
- * | parentCarer, youngPerson  | none yet: the family portal comes later (403 on case routes)         |
- * A case the caller may not see does not exist for them: the API answers 404, never 403.
+ * Who sees a case (each rule also says the role the actor acts in on it):
+ * | role                    | sees                                                            | acts as               |
+ * |-------------------------|-----------------------------------------------------------------|-----------------------|
+ * | coordinator             | every case of their area                                        | coordinator           |
+ * | leadPractitioner        | the cases they lead (closed ones too)                           | leadPractitioner      |
+ * |                         | the requests they made, while in the request stage              | leadPractitioner      |
+ * |                         | open cases whose meeting invites them or whose plan they own an action of | agencyPractitioner |
+ * | agencyPractitioner      | open cases whose meeting invites them or whose plan they own an action of | agencyPractitioner |
+ * | designatedLiaisonPerson | the cases of their area with a concern open (stage escalation)  | designatedLiaisonPerson |
+ * |                         | open cases that invite them or name them as an action owner     | agencyPractitioner    |
+ * | manager                 | none: figures, not narratives (403 on case routes)              |                       |
+ * | parentCarer, youngPerson| none yet: the family portal comes later (403 on case routes)    |                       |
+ * "Open" is any status but closed: access for invited agencies ends with the case, while a closed
+ * case stays visible to its lead and its area's coordinators. Every rule also requires the case
+ * to be in the actor's own area. A case the caller may not see does not exist for them: the API
+ * answers 404, never 403.
  */
 import type { Actor, Role, Stage } from '@tacu/domain';
 
 /** Route-level permissions: what a role may do at all, before looking at a particular case. */
-export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read'] as const;
+export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const PRACTITIONER_CASE_PERMISSIONS: readonly Permission[] = ['cases:read', 'cases:send', 'workflows:read'];
-
+/**
+ * What each role may do at all (domain.md "People and roles"). `people:read` lists the areas and
+ * users one may name on a case (a lead, an invitee, an action owner, a liaison): those who name
+ * people, and managers, who run the users of their organisation.
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read'],
-  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read'],
-  agencyPractitioner: PRACTITIONER_CASE_PERMISSIONS,
-  designatedLiaisonPerson: PRACTITIONER_CASE_PERMISSIONS,
-  manager: ['workflows:read'],
+  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
+  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
+  agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read'],
+  designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read'],
+  manager: ['workflows:read', 'people:read'],
   parentCarer: [],
   youngPerson: [],
   system: [],
@@ -38,43 +47,69 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
-/** The facts of a case the policy looks at (columns of the case row, and who is invited). */
+/** How a practitioner takes part in a case: rows of `case_participants`, written by the engine. */
+export type Participation = 'opener' | 'lead' | 'invitee' | 'actionOwner';
+
+/** The facts of a case the policy looks at: columns of its row, and how the actor takes part in it. */
 export interface CaseAccessFacts {
   areaId: string;
   stage: Stage | string;
-  leadPractitionerId: string | null;
-  /** User ids named as meeting invitees in the case's record. */
-  invitedPersonIds: readonly string[];
+  status: string;
+  /** The kinds in which the actor asking takes part in the case (none: an empty list). */
+  participation: readonly string[];
 }
 
 /**
- * Which cases an actor may see, as data: the persistence layer turns it into SQL, so a list
- * never loads a case the caller may not see. `any` alternatives are OR-ed.
+ * Which cases an actor may see, as data: the persistence layer turns it into SQL (so a list never
+ * loads a case the caller may not see), and `caseRoleOf` reads the same rules for one case.
+ * Alternatives are OR-ed, the first that matches gives the role the actor acts in.
  */
 export type CaseVisibilityRule =
-  | { kind: 'area'; areaId: string }
-  | { kind: 'areaInStage'; areaId: string; stage: Stage }
-  | { kind: 'leadPractitioner'; userId: string }
-  | { kind: 'invitee'; userId: string };
+  | { kind: 'area'; areaId: string; actsAs: Role }
+  | { kind: 'areaInStage'; areaId: string; stage: Stage; actsAs: Role }
+  | {
+      kind: 'participant';
+      userId: string;
+      areaId: string;
+      participation: Participation;
+      /** Only while the case is in this stage. */
+      stage?: Stage;
+      /** Only while the case is not closed. */
+      openOnly?: boolean;
+      actsAs: Role;
+    };
 
 export type CaseVisibilityFilter = { kind: 'none' } | { kind: 'any'; rules: CaseVisibilityRule[] };
+
+/** Invited to the meeting, or owner of an action of the plan, while the case is open: an agency practitioner there. */
+function invitedRules(actor: Actor): CaseVisibilityRule[] {
+  const base = { kind: 'participant' as const, userId: actor.id, areaId: actor.areaId, openOnly: true, actsAs: 'agencyPractitioner' as const };
+  return [
+    { ...base, participation: 'invitee' },
+    { ...base, participation: 'actionOwner' },
+  ];
+}
 
 export function caseVisibilityFilter(actor: Actor): CaseVisibilityFilter {
   switch (actor.role) {
     case 'coordinator':
-      return { kind: 'any', rules: [{ kind: 'area', areaId: actor.areaId }] };
+      return { kind: 'any', rules: [{ kind: 'area', areaId: actor.areaId, actsAs: 'coordinator' }] };
     case 'leadPractitioner':
       return {
         kind: 'any',
         rules: [
-          { kind: 'leadPractitioner', userId: actor.id },
-          { kind: 'areaInStage', areaId: actor.areaId, stage: 'request' },
+          { kind: 'participant', userId: actor.id, areaId: actor.areaId, participation: 'lead', actsAs: 'leadPractitioner' },
+          { kind: 'participant', userId: actor.id, areaId: actor.areaId, participation: 'opener', stage: 'request', actsAs: 'leadPractitioner' },
+          ...invitedRules(actor),
         ],
       };
     case 'agencyPractitioner':
-      return { kind: 'any', rules: [{ kind: 'invitee', userId: actor.id }] };
+      return { kind: 'any', rules: invitedRules(actor) };
     case 'designatedLiaisonPerson':
-      return { kind: 'any', rules: [{ kind: 'areaInStage', areaId: actor.areaId, stage: 'escalation' }] };
+      return {
+        kind: 'any',
+        rules: [{ kind: 'areaInStage', areaId: actor.areaId, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, ...invitedRules(actor)],
+      };
     case 'manager':
     case 'parentCarer':
     case 'youngPerson':
@@ -89,17 +124,30 @@ export function matchesRule(rule: CaseVisibilityRule, facts: CaseAccessFacts): b
       return facts.areaId === rule.areaId;
     case 'areaInStage':
       return facts.areaId === rule.areaId && facts.stage === rule.stage;
-    case 'leadPractitioner':
-      return facts.leadPractitionerId === rule.userId;
-    case 'invitee':
-      return facts.invitedPersonIds.includes(rule.userId);
+    case 'participant':
+      return (
+        facts.areaId === rule.areaId &&
+        facts.participation.includes(rule.participation) &&
+        (rule.stage === undefined || facts.stage === rule.stage) &&
+        (!rule.openOnly || facts.status !== 'closed')
+      );
   }
 }
 
-/** May this actor know that this case exists and read it? (The same rule as the list filter.) */
-export function canReadCase(actor: Actor, facts: CaseAccessFacts): boolean {
+/**
+ * The role in which the actor acts on this case, or null when they may not know it exists. A
+ * lead practitioner invited to another lead's meeting acts there as an agency practitioner, so
+ * the machine's permissions give them what an invited practitioner may do, not what a lead may.
+ */
+export function caseRoleOf(actor: Actor, facts: CaseAccessFacts): Role | null {
   const filter = caseVisibilityFilter(actor);
-  return filter.kind === 'any' && filter.rules.some((rule) => matchesRule(rule, facts));
+  if (filter.kind === 'none') return null;
+  return filter.rules.find((rule) => matchesRule(rule, facts))?.actsAs ?? null;
+}
+
+/** May this actor know that this case exists and read it? (The same rules as the list filter.) */
+export function canReadCase(actor: Actor, facts: CaseAccessFacts): boolean {
+  return caseRoleOf(actor, facts) !== null;
 }
 
 /** May this actor open a case in this area? Practitioners who open cases do so in their own area. */
@@ -108,38 +156,12 @@ export function canOpenCaseIn(actor: Actor, areaId: string): boolean {
 }
 
 /**
- * User ids named as meeting invitees anywhere in a case snapshot: every `invitees` array whose
- * entries carry a `personId`. Kept shape-agnostic so the policy does not depend on one
- * machine version's context layout.
- */
-export function invitedPersonIds(snapshot: unknown): string[] {
-  const found = new Set<string>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 32 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      if (key === 'invitees' && Array.isArray(child)) {
-        for (const invitee of child) {
-          const personId = (invitee as { personId?: unknown } | null)?.personId;
-          if (typeof personId === 'string') found.add(personId);
-        }
-      }
-      visit(child, depth + 1);
-    }
-  };
-  visit(snapshot, 0);
-  return [...found];
-}
-
-/**
  * Sensitive details (an address kept from a person the family fled, contact details) are shown
- * only to the case's lead practitioner and the coordinators of its area (domain.md).
+ * only to the case's lead practitioner and the coordinators of its area (domain.md "Rules that
+ * hold everywhere"): not to the practitioner who made the request, nor to an invited agency.
  */
-export function canSeeSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'leadPractitionerId'>): boolean {
-  if (actor.role === 'coordinator') return actor.areaId === facts.areaId;
-  if (actor.role === 'leadPractitioner') return facts.leadPractitionerId === actor.id;
-  return false;
+export function canSeeSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'participation'>): boolean {
+  if (actor.areaId !== facts.areaId) return false;
+  if (actor.role === 'coordinator') return true;
+  return actor.role === 'leadPractitioner' && facts.participation.includes('lead');
 }

@@ -12,8 +12,13 @@ export const DEFAULT_AUDIENCE = 'tacu-api';
 export type TokenVerifierOptions = {
   issuer?: string;
   audience?: string;
-  /** Tolerated clock difference, in seconds. */
+  /** Tolerated clock difference, in seconds (default 30). */
   clockToleranceSeconds?: number;
+  /**
+   * The longest a token may be valid, in seconds from its `iat` (or from now, without one) to its
+   * `exp`. Default 3600: a stolen token is worth an hour at most.
+   */
+  maxLifetimeSeconds?: number;
   /**
    * Verified tokens remembered (by their exact text) until they expire or for at most
    * `cacheTtlSeconds`, so a client's every request does not pay for the signature check again.
@@ -34,12 +39,21 @@ function secretKey(secret: string): Uint8Array {
 }
 
 /** Builds the function that turns a bearer token into an `Actor`, or throws `AuthenticationError`. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 3600;
+
+/**
+ * Builds the function that turns a bearer token into an `Actor`, or throws `AuthenticationError`:
+ * signature, issuer and audience checked; `exp` required, at most `maxLifetimeSeconds` after `iat`
+ * (or after now); an `iat` in the future refused. Whether the user it names may sign in is the
+ * caller's question (the API asks its users table).
+ */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const issuer = options.issuer ?? DEFAULT_ISSUER;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const clockTolerance = options.clockToleranceSeconds ?? 30;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const now = options.now ?? Date.now;
-  const verifyOptions = () => ({ issuer, audience, clockTolerance, currentDate: new Date(now()) });
+  const verifyOptions = () => ({ issuer, audience, clockTolerance, currentDate: new Date(now()), requiredClaims: ['exp'] });
   let verify: (token: string) => Promise<{ payload: Record<string, unknown> }>;
   if (options.jwksUrl !== undefined) {
     const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -63,6 +77,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     } catch (error) {
       throw new AuthenticationError(describeJoseError(error));
     }
+    checkLifetime(payload, Math.floor(now() / 1000), maxLifetime, clockTolerance);
     const actor = actorFromClaims(payload);
     if (cacheSize > 0) {
       const expiresMs = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : now() + cacheTtlMs;
@@ -77,7 +92,23 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
+/** `iat` not in the future; `exp` no further than `maxLifetime` seconds from `iat` (or now). */
+function checkLifetime(payload: Record<string, unknown>, nowSeconds: number, maxLifetime: number, tolerance: number): void {
+  const { iat, exp } = payload as { iat?: unknown; exp: number };
+  if (iat !== undefined && typeof iat !== 'number') throw new AuthenticationError('The bearer token is not valid (claim "iat").');
+  if (typeof iat === 'number' && iat > nowSeconds + tolerance) {
+    throw new AuthenticationError('The bearer token says it was issued in the future (claim "iat"): check the clock of the service that issued it.');
+  }
+  const from = typeof iat === 'number' ? iat : nowSeconds;
+  if (exp - from > maxLifetime + tolerance) {
+    throw new AuthenticationError(`The bearer token is valid for longer than this service allows (${maxLifetime} s, claim "exp"): ask for a token that expires sooner.`);
+  }
+}
+
 function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+    return 'The bearer token has no expiry (claim "exp"): ask for a token that expires.';
+  }
   if (error instanceof joseErrors.JWTExpired) return 'The bearer token has expired; ask for a new one.';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `The bearer token is not for this service (claim "${error.claim}").`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'The bearer token signature is not valid.';
@@ -89,7 +120,7 @@ export interface SignTokenOptions {
   secret: string;
   issuer?: string;
   audience?: string;
-  /** jose duration ("8h", "30d") or seconds since epoch. Default 8h. */
+  /** jose duration ("30m", "1h") or seconds since epoch. Default 1h. */
   expiresIn?: string | number;
   /** Issue time (seconds since epoch); defaults to now. Tests pass their clock. */
   issuedAt?: number;
@@ -102,7 +133,7 @@ export async function signToken(actor: Actor, options: SignTokenOptions): Promis
     .setIssuer(options.issuer ?? DEFAULT_ISSUER)
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setSubject(actor.id)
-    .setExpirationTime(options.expiresIn ?? '8h');
+    .setExpirationTime(options.expiresIn ?? '1h');
   if (options.issuedAt !== undefined) jwt.setIssuedAt(options.issuedAt);
   else jwt.setIssuedAt();
   return jwt.sign(secretKey(options.secret));

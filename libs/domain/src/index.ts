@@ -4,3 +4,4 @@ export * from './events';
 export * from './deadline-policy';
 export * from './errors';
 export * from './rules';
+export * from './named-people';

@@ -209,11 +209,11 @@ describe('rejections write nothing and say why', () => {
   it('CASE_NOT_FOUND when the caller’s access policy refuses the locked case, even for a stored idempotent answer', async () => {
     const key = randomUUID();
     const event = { type: 'RECORD_CONSENT' };
-    const first = await engine.send({ caseId, event, actor: parent, idempotencyKey: key, canAccess: (row) => row.id === caseId && row.areaId === 'area-test' });
+    const first = await engine.send({ caseId, event, actor: parent, idempotencyKey: key, roleOnCase: (row) => (row.id === caseId && row.areaId === 'area-test' ? parent.role : null) });
     expect(first.replayed).toBe(false);
     const seen: string[] = [];
     const refused = await expectRejected(
-      { caseId, event, actor: parent, idempotencyKey: key, canAccess: (row) => (seen.push(`${row.areaId}/${row.stage}`), false) },
+      { caseId, event, actor: parent, idempotencyKey: key, roleOnCase: (row) => (seen.push(`${row.areaId}/${row.stage}`), null) },
       DomainErrorCode.CASE_NOT_FOUND,
     );
     expect(refused.message).toBe('There is no case with this id that you can see.');

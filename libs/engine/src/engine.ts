@@ -17,6 +17,7 @@ import {
   isUuid,
   iso,
   OutboxStore,
+  ParticipantStore,
   sha256,
   TimerStore,
   type CaseRow,
@@ -171,6 +172,9 @@ export class WorkflowEngine implements Engine {
     });
     await new AuditStore(manager).append(audit);
     await this.writeEffects(manager, caseId, 1, projection.state, plan, now);
+    const participants = new ParticipantStore(manager);
+    await participants.addOpener(caseId, command.actor.id, now);
+    await participants.replace(caseId, projection.participants, now);
 
     const result: TransitionResult = {
       caseId,
@@ -189,13 +193,16 @@ export class WorkflowEngine implements Engine {
 
   async sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult> {
     const now = this.clock.now();
-    const { actor, event } = command;
+    const { event } = command;
     if (!event || typeof event.type !== 'string' || event.type === '') {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, 'An event needs a type.', { field: 'event.type' });
     }
     const cases = new CaseStore(manager);
-    const row = await cases.lock(command.caseId);
-    if (!row || (command.canAccess && !command.canAccess(row))) throw notFound(command.caseId);
+    const row = await cases.lock(command.caseId, command.roleOnCase ? command.actor.id : undefined);
+    const role = row && command.roleOnCase ? command.roleOnCase(row) : command.actor.role;
+    if (!row || !role) throw notFound(command.caseId);
+    // The machine's permissions and the audit trail see the role the actor acts in on this case.
+    const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
 
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
@@ -212,7 +219,8 @@ export class WorkflowEngine implements Engine {
 
     const definition = this.definition(row.workflowId, row.workflowVersion);
     const snapshot = this.restore(definition, row, now);
-    this.authorise(definition, snapshot, row, command);
+    this.authorise(definition, snapshot, row, { ...command, actor });
+    if (command.check) await command.check(row, manager);
     if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
       // Written before the transition; any later rejection rolls it back with everything else.
       throw new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `No timer ${event.type} is due on this case.`, {
@@ -226,6 +234,9 @@ export class WorkflowEngine implements Engine {
     this.assertHealthy(next, event.type);
     const projection = definition.project(next);
     const version = row.version + 1;
+    if (!sameParticipants(definition.project(snapshot).participants, projection.participants)) {
+      await new ParticipantStore(manager).replace(row.id, projection.participants, now);
+    }
     const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
 
     await this.writeEffects(manager, row.id, version, projection.state, plan, now);
@@ -357,6 +368,12 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+function sameParticipants(a: readonly { userId: string; kind: string }[], b: readonly { userId: string; kind: string }[]): boolean {
+  const key = (p: { userId: string; kind: string }) => `${p.kind}:${p.userId}`;
+  const before = new Set(a.map(key));
+  return a.length === b.length && b.every((p) => before.has(key(p)));
 }
 
 /** A delayed event of the machine, delivered by the system actor (the timer worker). */

@@ -2,7 +2,8 @@
  * The engine's public surface. Callers (HTTP controllers, pages, the deadline worker) use only
  * these; every state change goes through `open` or `send` and commits in one transaction.
  */
-import type { Actor } from '@tacu/domain';
+import type { Actor, Role } from '@tacu/domain';
+import type { CaseRow } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** Where time comes from; tests inject a clock they can move weeks ahead. */
@@ -40,12 +41,20 @@ export interface SendCommand {
   /** Optimistic check (HTTP If-Match): the command applies only to this case version. */
   expectedVersion?: number;
   /**
-   * Need to know: the caller's access policy, asked with the locked case row before anything
-   * else (a stored idempotent answer included). A case the caller may not see answers
-   * CASE_NOT_FOUND, exactly as one that does not exist. Checked on the row the transition runs
-   * on, in the same transaction, so the decision and the change see the same case.
+   * Need to know: the caller's access policy, asked with the locked case row (which carries the
+   * actor's `participation`) before anything else, a stored idempotent answer included. It
+   * answers the role in which the actor acts on this case (a lead practitioner invited to another
+   * lead's meeting acts as an agency practitioner there), or null: then the case answers
+   * CASE_NOT_FOUND, exactly as one that does not exist. Decided on the row the transition runs
+   * on, in the same transaction, so the decision and the change see the same case. The machine's
+   * permissions and the audit trail use the role it answers.
    */
-  canAccess?: (caseRow: CaseAccessRow) => boolean;
+  roleOnCase?: (caseRow: CaseAccessRow) => Role | null;
+  /**
+   * Checks the caller makes inside the transaction, on the locked row, before the transition
+   * (e.g. that the people an event names are known): throw to refuse; nothing is written.
+   */
+  check?: (caseRow: CaseRow, manager: EntityManager) => Promise<void>;
 }
 
 /** The part of a case row that says which machine it runs and where it is. */
@@ -63,7 +72,8 @@ export interface CaseAccessRow {
   stage: string;
   status: string;
   leadPractitionerId: string | null;
-  snapshot: unknown;
+  /** How the actor takes part in the case (case_participants kinds), when read for them. */
+  participation?: readonly string[];
 }
 
 export interface TransitionResult {

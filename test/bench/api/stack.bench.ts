@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     if (!row) throw new Error('the case is gone');
     // The engine's edge: the need-to-know decision still runs on the real row, the rest is the answer.
     engine.send = (command: SendCommand) => {
-      if (command.canAccess && !command.canAccess(row as never)) return Promise.reject(new Error('need to know refused the bench case'));
+      if (command.roleOnCase && !command.roleOnCase({ ...row, participation: ['lead'] })) return Promise.reject(new Error('need to know refused the bench case'));
       return Promise.resolve(result);
     };
 

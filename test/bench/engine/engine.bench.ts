@@ -53,7 +53,7 @@ const benchWorkflow: WorkflowDefinition = {
   version: 1,
   machine: benchMachine,
   input: (args) => ({ now: (args as { now: string }).now }),
-  project: (s) => ({ state: String(s.value), stage: 'review' as Stage, status: 'active', leadPractitionerId: 'lead-1', closureReason: null }),
+  project: (s) => ({ state: String(s.value), stage: 'review' as Stage, status: 'active', leadPractitionerId: 'lead-1', closureReason: null, participants: [{ userId: 'lead-1', kind: 'lead' }] }),
   explainGuard: () => undefined,
   dueDateDelays: new Set(['reviewOverdue']),
 };

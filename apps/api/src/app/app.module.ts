@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
+import { UserAccounts } from './auth/user-accounts';
 import { CasesModule } from './cases/cases.module';
 import { CoreModule, type AppOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import { PeopleModule } from './people/people.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 /** The whole API. `AppModule.register(options)` is used by main.ts, the tests and the bench alike. */
@@ -16,9 +18,10 @@ export class AppModule {
         CoreModule.forRoot(options),
         HealthModule,
         CasesModule,
+        PeopleModule,
         WorkflowsModule,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [UserAccounts, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -10,6 +10,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 // Partial indexes: declared for the record, managed by the migrations only.
 @Index('cases_lead_practitioner_idx', { synchronize: false })
 @Index('cases_family_idx', { synchronize: false })
+@Index('cases_area_opened_idx', { synchronize: false })
+@Index('cases_area_due_idx', { synchronize: false })
+@Index('cases_area_stage_opened_idx', { synchronize: false })
+@Index('cases_one_open_episode_per_child_idx', { synchronize: false })
+@Index('cases_reopened_once_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -89,6 +89,13 @@ export class PeopleStore {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  /** The users of these ids that exist (in no particular order). */
+  async findUsers(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const rows: UserRow[] = await this.manager.query(`SELECT id, area_id, role, display_name, agency, active FROM users WHERE id = ANY($1::text[])`, [ids]);
+    return rows.map(toUser);
+  }
+
   async listUsers(areaId?: string): Promise<User[]> {
     const rows: UserRow[] = areaId
       ? await this.manager.query(`SELECT id, area_id, role, display_name, agency, active FROM users WHERE area_id = $1 ORDER BY id`, [areaId])

@@ -24,9 +24,14 @@ export interface CaseRow {
   openedAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /**
+   * The kinds in which the user the row was read for takes part in the case (`case_participants`:
+   * opener, lead, invitee, actionOwner); present only when read with `forUserId`.
+   */
+  participation?: string[];
 }
 
-export type NewCaseRow = Omit<CaseRow, 'updatedAt' | 'closedAt'> & { closedAt?: Date | null };
+export type NewCaseRow = Omit<CaseRow, 'updatedAt' | 'closedAt' | 'participation'> & { closedAt?: Date | null };
 
 /** What a transition changes on the case row; the due date is derived from the active timers. */
 export interface CaseUpdate {
@@ -62,16 +67,31 @@ export function isUuid(id: unknown): id is string {
 export class CaseStore {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Reads and locks the case row until the transaction ends; null when there is no such case. */
-  async lock(id: string): Promise<CaseRow | null> {
-    if (!isUuid(id)) return null;
-    const { rows } = await sql<CaseRow>(this.manager, `SELECT ${COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ?? null;
+  /**
+   * Reads and locks the case row until the transaction ends; null when there is no such case.
+   * With `forUserId`, the row also says how that user takes part in the case (`participation`),
+   * read in the same statement, so an access decision and the change see the same case.
+   */
+  async lock(id: string, forUserId?: string): Promise<CaseRow | null> {
+    return this.read(id, forUserId, 'FOR UPDATE OF cases');
   }
 
-  async find(id: string): Promise<CaseRow | null> {
+  /** Reads the case row (and, with `forUserId`, that user's `participation`); null when there is none. */
+  async find(id: string, forUserId?: string): Promise<CaseRow | null> {
+    return this.read(id, forUserId, '');
+  }
+
+  private async read(id: string, forUserId: string | undefined, locking: string): Promise<CaseRow | null> {
     if (!isUuid(id)) return null;
-    const { rows } = await sql<CaseRow>(this.manager, `SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
+    const { rows } =
+      forUserId === undefined
+        ? await sql<CaseRow>(this.manager, `SELECT ${COLUMNS} FROM cases WHERE id = $1 ${locking}`, [id])
+        : await sql<CaseRow>(
+            this.manager,
+            `SELECT ${COLUMNS}, ARRAY(SELECT p.kind FROM case_participants p WHERE p.case_id = cases.id AND p.user_id = $2 ORDER BY p.kind) AS participation
+             FROM cases WHERE id = $1 ${locking}`,
+            [id, forUserId],
+          );
     return rows[0] ?? null;
   }
 

@@ -4,3 +4,4 @@ export * from './timer.store';
 export * from './outbox.store';
 export * from './idempotency.store';
 export * from './case-read.store';
+export * from './participant.store';

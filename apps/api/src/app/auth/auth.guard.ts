@@ -1,13 +1,15 @@
 /**
  * Authentication and route-level authorisation, thin: the token is verified by libs/auth, the
- * decision is libs/auth's `hasPermission`. Case-level need to know is decided in the services
- * with `canReadCase`/`caseVisibilityFilter`, so a case the caller may not see answers 404.
+ * account it names must be known and active (`confirmSignedIn`), the decision is libs/auth's
+ * `hasPermission`. Case-level need to know is decided in the services with libs/auth's policy,
+ * so a case the caller may not see answers 404.
  */
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AuthenticationError, bearerToken, hasPermission, type Permission, type TokenVerifier } from '@tacu/auth';
+import { AuthenticationError, bearerToken, confirmSignedIn, hasPermission, type Permission, type TokenVerifier } from '@tacu/auth';
 import { IS_PUBLIC, REQUIRED_PERMISSION, type RequestWithActor } from './auth.decorators';
+import { UserAccounts } from './user-accounts';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -16,6 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
+    private readonly accounts: UserAccounts,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,7 +30,8 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Send a bearer token in the Authorization header ("Authorization: Bearer <token>"); `npm run tokens` prints demo tokens.');
     }
     try {
-      request.actor = await this.verify(token);
+      const actor = await this.verify(token);
+      request.actor = confirmSignedIn(actor, await this.accounts.find(actor.id));
     } catch (error) {
       if (error instanceof AuthenticationError) throw new UnauthorizedException(error.message);
       throw error;

@@ -28,13 +28,14 @@ export interface CaseListPage {
   cursor?: string;
 }
 
-/** A case row as listed: the engine's CaseRow plus the exact sort key for the cursor. */
-export type ListedCaseRow = Omit<CaseRow, 'lastAuditHash'> & { sortKey: string | null };
+/** A case row as listed: the columns a summary shows (never the snapshot), plus the exact sort key for the cursor. */
+export type ListedCaseRow = Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'> & { sortKey: string | null };
 
-const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.workflow_version AS "workflowVersion", c.area_id AS "areaId",
+/** The columns of a case summary: a list never reads the record (snapshot) it does not return. */
+const SUMMARY_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.workflow_version AS "workflowVersion", c.area_id AS "areaId",
   c.family_id AS "familyId", c.child_person_id AS "childPersonId", c.origin, c.previous_episode_id AS "previousEpisodeId",
   c.lead_practitioner_id AS "leadPractitionerId", c.state, c.stage, c.status, c.closure_reason AS "closureReason",
-  c.due_at AS "dueAt", c.overdue, c.snapshot, c.version, c.opened_at AS "openedAt", c.updated_at AS "updatedAt",
+  c.due_at AS "dueAt", c.overdue, c.version, c.opened_at AS "openedAt", c.updated_at AS "updatedAt",
   c.closed_at AS "closedAt"`;
 
 /** Builds `$n` placeholders while collecting their values. */
@@ -46,23 +47,36 @@ class Params {
   }
 }
 
-function visibilityRuleSql(rule: CaseVisibilityRule, p: Params): string {
-  switch (rule.kind) {
-    case 'area':
-      return `c.area_id = ${p.add(rule.areaId)}`;
-    case 'areaInStage':
-      return `(c.area_id = ${p.add(rule.areaId)} AND c.stage = ${p.add(rule.stage)})`;
-    case 'leadPractitioner':
-      return `c.lead_practitioner_id = ${p.add(rule.userId)}`;
-    case 'invitee':
-      // Any `invitees` list anywhere in the record that names this user (see libs/auth invitedPersonIds).
-      return `jsonb_path_exists(c.snapshot, 'lax $.**.invitees[*] ? (@.personId == $id)', jsonb_build_object('id', ${p.add(rule.userId)}::text))`;
-  }
+/** A rule that reads only the case row's own columns, as a condition on `c`. */
+function columnRuleSql(rule: Extract<CaseVisibilityRule, { kind: 'area' | 'areaInStage' }>, p: Params, alias = 'c'): string {
+  return rule.kind === 'area'
+    ? `${alias}.area_id = ${p.add(rule.areaId)}`
+    : `(${alias}.area_id = ${p.add(rule.areaId)} AND ${alias}.stage = ${p.add(rule.stage)})`;
 }
 
+/** The ids of the cases one rule lets the actor see, as a subquery (indexed on every path). */
+function ruleCaseIdsSql(rule: CaseVisibilityRule, p: Params): string {
+  if (rule.kind !== 'participant') return `SELECT v.id FROM cases v WHERE ${columnRuleSql(rule, p, 'v')}`;
+  const conditions = [`v.area_id = ${p.add(rule.areaId)}`];
+  if (rule.stage !== undefined) conditions.push(`v.stage = ${p.add(rule.stage)}`);
+  if (rule.openOnly) conditions.push(`v.status <> 'closed'`);
+  return `SELECT pt.case_id FROM case_participants pt JOIN cases v ON v.id = pt.case_id
+    WHERE pt.user_id = ${p.add(rule.userId)} AND pt.kind = ${p.add(rule.participation)} AND ${conditions.join(' AND ')}`;
+}
+
+/**
+ * Need to know as a condition on the cases `c` (libs/auth `caseVisibilityFilter`, the same rules
+ * `caseRoleOf` reads for one case). Rules on the row's own columns (a coordinator's area) stay
+ * conditions, so the list walks the (area, opened_at) index; rules through `case_participants`
+ * become a set of case ids found through its (user, kind) index, never a search of records.
+ */
 export function visibilitySql(filter: CaseVisibilityFilter, p: Params): string {
   if (filter.kind === 'none' || filter.rules.length === 0) return 'false';
-  return `(${filter.rules.map((rule) => visibilityRuleSql(rule, p)).join(' OR ')})`;
+  const { rules } = filter;
+  if (rules.every((rule) => rule.kind !== 'participant')) {
+    return `(${rules.map((rule) => columnRuleSql(rule as Extract<CaseVisibilityRule, { kind: 'area' | 'areaInStage' }>, p)).join(' OR ')})`;
+  }
+  return `c.id IN (${rules.map((rule) => ruleCaseIdsSql(rule, p)).join(' UNION ')})`;
 }
 
 /** The opaque cursor: base64url of [sort, sort key, id]. */
@@ -114,7 +128,7 @@ export class CaseQueries {
     const limit = p.add(page.limit + 1);
     const { rows } = await sql<ListedCaseRow>(
       this.manager,
-      `SELECT ${CASE_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+      `SELECT ${SUMMARY_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
        FROM cases c WHERE ${where.join(' AND ')}
        ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ${limit}`,
       p.values,
@@ -134,6 +148,15 @@ export class CaseQueries {
       [caseId],
     );
     return rows;
+  }
+
+  /** True when the caller may see at least one case of this family (so may link a case to it). */
+  async familyVisible(familyId: string, visibility: CaseVisibilityFilter): Promise<boolean> {
+    if (!isUuid(familyId)) return false;
+    const p = new Params();
+    const where = [`c.family_id = ${p.add(familyId)}::uuid`, visibilitySql(visibility, p)];
+    const { rowCount } = await sql(this.manager, `SELECT 1 FROM cases c WHERE ${where.join(' AND ')} LIMIT 1`, p.values);
+    return rowCount > 0;
   }
 
   /** Other cases of the same family that the caller may see (sibling cases). */

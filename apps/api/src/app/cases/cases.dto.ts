@@ -180,7 +180,7 @@ export class CaseHistoryResponse {
 const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
 const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
 
-export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash'>, now: Date): CaseSummaryResponse {
+export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'>, now: Date): CaseSummaryResponse {
   const dueAt = row.dueAt === null ? null : new Date(row.dueAt);
   return {
     id: row.id,

@@ -1,27 +1,44 @@
 /**
  * Cases: open (family, members and case in one transaction), list, read, send an event, history.
- * Every change goes through the engine; this service adds need to know (a case the caller may
- * not see is answered 404, like one that does not exist) and the people around the case.
+ * Every change goes through the engine; this service asks libs/auth's policy on every path: who
+ * may see a case (one that the caller may not see is answered 404, like one that does not exist),
+ * the role they act in on it, whom they may join a case to (a family, a previous episode) and
+ * whom they may name on it (a lead, an invitee, an action owner...).
  */
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import {
   canOpenCaseIn,
-  canReadCase,
   canSeeSensitiveDetails,
+  caseRoleOf,
   caseVisibilityFilter,
-  invitedPersonIds,
+  namingProblems,
   type CaseAccessFacts,
+  type NamedUser,
+  type NamingFacts,
 } from '@tacu/auth';
-import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import { DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { AuditStore, CaseReadStore, CaseStore, IdempotencyStore, PeopleStore, canonicalJson, sha256, type CaseReadKind, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
+import {
+  AuditStore,
+  CaseReadStore,
+  CaseStore,
+  IdempotencyStore,
+  PeopleStore,
+  canonicalJson,
+  sha256,
+  type CaseReadKind,
+  type CaseRow,
+  type FamilyMember,
+  type NewFamilyMember,
+} from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
 import { CaseQueries } from './case-queries';
 import {
+  recordOf,
   toAuditEntryResponse,
   toCaseResponse,
   toCaseSummaryResponse,
@@ -52,11 +69,27 @@ function invalid(field: string, problem: string): ValidationFailed {
   return new ValidationFailed([{ field, problems: [problem] }]);
 }
 
-/** The policy's facts from a case row (meeting invitees only for the roles whose visibility depends on them). */
-function accessFactsOf(actor: Actor, row: CaseAccessRow): CaseAccessFacts {
-  const visibility = caseVisibilityFilter(actor);
-  const needsInvitees = visibility.kind === 'any' && visibility.rules.some((rule) => rule.kind === 'invitee');
-  return { areaId: row.areaId, stage: row.stage, leadPractitionerId: row.leadPractitionerId, invitedPersonIds: needsInvitees ? invitedPersonIds(row.snapshot) : [] };
+/** The policy's facts from a case row read for the caller (with their `participation`). */
+function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
+  return { areaId: row.areaId, stage: row.stage, status: row.status, participation: row.participation ?? [] };
+}
+
+/** The caller as they act on this case (a lead invited to another lead's meeting acts as an agency practitioner). */
+function actingAs(actor: Actor, role: Role): Actor {
+  return role === actor.role ? actor : { ...actor, role };
+}
+
+/** The unique indexes that keep one open episode per child, and each episode reopened once. */
+const EPISODE_CONSTRAINTS: Record<string, string> = {
+  cases_one_open_episode_per_child_idx: 'this child already has an open episode: continue it rather than opening another',
+  cases_reopened_once_idx: 'this episode was already reopened as a later episode: reopen the latest episode of the child',
+};
+
+function episodeConflict(error: unknown): ValidationFailed | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const constraint = (error.driverError as { constraint?: unknown } | undefined)?.constraint;
+  const problem = typeof constraint === 'string' ? EPISODE_CONSTRAINTS[constraint] : undefined;
+  return problem ? invalid('previousEpisodeId', problem) : null;
 }
 
 @Injectable()
@@ -99,8 +132,8 @@ export class CasesService {
           return (earlier.response as { caseId: string }).caseId;
         }
       }
-      const { familyId, childPersonId } = await this.writePeople(manager, actor, dto);
-      if (dto.previousEpisodeId !== undefined) await this.checkPreviousEpisode(manager, actor, dto.previousEpisodeId);
+      const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
+      const { familyId, childPersonId } = await this.writePeople(manager, actor, dto, previous);
       const id = randomUUID();
       const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
       await this.engine.openIn(manager, {
@@ -112,29 +145,53 @@ export class CasesService {
       });
       if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
       return id;
+    }).catch((error: unknown) => {
+      throw episodeConflict(error) ?? error;
     });
     return this.get(actor, caseId, requestId);
   }
 
-  /** The family (new, or the existing one of a sibling case), the child and the other members. */
-  private async writePeople(manager: EntityManager, actor: Actor, dto: OpenCaseInput): Promise<{ familyId: string; childPersonId: string }> {
+  /**
+   * The family (new; the existing one of a sibling case, which the caller must be allowed to see a
+   * case of; or the previous episode's), the child (new, or the previous episode's own record: one
+   * child, one record, one open episode) and the other members. The proposed lead must be an
+   * active lead practitioner of the area.
+   */
+  private async writePeople(manager: EntityManager, actor: Actor, dto: OpenCaseInput, previous: CaseRow | null): Promise<{ familyId: string; childPersonId: string }> {
     const people = new PeopleStore(manager);
     const now = this.clock.now();
-    if (!(await people.findArea(dto.areaId))) throw invalid('areaId', `areaId "${dto.areaId}" is not a known area`);
+    if (!(await people.findArea(dto.areaId))) throw invalid('areaId', `areaId "${dto.areaId}" is not a known area (GET /areas lists yours)`);
     if (dto.leadPractitionerId !== undefined) {
-      const lead = await people.findUser(dto.leadPractitionerId);
-      if (!lead || !lead.active || lead.role !== 'leadPractitioner' || lead.areaId !== dto.areaId) {
-        throw invalid('leadPractitionerId', `leadPractitionerId "${dto.leadPractitionerId}" is not a lead practitioner of area ${dto.areaId}`);
-      }
+      const named: NamedPerson = { field: 'leadPractitionerId', personId: dto.leadPractitionerId, as: 'leadPractitioner' };
+      await this.checkNamed(manager, [named], { areaId: dto.areaId, leadPractitionerId: null, childPersonId: null, familyMembers: new Map(), consent: null });
     }
     let familyId: string;
-    if (dto.familyId !== undefined) {
+    if (previous) {
+      if (!previous.familyId || !previous.childPersonId) throw invalid('previousEpisodeId', 'previousEpisodeId names a case with no family record to continue');
+      if (dto.familyId !== undefined && dto.familyId !== previous.familyId) {
+        throw invalid('familyId', 'familyId must be the family of the episode being reopened (or leave it out)');
+      }
+      familyId = previous.familyId;
+    } else if (dto.familyId !== undefined) {
       const family = await people.findFamily(dto.familyId);
-      if (!family || family.areaId !== dto.areaId) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId}`);
-      familyId = family.id;
+      // One answer whether the family does not exist or is not the caller's to join: neither is told.
+      const joinable = family !== null && family.areaId === dto.areaId && (await new CaseQueries(manager).familyVisible(family.id, caseVisibilityFilter(actor)));
+      if (!joinable) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId} with a case you can see`);
+      familyId = dto.familyId;
     } else {
       familyId = (await people.insertFamily({ areaId: dto.areaId, createdBy: actor.id, createdAt: now })).id;
     }
+    const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
+      relationship: m.relationship,
+      name: m.name,
+      hasParentalResponsibility: m.hasParentalResponsibility,
+      sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
+    }));
+    if (previous?.childPersonId) {
+      await people.insertMembers(familyId, others, now);
+      return { familyId, childPersonId: previous.childPersonId };
+    }
+    if (!dto.child) throw invalid('child', 'child is required (the child the case is for), unless the case reopens an episode (previousEpisodeId)');
     const child: NewFamilyMember = {
       relationship: 'child',
       name: dto.child.name,
@@ -142,21 +199,50 @@ export class CasesService {
       hasParentalResponsibility: false,
       sensitive: { ...(dto.child.sensitive ?? {}) },
     };
-    const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
-      relationship: m.relationship,
-      name: m.name,
-      hasParentalResponsibility: m.hasParentalResponsibility,
-      sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
-    }));
     const [created] = await people.insertMembers(familyId, [child, ...others], now);
     if (!created) throw new Error('the child was not written');
     return { familyId, childPersonId: created.id };
   }
 
-  private async checkPreviousEpisode(manager: EntityManager, actor: Actor, previousEpisodeId: string): Promise<void> {
-    const previous = await new CaseStore(manager).find(previousEpisodeId);
-    if (!previous || !canReadCase(actor, accessFactsOf(actor, previous))) throw invalid('previousEpisodeId', 'previousEpisodeId does not name a case you can see');
+  /**
+   * The closed episode a new case reopens: one the caller may see (its lead, the area's
+   * coordinators), of the same area, closed, and not reopened before (one open episode per child).
+   */
+  private async previousEpisode(manager: EntityManager, actor: Actor, dto: OpenCaseInput): Promise<CaseRow> {
+    const previousEpisodeId = dto.previousEpisodeId as string;
+    const previous = await new CaseStore(manager).find(previousEpisodeId, actor.id);
+    if (!previous || previous.areaId !== dto.areaId || caseRoleOf(actor, accessFactsOf(previous)) === null) {
+      throw invalid('previousEpisodeId', `previousEpisodeId does not name a case of area ${dto.areaId} that you can see`);
+    }
     if (previous.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
+    if (dto.child !== undefined) {
+      throw invalid('child', "leave out child when reopening an episode: the new episode continues the child's own record (update it there)");
+    }
+    return previous;
+  }
+
+  /** Throws 400 with every person `named` who may not be named on this case. */
+  private async checkNamed(manager: EntityManager, named: readonly NamedPerson[], facts: NamingFacts): Promise<void> {
+    if (named.length === 0) return;
+    const users = await new PeopleStore(manager).findUsers([...new Set(named.map((n) => n.personId))]);
+    const byId = new Map<string, NamedUser>(users.map((u) => [u.id, u]));
+    const problems = namingProblems(named, facts, byId);
+    if (problems.length > 0) throw new ValidationFailed(problems.map(({ field, problem }) => ({ field, problems: [problem] })));
+  }
+
+  /** The people an event names must be people who may be named on this case (libs/auth naming rules). */
+  private async checkEventNames(manager: EntityManager, row: CaseRow, event: Record<string, unknown>): Promise<void> {
+    const named = namedPeople(event);
+    if (named.length === 0) return;
+    const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId) : [];
+    const context = recordOf(row.snapshot);
+    await this.checkNamed(manager, named, {
+      areaId: row.areaId,
+      leadPractitionerId: row.leadPractitionerId,
+      childPersonId: row.childPersonId,
+      familyMembers: new Map(members.map((m) => [m.id, { hasParentalResponsibility: m.hasParentalResponsibility }])),
+      consent: (context['consent'] as ConsentRecord | null | undefined) ?? null,
+    });
   }
 
   async list(actor: Actor, query: ListCasesQueryDto, requestId: string | null = null): Promise<CasePageResponse> {
@@ -189,19 +275,26 @@ export class CasesService {
     return new CaseReadStore(this.dataSource.manager).record({ caseId, at: this.clock.now(), actorId: actor.id, actorRole: actor.role, what, requestId });
   }
 
+  /** The case row as the caller may see it, and the role they act in on it; 404 when they may not. */
+  private async readableCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ row: CaseRow; role: Role }> {
+    // One read of the case row (with the caller's participation) serves the access decision and the answer.
+    const row = await new CaseStore(manager).find(caseId, actor.id);
+    const role = row ? caseRoleOf(actor, accessFactsOf(row)) : null;
+    if (!row || !role) throw caseNotFound();
+    return { row, role };
+  }
+
   async get(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseResponse> {
     const manager = this.dataSource.manager;
-    // One read of the case row serves the access decision, the answer and the allowed events.
-    const row = await new CaseStore(manager).find(caseId);
-    if (!row || !canReadCase(actor, accessFactsOf(actor, row))) throw caseNotFound();
+    const { row, role } = await this.readableCase(manager, actor, caseId);
     const queries = new CaseQueries(manager);
     await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
     const [allowedEvents, deadlines, siblings, members] = [
-      this.engine.allowedEventsOf(row, actor),
+      this.engine.allowedEventsOf(row, actingAs(actor, role)),
       await queries.deadlines(caseId),
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
-      row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, row)) : [],
+      row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
     return toCaseResponse({ row, allowedEvents, deadlines, siblings, members }, this.clock.now());
   }
@@ -217,13 +310,16 @@ export class CasesService {
   async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
     const parsed = parseCaseEvent(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
+    const event: Record<string, unknown> & { type: string } = { ...parsed.event };
     // Need to know is decided by the engine on the row it locks for the transition: one query,
-    // and the decision and the change see the same case.
+    // and the decision and the change see the same case. The people the event names are
+    // checked in the same transaction.
     const result = await this.engine.send({
       caseId,
-      event: { ...parsed.event },
+      event,
       actor,
-      canAccess: (row) => canReadCase(actor, accessFactsOf(actor, row)),
+      roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
+      check: (row, manager) => this.checkEventNames(manager, row, event),
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
       ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     });
@@ -232,8 +328,7 @@ export class CasesService {
 
   async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
-    const row = await new CaseStore(manager).find(caseId);
-    if (!row || !canReadCase(actor, accessFactsOf(actor, row))) throw caseNotFound();
+    await this.readableCase(manager, actor, caseId);
     await this.recordRead(actor, caseId, 'history', requestId);
     const events = await new AuditStore(manager).listForCase(caseId);
     return { caseId, events: events.map(toAuditEntryResponse) };

@@ -16,6 +16,7 @@ import {
   IsUuid,
   LIMITS,
   Optional,
+  OptionalUnless,
   isPlainObject,
   validateBody,
   type FieldError,
@@ -51,7 +52,8 @@ export interface FamilyMemberInput {
 export interface OpenCaseInput {
   areaId: string;
   origin: RequestOrigin;
-  child: ChildInput;
+  /** The child the case is for; left out when the case reopens an episode (its child's record continues). */
+  child?: ChildInput;
   familyMembers: FamilyMemberInput[];
   /** Links a sibling case to an existing family (its people are shared). */
   familyId?: string;
@@ -135,13 +137,15 @@ export class FamilyMemberDto implements FamilyMemberInput {
   sensitive?: SensitiveDetailsDto;
 }
 
-/** At least one family member, unless the case joins an existing family (`familyId`). */
+/** At least one family member, unless the case joins an existing family (`familyId`) or reopens an episode. */
 function HasFamilyUnlessLinked(): PropertyDecorator {
   return ValidateBy({
     name: 'hasFamilyUnlessLinked',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        !Array.isArray(value) || value.length > 0 || (args?.object as OpenCaseInput).familyId !== undefined,
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const body = args?.object as OpenCaseInput;
+        return !Array.isArray(value) || value.length > 0 || body.familyId !== undefined || body.previousEpisodeId !== undefined;
+      },
       defaultMessage: () => 'familyMembers needs at least one family member, or give familyId to link the case to an existing family',
     },
   });
@@ -149,7 +153,7 @@ function HasFamilyUnlessLinked(): PropertyDecorator {
 
 @ApiSchema({ name: 'OpenCase', description: 'Open a case for one child, in the request-for-support stage.' })
 export class OpenCaseDto implements OpenCaseInput {
-  @ApiProperty({ description: 'The network area the case belongs to.', example: 'area-dublin-south-central', maxLength: LIMITS.id })
+  @ApiProperty({ description: 'The network area the case belongs to.', example: 'dublin-south-central', maxLength: LIMITS.id })
   @IsText(LIMITS.id)
   areaId!: string;
 
@@ -157,9 +161,10 @@ export class OpenCaseDto implements OpenCaseInput {
   @IsOneOf(REQUEST_ORIGINS)
   origin!: RequestOrigin;
 
-  @ApiProperty({ description: 'The child the case is for.', type: () => ChildDto })
+  @ApiPropertyOptional({ description: "The child the case is for. Required, except when reopening an episode (previousEpisodeId): the child's own record then continues.", type: () => ChildDto })
+  @OptionalUnless<OpenCaseInput>((body) => body.previousEpisodeId === undefined)
   @IsNestedObject(() => ChildDto)
-  child!: ChildDto;
+  child?: ChildDto;
 
   @ApiProperty({
     description: 'Family members (at least one, unless `familyId` links to an existing family).',
@@ -180,7 +185,7 @@ export class OpenCaseDto implements OpenCaseInput {
   @IsText(LIMITS.id)
   leadPractitionerId?: string;
 
-  @ApiPropertyOptional({ description: 'A reopened case: the id of the closed case (episode) it follows.', example: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e', format: 'uuid' })
+  @ApiPropertyOptional({ description: "A reopened case: the id of the closed case (episode) it follows. The new episode continues that child's record and family; a child has one open episode at a time, and an episode is reopened once.", example: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e', format: 'uuid' })
   @Optional()
   @IsUuid()
   previousEpisodeId?: string;

@@ -15,7 +15,7 @@ describe('configuration from the environment', () => {
       seedDemo: true,
       logLevel: 'info',
       timerIntervalMs: 5000,
-      token: { kind: 'secret', secret: DEV_TOKEN_SECRET, isDevSecret: true },
+      token: { kind: 'secret', secret: DEV_TOKEN_SECRET, isDevSecret: true, maxLifetimeSeconds: 3600 },
     });
     expect(config.deadlinePolicy).toBe(DEFAULT_DEADLINE_POLICY);
   });
@@ -42,7 +42,14 @@ describe('configuration from the environment', () => {
       jwksUrl: 'https://id.example.ie/.well-known/jwks.json',
       issuer: 'tacu',
       audience: 'tacu-api',
+      maxLifetimeSeconds: 3600,
     });
+  });
+
+  it('takes the longest token lifetime from TOKEN_MAX_LIFETIME_SECONDS, from a minute to a day', () => {
+    expect(loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '900' }).token.maxLifetimeSeconds).toBe(900);
+    expect(() => loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '30' })).toThrow('TOKEN_MAX_LIFETIME_SECONDS must be a whole number from 60 to 86400 (got "30").');
+    expect(() => loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '172800' })).toThrow('from 60 to 86400');
   });
 
   it.each([

@@ -17,9 +17,13 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 /** Signs demo tokens when neither TOKEN_SECRET nor JWKS_URL is set. Never for real data. */
 export const DEV_TOKEN_SECRET = 'tacu-development-secret-not-for-real-data-0000';
 
-export type TokenConfig =
+export type TokenConfig = (
   | { kind: 'secret'; secret: string; isDevSecret: boolean; issuer: string; audience: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string };
+  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
+) & {
+  /** The longest a token may be valid (TOKEN_MAX_LIFETIME_SECONDS), in seconds. */
+  maxLifetimeSeconds: number;
+};
 
 export interface AppConfig {
   /** PostgreSQL server; undefined → embedded PGlite in `dataDir`. */
@@ -136,6 +140,8 @@ function loadTokenConfig(env: Env, where: { databaseUrl: string | undefined; hos
   const jwksUrl = nonEmpty(env, 'JWKS_URL');
   const issuer = nonEmpty(env, 'TOKEN_ISSUER') ?? 'tacu';
   const audience = nonEmpty(env, 'TOKEN_AUDIENCE') ?? 'tacu-api';
+  // An hour by default: what a stolen token is worth. A day at most.
+  const maxLifetimeSeconds = integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 3600, 60, 24 * 60 * 60);
   if (secret && jwksUrl) throw new ConfigError('Set TOKEN_SECRET or JWKS_URL, not both.');
   if (jwksUrl) {
     try {
@@ -144,7 +150,7 @@ function loadTokenConfig(env: Env, where: { databaseUrl: string | undefined; hos
     } catch {
       throw new ConfigError(`JWKS_URL must be an http(s) URL (got "${jwksUrl}").`);
     }
-    return { kind: 'jwks', jwksUrl, issuer, audience };
+    return { kind: 'jwks', jwksUrl, issuer, audience, maxLifetimeSeconds };
   }
   if (secret !== undefined && secret.length < 32) throw new ConfigError('TOKEN_SECRET must be at least 32 characters long.');
   // With the development secret anyone can mint tokens: refuse it for a real database or a reachable host.
@@ -153,7 +159,7 @@ function loadTokenConfig(env: Env, where: { databaseUrl: string | undefined; hos
       'TOKEN_SECRET (32+ characters) or JWKS_URL must be set when DATABASE_URL is set or HOST is not a loopback address: the built-in development secret is only for the local embedded demo.',
     );
   }
-  return { kind: 'secret', secret: secret ?? DEV_TOKEN_SECRET, isDevSecret: secret === undefined, issuer, audience };
+  return { kind: 'secret', secret: secret ?? DEV_TOKEN_SECRET, isDevSecret: secret === undefined, issuer, audience, maxLifetimeSeconds };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {

@@ -98,8 +98,8 @@ export class CoreModule {
           provide: TOKEN_VERIFIER,
           useFactory: (): TokenVerifier =>
             config.token.kind === 'jwks'
-              ? createTokenVerifier({ jwksUrl: config.token.jwksUrl, issuer: config.token.issuer, audience: config.token.audience })
-              : createTokenVerifier({ secret: config.token.secret, issuer: config.token.issuer, audience: config.token.audience }),
+              ? createTokenVerifier({ jwksUrl: config.token.jwksUrl, issuer: config.token.issuer, audience: config.token.audience, maxLifetimeSeconds: config.token.maxLifetimeSeconds })
+              : createTokenVerifier({ secret: config.token.secret, issuer: config.token.issuer, audience: config.token.audience, maxLifetimeSeconds: config.token.maxLifetimeSeconds }),
         },
         Lifecycle,
       ],

@@ -80,7 +80,9 @@ describe('OpenAPI document of the event and open-case bodies', () => {
   });
 
   it('documents the open-case body', () => {
-    expect(schemas['OpenCase']?.required).toEqual(expect.arrayContaining(['areaId', 'origin', 'child', 'familyMembers']));
+    expect(schemas['OpenCase']?.required).toEqual(expect.arrayContaining(['areaId', 'origin', 'familyMembers']));
+    // Required unless the case reopens an episode, whose child's record continues.
+    expect(schemas['OpenCase']?.properties?.['child']).toMatchObject({ description: expect.stringContaining('except when reopening an episode') });
     expect(schemas['FamilyMemberInput']?.properties?.['hasParentalResponsibility']).toMatchObject({ type: 'boolean' });
   });
 });

@@ -8,7 +8,9 @@ import type { OpenCaseInput } from '../open-case.dto';
 type EventOf<K extends CaseEventType> = Extract<CaseEvent, { type: K }>;
 export type CaseEventSamples = { readonly [K in CaseEventType]: EventOf<K> };
 
-const mother = { name: 'Siobhán Murphy', personId: 'fm-0001' };
+// The mother is named by name only: her personId is the id the case gives her family record,
+// which a sample cannot know. The practitioners are the demo area's users.
+const mother = { name: 'Siobhán Murphy' };
 const leadPractitioner = { name: 'Aoife Byrne', personId: 'u-lp-0001' };
 
 export const CASE_EVENT_SAMPLES: CaseEventSamples = {
@@ -109,7 +111,7 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
         id: 'a2',
         answers: 'Mam gets some time for herself',
         what: 'Bereavement support group on Wednesday evenings.',
-        owner: { name: 'Aoife Byrne', personId: 'u-lp-0001', agency: 'Family Resource Centre' },
+        owner: { name: 'Aoife Byrne', personId: 'u-lp-0001', agency: 'Scoil Bhríde National School' },
         dueDate: '2026-05-06',
         status: 'inProgress',
         progress: 'First session booked.',
@@ -160,7 +162,7 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
   },
   CONSULT_LIAISON: {
     type: 'CONSULT_LIAISON',
-    liaison: { name: 'Deirdre Nolan', personId: 'u-dlp-0001' },
+    liaison: { name: 'Patrick Ryan', personId: 'u-dlp-0001' },
     advice: 'Report to Tusla today through the portal; inform the mother.',
   },
   SUBMIT_REPORT: {
@@ -192,7 +194,7 @@ export function sampleEvent<K extends CaseEventType>(type: K): EventOf<K> {
 /** A valid body of `POST /cases` (a new family, school referral), as a fresh copy. */
 export function sampleOpenCase(): OpenCaseInput {
   return {
-    areaId: 'area-dublin-south-central',
+    areaId: 'dublin-south-central',
     origin: 'school',
     child: { name: 'Seán Murphy', dateOfBirth: '2018-09-21' },
     familyMembers: [

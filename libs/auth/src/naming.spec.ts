@@ -1,0 +1,154 @@
+import { namedPeople, type ConsentRecord, type NamedPerson } from '@tacu/domain';
+import { namingProblem, namingProblems, type NamedUser, type NamingFacts } from './naming';
+
+const area = 'dublin-south-central';
+const user = (id: string, role: string, agency: string | null = 'Public Health Nursing', overrides: Partial<NamedUser> = {}): NamedUser => ({
+  id,
+  role,
+  areaId: area,
+  agency,
+  active: true,
+  ...overrides,
+});
+const users = new Map<string, NamedUser>(
+  [
+    user('lead', 'leadPractitioner', 'Scoil Bhríde'),
+    user('other-lead', 'leadPractitioner', 'Family Resource Centre'),
+    user('nurse', 'agencyPractitioner'),
+    user('dlp', 'designatedLiaisonPerson', 'Tusla'),
+    user('coord', 'coordinator', 'Tusla'),
+    user('manager', 'manager', 'Tusla'),
+    user('gone', 'agencyPractitioner', 'Public Health Nursing', { active: false }),
+    user('galway-nurse', 'agencyPractitioner', 'Public Health Nursing', { areaId: 'galway' }),
+  ].map((u) => [u.id, u]),
+);
+const consent = (agencies: string[], withdrawn = false): ConsentRecord => ({
+  givenBy: { name: 'Siobhán', hasParentalResponsibility: true },
+  scopes: { takePart: true, keepRecords: true, shareWithAgencies: agencies },
+  youngPersonConsent: { given: false, reasonNotSought: 'age' },
+  signedOn: '2026-03-01',
+  ...(withdrawn ? { withdrawn: { by: { name: 'Siobhán' }, at: '2026-03-02T00:00:00Z' } } : {}),
+});
+const facts = (overrides: Partial<NamingFacts> = {}): NamingFacts => ({
+  areaId: area,
+  leadPractitionerId: 'lead',
+  childPersonId: 'child',
+  familyMembers: new Map([
+    ['mother', { hasParentalResponsibility: true }],
+    ['granny', { hasParentalResponsibility: false }],
+    ['child', { hasParentalResponsibility: false }],
+  ]),
+  consent: consent(['Public Health Nursing']),
+  ...overrides,
+});
+const named = (as: NamedPerson['as'], personId: string, extra: Partial<NamedPerson> = {}): NamedPerson => ({ field: 'x', personId, as, ...extra });
+const problem = (n: NamedPerson, f: NamingFacts = facts()) => namingProblem(n, f, users);
+
+describe('the people an event names', () => {
+  it('are found wherever the event names them by id, with their capacity', () => {
+    const event = {
+      type: 'INVITE_TO_MEETING',
+      chair: { name: 'Aoife', personId: 'lead' },
+      minuteTaker: { name: 'no id' },
+      invitees: [
+        { name: 'Orla', personId: 'nurse', agency: 'Public Health Nursing', approvedByFamily: true },
+        { name: 'Siobhán', personId: 'mother', approvedByFamily: true },
+      ],
+      nested: { deeper: [{ owner: { name: 'O', personId: 'nurse', agency: 'PHN' } }] },
+      liaison: { name: 'P', personId: 'dlp' },
+      signedBy: { name: 'S', personId: 'mother', as: 'parentCarer' },
+      givenBy: { name: 'S', personId: 'mother', hasParentalResponsibility: true },
+      leadPractitionerId: 'other-lead',
+    };
+    expect(namedPeople(event)).toEqual([
+      { field: 'chair', personId: 'lead', as: 'person' },
+      { field: 'invitees.0', personId: 'nurse', as: 'invitee', agency: 'Public Health Nursing' },
+      { field: 'invitees.1', personId: 'mother', as: 'invitee' },
+      { field: 'nested.deeper.0.owner', personId: 'nurse', as: 'actionOwner', agency: 'PHN' },
+      { field: 'liaison', personId: 'dlp', as: 'liaison' },
+      { field: 'signedBy', personId: 'mother', as: 'signatory', signsAs: 'parentCarer' },
+      { field: 'givenBy', personId: 'mother', as: 'consentGiver', claimsParentalResponsibility: true },
+      { field: 'leadPractitionerId', personId: 'other-lead', as: 'leadPractitioner' },
+    ]);
+    expect(namedPeople({ type: 'SUBMIT_REQUEST' })).toEqual([]);
+    expect(namedPeople(null)).toEqual([]);
+  });
+});
+
+describe('who may be named on a case', () => {
+  it('a lead practitioner must be an active lead practitioner of the area', () => {
+    expect(problem(named('leadPractitioner', 'other-lead'))).toBeNull();
+    expect(problem(named('leadPractitioner', 'nobody'))).toMatch(/names nobody known here/);
+    expect(problem(named('leadPractitioner', 'nurse'))).toMatch(/names nurse, whose role is agencyPractitioner: choose an active lead practitioner/);
+    expect(problem(named('leadPractitioner', 'lead'), facts({ areaId: 'galway' }))).toMatch(/another area/);
+    const inactive = new Map([['lead', user('lead', 'leadPractitioner', 'x', { active: false })]]);
+    expect(namingProblem(named('leadPractitioner', 'lead'), facts(), inactive)).toMatch(/no longer active/);
+  });
+
+  it('an agency invitee must be an active practitioner of the area, with the agency their account records', () => {
+    expect(problem(named('invitee', 'nurse', { agency: 'public health nursing ' }))).toBeNull();
+    expect(problem(named('invitee', 'nurse'))).toMatch(/without their agency/);
+    expect(problem(named('invitee', 'nurse', { agency: 'Gardaí' }))).toMatch(/their account records Public Health Nursing/);
+    expect(problem(named('invitee', 'gone', { agency: 'Public Health Nursing' }))).toMatch(/no longer active/);
+    expect(problem(named('invitee', 'galway-nurse', { agency: 'Public Health Nursing' }))).toMatch(/another area/);
+    expect(problem(named('invitee', 'manager', { agency: 'Tusla' }))).toMatch(/names manager, whose role is manager: choose a practitioner/);
+    expect(problem(named('invitee', 'coord', { agency: 'Tusla' }))).toMatch(/whose role is coordinator/);
+    expect(problem(named('invitee', 'unknown', { agency: 'Tusla' }))).toMatch(/nobody known/);
+    expect(problem(named('invitee', 'other-lead', { agency: 'Family Resource Centre' }))).toBeNull();
+    expect(problem(named('invitee', 'dlp', { agency: 'Tusla' }))).toBeNull();
+    const noAgency = new Map([['nurse', user('nurse', 'agencyPractitioner', null)]]);
+    expect(namingProblem(named('invitee', 'nurse', { agency: 'PHN' }), facts(), noAgency)).toMatch(/records no agency/);
+  });
+
+  it('a family member is invited without an agency', () => {
+    expect(problem(named('invitee', 'mother'))).toBeNull();
+    expect(problem(named('invitee', 'mother', { agency: 'Public Health Nursing' }))).toMatch(/family members come without one/);
+  });
+
+  it('an action owner from an agency needs the family’s consent to cover that agency, unless they lead the case', () => {
+    expect(problem(named('actionOwner', 'nurse', { agency: 'Public Health Nursing' }))).toBeNull();
+    expect(problem(named('actionOwner', 'other-lead', { agency: 'Family Resource Centre' }))).toMatch(/consent does not cover sharing information with Family Resource Centre/);
+    expect(problem(named('actionOwner', 'lead', { agency: 'Scoil Bhríde' }))).toBeNull();
+    expect(problem(named('actionOwner', 'nurse', { agency: 'Public Health Nursing' }), facts({ consent: consent(['Public Health Nursing'], true) }))).toMatch(/withdrawn consent/);
+    expect(problem(named('actionOwner', 'nurse', { agency: 'Public Health Nursing' }), facts({ consent: null }))).toMatch(/No consent/);
+    expect(problem(named('actionOwner', 'coord', { agency: 'Tusla' }), facts({ consent: consent(['Tusla']) }))).toBeNull();
+    expect(problem(named('actionOwner', 'nurse'))).toMatch(/without their agency/);
+    expect(problem(named('actionOwner', 'manager', { agency: 'Tusla' }))).toMatch(/whose role is manager/);
+    expect(problem(named('actionOwner', 'mother', { agency: 'family' }))).toBeNull();
+  });
+
+  it('the liaison consulted is a designated liaison person of the area', () => {
+    expect(problem(named('liaison', 'dlp'))).toBeNull();
+    expect(problem(named('liaison', 'coord'))).toMatch(/whose role is coordinator: choose a designated liaison person/);
+  });
+
+  it('a plan is signed by a parent/carer of the family with parental responsibility, or by the child', () => {
+    expect(problem(named('signatory', 'mother', { signsAs: 'parentCarer' }))).toBeNull();
+    expect(problem(named('signatory', 'granny', { signsAs: 'parentCarer' }))).toMatch(/without parental responsibility/);
+    expect(problem(named('signatory', 'lead', { signsAs: 'parentCarer' }))).toMatch(/nobody of this family/);
+    expect(problem(named('signatory', 'child', { signsAs: 'youngPerson' }))).toBeNull();
+    expect(problem(named('signatory', 'mother', { signsAs: 'youngPerson' }))).toMatch(/someone other than the child/);
+  });
+
+  it('consent is given by a member of the family, with the parental responsibility the record says', () => {
+    expect(problem(named('consentGiver', 'mother', { claimsParentalResponsibility: true }))).toBeNull();
+    expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: false }))).toBeNull();
+    expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: true }))).toMatch(/family record says they have not/);
+    expect(problem(named('consentGiver', 'nurse'))).toMatch(/nobody of this family/);
+  });
+
+  it('anyone else named by id is a member of the family or an active practitioner of the area', () => {
+    expect(problem(named('person', 'granny'))).toBeNull();
+    expect(problem(named('person', 'coord'))).toBeNull();
+    expect(problem(named('person', 'manager'))).toBeNull();
+    expect(problem(named('person', 'gone'))).toMatch(/no longer active/);
+    expect(problem(named('person', 'galway-nurse'))).toMatch(/another area/);
+    expect(problem(named('person', 'fm-0001'))).toMatch(/names nobody known here/);
+  });
+
+  it('namingProblems lists every problem with its field', () => {
+    const list = namingProblems([{ ...named('invitee', 'nurse'), field: 'invitees.0' }, named('person', 'granny'), { ...named('liaison', 'x'), field: 'liaison' }], facts(), users);
+    expect(list.map((p) => p.field)).toEqual(['invitees.0', 'liaison']);
+    expect(list[0]?.problem).toMatch(/^invitees\.0 names a practitioner \(nurse\) without their agency/);
+  });
+});

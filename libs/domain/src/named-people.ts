@@ -1,0 +1,85 @@
+/**
+ * The people an event names (domain.md: invitees, action owners, leads, the liaison, who signs or
+ * consents...). Every person reference with a `personId`, wherever it sits in an event, and every
+ * `leadPractitionerId`, is found by walking the event, so a field added to an event later is
+ * checked like the others without anyone remembering to list it.
+ */
+
+/** In what capacity an event names someone; decides which people fit (libs/auth naming rules). */
+export type NamedAs =
+  /** `leadPractitionerId`: a lead practitioner of the case's area. */
+  | 'leadPractitioner'
+  /** A meeting invitee (`invitees[n]`): a family member, or a practitioner from their agency. */
+  | 'invitee'
+  /** The owner of an action of the plan (`actions[n].owner`). */
+  | 'actionOwner'
+  /** The designated liaison person consulted about a concern (`liaison`). */
+  | 'liaison'
+  /** Who signs a plan (`signedBy`): a parent/carer, or the young person. */
+  | 'signatory'
+  /** Who gives consent (`givenBy`): a parent/carer. */
+  | 'consentGiver'
+  /** Anyone else named by id (chair, minute-taker, attendance, who agreed, who withdrew...). */
+  | 'person';
+
+export interface NamedPerson {
+  /** Dotted path of the reference in the event, as in a validation error (`invitees.1`). */
+  field: string;
+  personId: string;
+  as: NamedAs;
+  /** The agency the event says they come from, when it says one. */
+  agency?: string;
+  /** For a signatory: whom they sign as. */
+  signsAs?: string;
+  /** For a consent giver: whether the event says they have parental responsibility. */
+  claimsParentalResponsibility?: boolean;
+}
+
+const CAPACITY_BY_KEY: Readonly<Record<string, NamedAs>> = {
+  owner: 'actionOwner',
+  liaison: 'liaison',
+  signedBy: 'signatory',
+  givenBy: 'consentGiver',
+};
+
+function capacity(path: readonly string[]): NamedAs {
+  const last = path[path.length - 1] ?? '';
+  if (CAPACITY_BY_KEY[last]) return CAPACITY_BY_KEY[last];
+  if (path[path.length - 2] === 'invitees') return 'invitee';
+  return 'person';
+}
+
+/** Nesting beyond this is not walked (the API refuses such bodies long before). */
+const MAX_DEPTH = 16;
+
+/** Every person an event (or any body) names by id, with where and as what. */
+export function namedPeople(body: unknown): NamedPerson[] {
+  const found: NamedPerson[] = [];
+  const visit = (value: unknown, path: string[]): void => {
+    if (path.length > MAX_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, String(index)]));
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record['personId'] === 'string') {
+      const as = capacity(path);
+      const named: NamedPerson = { field: path.join('.'), personId: record['personId'], as };
+      if (typeof record['agency'] === 'string') named.agency = record['agency'];
+      if (as === 'signatory' && typeof record['as'] === 'string') named.signsAs = record['as'];
+      if (as === 'consentGiver' && typeof record['hasParentalResponsibility'] === 'boolean') {
+        named.claimsParentalResponsibility = record['hasParentalResponsibility'];
+      }
+      found.push(named);
+    }
+    for (const [key, child] of Object.entries(record)) {
+      if (key === 'leadPractitionerId' && typeof child === 'string') {
+        found.push({ field: [...path, key].join('.'), personId: child, as: 'leadPractitioner' });
+      } else {
+        visit(child, [...path, key]);
+      }
+    }
+  };
+  visit(body, []);
+  return found;
+}

@@ -1,0 +1,283 @@
+/**
+ * Need to know, with no way around it (issue 12 §1): every route the server answers × every role ×
+ * a case they lead / a case of their area they have no part in / another area's case / a closed
+ * case / a case of a family they may not join. The routes come from the server's own route table,
+ * so a new route fails the first test here until its access is checked below. What each person
+ * may see is written out literally (not computed by the policy under test).
+ */
+import { ROLES, type Actor } from '@tacu/domain';
+import { PeopleStore } from '@tacu/persistence';
+import { demoActor, journeyTo, routeTable, sampleEvent } from './support/api';
+import { drive, openCaseBody, OTHER_AREA, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
+
+const AREA = 'dublin-south-central';
+const AGENCY_2: Actor = { id: 'u-agency-0002', role: 'agencyPractitioner', areaId: AREA, name: 'Garda Seán Óg' };
+const GALWAY_LEAD: Actor = { id: 'u-lp-galway', role: 'leadPractitioner', areaId: OTHER_AREA.id, name: 'Méabh Ní Chonaill' };
+const PARENT: Actor = { id: 'u-parent-0001', role: 'parentCarer', areaId: AREA, name: 'Siobhán' };
+const YOUNG_PERSON: Actor = { id: 'u-young-0001', role: 'youngPerson', areaId: AREA, name: 'Seán' };
+
+/** Everyone the matrix tries, by a short name. */
+const ACTORS: Record<string, string | Actor> = {
+  coordinator: USERS.coordinator,
+  otherCoordinator: OTHER_COORDINATOR,
+  lead: USERS.lead,
+  otherLead: USERS.otherLead,
+  agency: USERS.agency,
+  agency2: AGENCY_2,
+  dlp: USERS.dlp,
+  galwayLead: GALWAY_LEAD,
+  manager: USERS.manager,
+  parent: PARENT,
+  youngPerson: YOUNG_PERSON,
+};
+const actorOf = (who: string | Actor): Actor => (typeof who === 'string' ? demoActor(who) : who);
+type Who = keyof typeof ACTORS;
+const ALL = Object.keys(ACTORS) as Who[];
+/** Roles with no case routes at all (403 before any case is looked at). */
+const NO_CASES: Who[] = ['manager', 'parent', 'youngPerson'];
+const OPENERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'galwayLead'];
+const PEOPLE_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'dlp', 'galwayLead', 'manager'];
+const AREA_OF: Record<Who, string> = Object.fromEntries(ALL.map((w) => [w, ['otherCoordinator', 'galwayLead'].includes(w) ? OTHER_AREA.id : AREA])) as Record<Who, string>;
+
+/**
+ * The cases, and who may see each:
+ * - led: led by `lead`, at the meeting, `agency` invited;
+ * - sibling: a sibling case in led's family, led by `otherLead` (lead sees the family, not this case);
+ * - request: `otherLead`'s own request, submitted (no other lead of the area sees it);
+ * - otherArea: a Galway case;
+ * - closed: led by `lead`, `agency` was invited, then consent was withdrawn;
+ * - escalated: led by `otherLead`, a concern open (the liaison person sees it).
+ */
+const FIXTURES = ['led', 'sibling', 'request', 'otherArea', 'closed', 'escalated'] as const;
+type Fixture = (typeof FIXTURES)[number];
+const SEES: Record<Fixture, Who[]> = {
+  led: ['coordinator', 'lead', 'agency'],
+  sibling: ['coordinator', 'otherLead'],
+  request: ['coordinator', 'otherLead'],
+  otherArea: ['otherCoordinator', 'galwayLead'],
+  closed: ['coordinator', 'lead'],
+  escalated: ['coordinator', 'otherLead', 'dlp'],
+};
+/** Who may see the sensitive details (addresses) of each case: its lead and its area's coordinators. */
+const SEES_SENSITIVE: Record<Fixture, Who[]> = {
+  led: ['coordinator', 'lead'],
+  sibling: ['coordinator', 'otherLead'],
+  request: ['coordinator', 'otherLead'],
+  otherArea: ['otherCoordinator', 'galwayLead'],
+  closed: ['coordinator', 'lead'],
+  escalated: ['coordinator', 'otherLead'],
+};
+/** Who may link a new case to each fixture's family: those who see a case of it. */
+const MAY_JOIN: Record<Fixture, Who[]> = {
+  led: ['coordinator', 'lead', 'otherLead'],
+  sibling: ['coordinator', 'lead', 'otherLead'],
+  request: ['coordinator', 'otherLead'],
+  otherArea: ['otherCoordinator', 'galwayLead'],
+  closed: ['coordinator', 'lead'],
+  escalated: ['coordinator', 'otherLead'],
+};
+
+interface Opened {
+  id: string;
+  familyId: string;
+  child: string;
+  address: string;
+}
+
+describe('need to know: the access matrix', () => {
+  let h: Harness;
+  const cases = {} as Record<Fixture, Opened>;
+  const responses: Array<{ who: Who; route: string; status: number; text: string }> = [];
+
+  async function call(who: Who, method: 'GET' | 'POST', path: string, body?: object) {
+    const request = method === 'GET' ? h.http.get(path) : h.http.post(path).send(body ?? {});
+    const res = await request.auth(await h.token(ACTORS[who]), { type: 'bearer' });
+    responses.push({ who, route: `${method} ${path}`, status: res.status, text: res.text });
+    expect({ who, route: `${method} ${path}`, serverError: res.status >= 500 }).toEqual({ who, route: `${method} ${path}`, serverError: false });
+    return res;
+  }
+
+  async function open(as: string | Actor, name: string, overrides: Record<string, unknown>): Promise<Opened> {
+    const address = `${name} House, ${Math.floor(Math.random() * 1e9)} Secret Road`;
+    const body = openCaseBody({
+      child: { name, dateOfBirth: '2016-05-05' },
+      familyMembers: [{ name: `Parent of ${name}`, relationship: 'mother', hasParentalResponsibility: true, sensitive: { address } }],
+      ...overrides,
+    });
+    const res = await h.http.post('/cases').auth(await h.token(as), { type: 'bearer' }).send(body);
+    if (res.status !== 201) throw new Error(`opening ${name}: ${res.status} ${res.text}`);
+    return { id: res.body.id, familyId: res.body.familyId, child: name, address };
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.dataSource.transaction(async (manager) => {
+      const people = new PeopleStore(manager);
+      await people.upsertUser({ id: AGENCY_2.id, areaId: AREA, role: AGENCY_2.role, displayName: 'Seán Óg', agency: 'Garda Youth Diversion' });
+      await people.upsertUser({ id: GALWAY_LEAD.id, areaId: OTHER_AREA.id, role: GALWAY_LEAD.role, displayName: 'Méabh', agency: 'Galway FRC' });
+      await people.upsertUser({ id: PARENT.id, areaId: AREA, role: PARENT.role, displayName: 'Siobhán', agency: null });
+      await people.upsertUser({ id: YOUNG_PERSON.id, areaId: AREA, role: YOUNG_PERSON.role, displayName: 'Seán', agency: null });
+    });
+    cases.led = await open(USERS.lead, 'Róisín Led', {});
+    await drive(h, cases.led.id, journeyTo('meeting.invited', USERS.lead));
+    cases.sibling = await open(USERS.coordinator, 'Sibling Hidden', { familyId: cases.led.familyId, familyMembers: [], leadPractitionerId: USERS.otherLead });
+    cases.sibling.address = cases.led.address;
+    cases.request = await open(USERS.otherLead, 'Request Only', { leadPractitionerId: USERS.otherLead });
+    await drive(h, cases.request.id, journeyTo('request.submitted', USERS.otherLead), USERS.otherLead);
+    cases.otherArea = await open(GALWAY_LEAD, 'Galway Child', { areaId: OTHER_AREA.id, leadPractitionerId: GALWAY_LEAD.id });
+    cases.closed = await open(USERS.lead, 'Closed Child', {});
+    await drive(h, cases.closed.id, journeyTo('meeting.invited', USERS.lead));
+    expect((await send(h, cases.closed.id, sampleEvent('WITHDRAW_CONSENT'), USERS.lead)).body.status).toBe('closed');
+    cases.escalated = await open(USERS.otherLead, 'Escalated Child', { leadPractitionerId: USERS.otherLead });
+    await drive(h, cases.escalated.id, journeyTo('assessment.inProgress', USERS.otherLead), USERS.otherLead);
+    expect((await send(h, cases.escalated.id, sampleEvent('RAISE_CONCERN'), USERS.otherLead)).body.state).toBe('escalation.raised');
+  });
+  afterAll(() => h?.close());
+
+  const sees = (who: Who, fixture: Fixture) => SEES[fixture].includes(who);
+  const versions = async () =>
+    Object.fromEntries((await h.dataSource.query(`SELECT id, version FROM cases ORDER BY id`)).map((r: { id: string; version: number }) => [r.id, r.version]));
+
+  /** How each route is checked, for every person. A route missing here fails the first test. */
+  const CHECKS: Record<string, (who: Who) => Promise<void>> = {
+    'GET /cases': async (who) => {
+      const res = await call(who, 'GET', '/cases?limit=100');
+      if (NO_CASES.includes(who)) return void expect(res.status).toBe(403);
+      const listed = new Set(res.body.items.map((c: { id: string }) => c.id));
+      expect({ who, listed: FIXTURES.filter((f) => listed.has(cases[f].id)) }).toEqual({ who, listed: FIXTURES.filter((f) => sees(who, f)) });
+      for (const filter of ['stage=request', 'status=closed', `familyId=${cases.led.familyId}`, 'sort=dueAt', 'overdue=false']) {
+        const filtered = await call(who, 'GET', `/cases?limit=100&${filter}`);
+        for (const item of filtered.body.items as { id: string }[]) {
+          const fixture = FIXTURES.find((f) => cases[f].id === item.id);
+          if (fixture) expect({ who, filter, fixture, sees: sees(who, fixture) }).toEqual({ who, filter, fixture, sees: true });
+        }
+      }
+    },
+    'GET /cases/:id': async (who) => {
+      for (const fixture of FIXTURES) {
+        const res = await call(who, 'GET', `/cases/${cases[fixture].id}`);
+        const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) ? 200 : 404;
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+        if (res.status !== 200) continue;
+        const sensitive = (res.body.familyMembers as { sensitive?: unknown }[]).some((m) => m.sensitive !== undefined);
+        expect({ who, fixture, sensitive }).toEqual({ who, fixture, sensitive: SEES_SENSITIVE[fixture].includes(who) });
+        const siblings = (res.body.siblingCases as { id: string }[]).map((s) => s.id);
+        for (const other of FIXTURES) if (siblings.includes(cases[other].id)) expect({ who, other, sees: sees(who, other) }).toEqual({ who, other, sees: true });
+      }
+      const unknown = await call(who, 'GET', '/cases/3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f');
+      expect(unknown.status).toBe(NO_CASES.includes(who) ? 403 : 404);
+    },
+    'GET /cases/:id/history': async (who) => {
+      for (const fixture of FIXTURES) {
+        const res = await call(who, 'GET', `/cases/${cases[fixture].id}/history`);
+        const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) ? 200 : 404;
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+      }
+    },
+    'POST /cases/:id/events': async (who) => {
+      const before = await versions();
+      for (const fixture of FIXTURES) {
+        // An event none of these cases accepts now: whoever may see the case is told why (not 404).
+        const res = await call(who, 'POST', `/cases/${cases[fixture].id}/events`, { type: 'CLOSE_CASE' });
+        if (NO_CASES.includes(who)) expect(res.status).toBe(403);
+        else expect({ who, fixture, notFound: res.status === 404 }).toEqual({ who, fixture, notFound: !sees(who, fixture) });
+        // Withdrawing consent, which closes a case, is never open to someone who may not see it.
+        if (!sees(who, fixture)) {
+          const withdraw = await call(who, 'POST', `/cases/${cases[fixture].id}/events`, sampleEvent('WITHDRAW_CONSENT'));
+          expect({ who, fixture, status: withdraw.status }).toEqual({ who, fixture, status: NO_CASES.includes(who) ? 403 : 404 });
+        }
+      }
+      expect(await versions()).toEqual(before);
+    },
+    'POST /cases': async (who) => {
+      for (const fixture of FIXTURES) {
+        const areaId = AREA_OF[who];
+        const res = await call(who, 'POST', '/cases', openCaseBody({ areaId, leadPractitionerId: undefined, familyId: cases[fixture].familyId, familyMembers: [] }));
+        if (!OPENERS.includes(who)) {
+          expect(res.status).toBe(403);
+          continue;
+        }
+        const mayJoin = MAY_JOIN[fixture].includes(who);
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: mayJoin ? 201 : 400 });
+        if (!mayJoin) expect(res.body.errors).toEqual([{ field: 'familyId', problems: [`familyId does not name a family of area ${areaId} with a case you can see`] }]);
+        const reopen = openCaseBody({ areaId, leadPractitionerId: undefined, previousEpisodeId: cases[fixture].id, familyMembers: [] });
+        delete reopen.child;
+        const again = await call(who, 'POST', '/cases', reopen);
+        const cannotSee = `previousEpisodeId does not name a case of area ${areaId} that you can see`;
+        const problems = (again.body.errors ?? []).flatMap((e: { problems: string[] }) => e.problems);
+        expect({ who, fixture, toldItCannotSee: problems.includes(cannotSee) }).toEqual({ who, fixture, toldItCannotSee: !sees(who, fixture) });
+      }
+    },
+    'GET /areas': async (who) => {
+      const res = await call(who, 'GET', '/areas');
+      if (!PEOPLE_READERS.includes(who)) return void expect(res.status).toBe(403);
+      expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([AREA_OF[who]]);
+    },
+    'GET /users': async (who) => {
+      const res = await call(who, 'GET', '/users');
+      if (!PEOPLE_READERS.includes(who)) return void expect(res.status).toBe(403);
+      const ids: string[] = res.body.items.map((u: { id: string }) => u.id);
+      const ofArea = (await h.dataSource.query(`SELECT id FROM users WHERE area_id = $1 AND active`, [AREA_OF[who]])).map((r: { id: string }) => r.id);
+      expect(ids.sort()).toEqual(ofArea.sort());
+      const leads = await call(who, 'GET', '/users?role=leadPractitioner');
+      expect(leads.body.items.every((u: { role: string }) => u.role === 'leadPractitioner')).toBe(true);
+    },
+    'GET /workflows': async (who) => {
+      const res = await call(who, 'GET', '/workflows');
+      expect(res.status).toBe(['parent', 'youngPerson'].includes(who) ? 403 : 200);
+    },
+    'GET /workflows/:id/diagram': async (who) => {
+      const res = await call(who, 'GET', '/workflows/case/diagram');
+      expect(res.status).toBe(['parent', 'youngPerson'].includes(who) ? 403 : 200);
+    },
+    'GET /health': async (who) => void expect((await call(who, 'GET', '/health')).status).toBe(200),
+    'GET /health/live': async (who) => void expect((await call(who, 'GET', '/health/live')).status).toBe(200),
+    'GET /docs': async (who) => void expect((await call(who, 'GET', '/docs')).status).toBe(200),
+    'GET /docs/': async (who) => void expect((await call(who, 'GET', '/docs/')).status).toBe(200),
+    'GET /docs/index.html': async (who) => void expect((await call(who, 'GET', '/docs/index.html')).status).toBe(200),
+    'GET /docs/swagger-ui-init.js': async (who) => void expect((await call(who, 'GET', '/docs/swagger-ui-init.js')).status).toBe(200),
+    'GET /docs/docs/swagger-ui-init.js': async (who) => void expect((await call(who, 'GET', '/docs/docs/swagger-ui-init.js')).status).toBe(200),
+    // Registered by the OpenAPI UI, whose package ships no LICENSE file: public, and nothing to leak.
+    'GET /docs/LICENSE': async (who) => void expect((await call(who, 'GET', '/docs/LICENSE')).status).toBe(404),
+    'GET /docs/openapi.json': async (who) => void expect((await call(who, 'GET', '/docs/openapi.json')).status).toBe(200),
+    'GET /docs-yaml': async (who) => void expect((await call(who, 'GET', '/docs-yaml')).status).toBe(200),
+    'GET /docs/*': async (who) => void expect((await call(who, 'GET', '/docs/swagger-ui.css')).status).toBe(200),
+  };
+
+  it('checks every route the server answers (a new route must be added to this matrix)', () => {
+    const routes = routeTable(h.app.getHttpAdapter().getInstance()).map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in CHECKS))).toEqual([]);
+    expect(Object.keys(CHECKS).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.keys(CHECKS))('%s: each person gets what they may see, and no more', async (route) => {
+    const check = CHECKS[route];
+    if (!check) throw new Error(`no check for ${route}`);
+    for (const who of ALL) await check(who);
+  });
+
+  it('no answer to anyone holds the id, the child or the address of a case they may not see', () => {
+    expect(responses.length).toBeGreaterThan(300);
+    // A family's members (the child included) are seen with any case of the family; its addresses
+    // only by the leads and coordinators of its cases. Led and sibling share one family.
+    const family = (f: Fixture): Fixture[] => (f === 'led' || f === 'sibling' ? ['led', 'sibling'] : [f]);
+    const seesFamily = (who: Who, f: Fixture) => family(f).some((g) => sees(who, g));
+    const seesAddress = (who: Who, f: Fixture) => family(f).some((g) => SEES_SENSITIVE[g].includes(who));
+    const leaks: string[] = [];
+    for (const { who, route, text } of responses) {
+      for (const fixture of FIXTURES) {
+        const c = cases[fixture];
+        // The id a caller sent is theirs to see again (a 404 names it); anything else is a leak.
+        if (!sees(who, fixture) && !route.includes(c.id) && text.includes(c.id)) leaks.push(`${who} ${route}: id of ${fixture}`);
+        if (!seesFamily(who, fixture) && text.includes(c.child)) leaks.push(`${who} ${route}: child of ${fixture}`);
+        if (!seesAddress(who, fixture) && text.includes(c.address)) leaks.push(`${who} ${route}: address of ${fixture}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('tries every role a person can hold', () => {
+    const roles = new Set(ALL.map((w) => actorOf(ACTORS[w]).role));
+    expect([...ROLES].filter((role) => role !== 'system' && !roles.has(role))).toEqual([]);
+  });
+});
