@@ -8,6 +8,7 @@ export { AppModule } from './app/app.module';
 export type { AppOptions } from './app/core/core.module';
 export { CLOCK, DATA_SOURCE, ENGINE } from './app/core/tokens';
 export { routeTable, type RouteEntry } from './app/core/route-table';
+export { UserAccounts } from './app/auth/user-accounts';
 export { ConfigError, DEV_TOKEN_SECRET, loadConfig, parseDeadlinePolicyOverrides, type AppConfig } from './app/config/app-config';
 export { toProblem, domainErrorStatus } from './app/errors/problem.filter';
 export { CASE_EVENT_SAMPLES, sampleEvent, sampleOpenCase } from './app/cases/events/samples';

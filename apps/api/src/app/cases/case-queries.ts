@@ -98,41 +98,48 @@ export function decodeCursor(cursor: string, sort: CaseSort): { key: string; id:
   return { key, id };
 }
 
+/**
+ * The SQL of one page of a list: need to know, the filters, keyset pagination on (sort key, id),
+ * one row more than the page to know whether another follows. Exported so that a test can read
+ * its plan.
+ */
+export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter, page: CaseListPage, now: Date): { text: string; values: unknown[] } {
+  const p = new Params();
+  const where: string[] = [visibilitySql(visibility, p)];
+  if (filter.stage !== undefined) where.push(`c.stage = ${p.add(filter.stage)}`);
+  if (filter.state !== undefined) where.push(`c.state = ${p.add(filter.state)}`);
+  if (filter.status !== undefined) where.push(`c.status = ${p.add(filter.status)}`);
+  if (filter.leadPractitionerId !== undefined) where.push(`c.lead_practitioner_id = ${p.add(filter.leadPractitionerId)}`);
+  if (filter.areaId !== undefined) where.push(`c.area_id = ${p.add(filter.areaId)}`);
+  if (filter.familyId !== undefined) where.push(`c.family_id = ${p.add(filter.familyId)}::uuid`);
+  if (filter.overdue !== undefined) {
+    const overdue = `(c.status <> 'closed' AND c.due_at IS NOT NULL AND c.due_at <= ${p.add(now)})`;
+    where.push(filter.overdue ? overdue : `NOT ${overdue}`);
+  }
+  if (filter.dueBefore !== undefined) where.push(`c.due_at < ${p.add(filter.dueBefore)}`);
+
+  // (opened_at, id) newest first, or (due_at, id) soonest first over cases with a running deadline.
+  const column = page.sort === 'dueAt' ? 'c.due_at' : 'c.opened_at';
+  const direction = page.sort === 'dueAt' ? 'ASC' : 'DESC';
+  if (page.sort === 'dueAt') where.push('c.due_at IS NOT NULL');
+  if (page.cursor !== undefined) {
+    const { key, id } = decodeCursor(page.cursor, page.sort);
+    const op = page.sort === 'dueAt' ? '>' : '<';
+    where.push(`(${column}, c.id) ${op} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
+  }
+  const limit = p.add(page.limit + 1);
+  const text = `SELECT ${SUMMARY_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
+       FROM cases c WHERE ${where.join(' AND ')}
+       ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ${limit}`;
+  return { text, values: p.values };
+}
+
 export class CaseQueries {
   constructor(private readonly manager: EntityManager) {}
 
   async list(visibility: CaseVisibilityFilter, filter: CaseListFilter, page: CaseListPage, now: Date): Promise<{ rows: ListedCaseRow[]; nextCursor: string | null }> {
-    const p = new Params();
-    const where: string[] = [visibilitySql(visibility, p)];
-    if (filter.stage !== undefined) where.push(`c.stage = ${p.add(filter.stage)}`);
-    if (filter.state !== undefined) where.push(`c.state = ${p.add(filter.state)}`);
-    if (filter.status !== undefined) where.push(`c.status = ${p.add(filter.status)}`);
-    if (filter.leadPractitionerId !== undefined) where.push(`c.lead_practitioner_id = ${p.add(filter.leadPractitionerId)}`);
-    if (filter.areaId !== undefined) where.push(`c.area_id = ${p.add(filter.areaId)}`);
-    if (filter.familyId !== undefined) where.push(`c.family_id = ${p.add(filter.familyId)}::uuid`);
-    if (filter.overdue !== undefined) {
-      const overdue = `(c.status <> 'closed' AND c.due_at IS NOT NULL AND c.due_at <= ${p.add(now)})`;
-      where.push(filter.overdue ? overdue : `NOT ${overdue}`);
-    }
-    if (filter.dueBefore !== undefined) where.push(`c.due_at < ${p.add(filter.dueBefore)}`);
-
-    // (opened_at, id) newest first, or (due_at, id) soonest first over cases with a running deadline.
-    const column = page.sort === 'dueAt' ? 'c.due_at' : 'c.opened_at';
-    const direction = page.sort === 'dueAt' ? 'ASC' : 'DESC';
-    if (page.sort === 'dueAt') where.push('c.due_at IS NOT NULL');
-    if (page.cursor !== undefined) {
-      const { key, id } = decodeCursor(page.cursor, page.sort);
-      const op = page.sort === 'dueAt' ? '>' : '<';
-      where.push(`(${column}, c.id) ${op} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
-    }
-    const limit = p.add(page.limit + 1);
-    const { rows } = await sql<ListedCaseRow>(
-      this.manager,
-      `SELECT ${SUMMARY_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
-       FROM cases c WHERE ${where.join(' AND ')}
-       ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ${limit}`,
-      p.values,
-    );
+    const { text, values } = listSql(visibility, filter, page, now);
+    const { rows } = await sql<ListedCaseRow>(this.manager, text, values);
     const more = rows.length > page.limit;
     const items = more ? rows.slice(0, page.limit) : rows;
     const last = items[items.length - 1];
@@ -156,6 +163,12 @@ export class CaseQueries {
     const p = new Params();
     const where = [`c.family_id = ${p.add(familyId)}::uuid`, visibilitySql(visibility, p)];
     const { rowCount } = await sql(this.manager, `SELECT 1 FROM cases c WHERE ${where.join(' AND ')} LIMIT 1`, p.values);
+    return rowCount > 0;
+  }
+
+  /** True when a later episode already reopens this case. */
+  async wasReopened(caseId: string): Promise<boolean> {
+    const { rowCount } = await sql(this.manager, `SELECT 1 FROM cases WHERE previous_episode_id = $1::uuid LIMIT 1`, [caseId]);
     return rowCount > 0;
   }
 

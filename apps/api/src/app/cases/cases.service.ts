@@ -215,6 +215,7 @@ export class CasesService {
       throw invalid('previousEpisodeId', `previousEpisodeId does not name a case of area ${dto.areaId} that you can see`);
     }
     if (previous.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
+    if (await new CaseQueries(manager).wasReopened(previous.id)) throw invalid('previousEpisodeId', EPISODE_CONSTRAINTS['cases_reopened_once_idx'] as string);
     if (dto.child !== undefined) {
       throw invalid('child', "leave out child when reopening an episode: the new episode continues the child's own record (update it there)");
     }
