@@ -2,3 +2,4 @@ export * from './clock';
 export * from './database';
 export * from './actors';
 export * from './fixture-workflow';
+export * from './cases-at-scale';
