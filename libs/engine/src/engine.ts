@@ -4,9 +4,9 @@
  * transition implies (case row, audit event, timers, outbox, idempotency record).
  */
 import { randomUUID } from 'node:crypto';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyTransitionDefinition } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import { DomainError, DomainErrorCode, ROLE_NAMES, ROLES, rolesInWords, type Actor } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
@@ -25,15 +25,20 @@ import {
 import type { CaseSnapshotRow, Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
 import {
   AFTER_PREFIX,
-  allowedEventsFor,
   candidateTransitions,
+  caseReasons,
+  descriptorMatches,
   guardReasons,
   isForbidden,
+  nextStepsFor,
   permittedRoles,
   planEffects,
   reenteredNodes,
+  wayToEvent,
   type EffectPlan,
   type MachineAction,
+  type NextSteps,
+  type WayToEvent,
 } from './machine-rules';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -124,10 +129,11 @@ export class WorkflowEngine implements Engine {
     this.assertHealthy(snapshot, OPEN_CASE);
     const openers = permittedRoles(snapshot, OPEN_CASE);
     if (openers.size > 0 && !openers.has(command.actor.role)) {
-      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${command.actor.role} may not open a ${definition.id} case.`, {
+      const permitted = ROLES.filter((r) => openers.has(r));
+      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${ROLE_NAMES[command.actor.role] ?? command.actor.role} may not open a ${definition.id} case: only ${rolesInWords(permitted)} may.`, {
         event: OPEN_CASE,
         role: command.actor.role,
-        permittedRoles: [...openers],
+        permittedRoles: permitted,
       });
     }
 
@@ -179,7 +185,7 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(dueAt),
-      allowedEvents: allowedEventsFor(snapshot, command.actor.role),
+      ...nextStepsFor(definition, snapshot, command.actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
     };
@@ -218,7 +224,7 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `No timer ${event.type} is due on this case.`, {
         event: event.type,
         state: row.state,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
+        ...nextStepsFor(definition, snapshot, actor.role),
       });
     }
 
@@ -263,7 +269,7 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(written.dueAt),
-      allowedEvents: allowedEventsFor(next, actor.role),
+      ...nextStepsFor(definition, next, actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
     };
@@ -278,8 +284,12 @@ export class WorkflowEngine implements Engine {
   }
 
   allowedEventsOf(row: CaseSnapshotRow, actor: Actor): string[] {
+    return this.nextStepsOf(row, actor).allowedEvents;
+  }
+
+  nextStepsOf(row: CaseSnapshotRow, actor: Actor): NextSteps {
     const definition = this.definition(row.workflowId, row.workflowVersion);
-    return allowedEventsFor(this.restore(definition, row, this.clock.now()), actor.role);
+    return nextStepsFor(definition, this.restore(definition, row, this.clock.now()), actor.role);
   }
 
   /**
@@ -295,38 +305,9 @@ export class WorkflowEngine implements Engine {
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 
-  /** Decides whether this actor may send this event now; throws the reason when not. */
+  /** Decides whether this actor may send this event now (`authoriseEvent`); throws the reason when not. */
   private authorise(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, row: CaseRow, command: SendCommand): void {
-    const { event, actor } = command;
-    const isTimer = isTimerEvent(command);
-    const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
-    const notAllowed = () =>
-      new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `${event.type} is not accepted while the case is ${row.state}.`, {
-        event: event.type,
-        state: row.state,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    if (snapshot.status !== 'active' || candidates.length === 0) throw notAllowed();
-    if (!isTimer && !permittedRoles(snapshot, event.type).has(actor.role)) {
-      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${actor.role} may not send ${event.type} while the case is ${row.state}.`, {
-        event: event.type,
-        state: row.state,
-        role: actor.role,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    }
-    const enabled = definition.machine.getTransitionData(snapshot, event as never);
-    if (enabled.length === 0) {
-      const { guards, reasons } = guardReasons(definition, snapshot, candidates, event);
-      throw new DomainError(DomainErrorCode.GUARD_FAILED, reasons.join(' '), {
-        event: event.type,
-        state: row.state,
-        guards,
-        reasons,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    }
-    if (!isTimer && enabled.every(isForbidden)) throw notAllowed();
+    authoriseEvent(definition, snapshot, row.state, command.event, command.actor);
   }
 
   private async replay(store: IdempotencyStore, scope: string, key: string, requestHash: string): Promise<TransitionResult | null> {
@@ -359,8 +340,54 @@ export class WorkflowEngine implements Engine {
   }
 }
 
+/**
+ * Decides whether this actor may send this event now; throws the reason when not, saying how
+ * to get there: EVENT_NOT_ALLOWED names the state where the event is accepted and the events
+ * that lead to it (when the machine says), ROLE_NOT_PERMITTED names the roles that may send it,
+ * GUARD_FAILED gives each failing rule's reason. Every refusal carries this actor's next steps
+ * (`allowedEvents`, `waitingEvents`). Pure: the engine calls it on the locked case's snapshot
+ * before anything is written; `state` is the case's dotted state, for messages.
+ */
+export function authoriseEvent(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, state: string, event: SendCommand['event'], actor: Actor): void {
+  const isTimer = isTimerEvent({ event, actor });
+  const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
+  const nextSteps = () => nextStepsFor(definition, snapshot, actor.role);
+  const notAllowed = () => {
+    const way = event.type.startsWith('xstate.') ? null : wayToEvent(snapshot, event.type);
+    const then = way ? caseReasons(definition, snapshot.context, candidateTransitionsIn(definition, way.state, event.type), event.type) : [];
+    return new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, notAllowedMessage(event.type, state, snapshot.status === 'active', way, then), {
+      event: event.type,
+      state,
+      ...(way ? { acceptedIn: way.state, leadingEvents: way.events } : {}),
+      ...nextSteps(),
+    });
+  };
+  if (snapshot.status !== 'active' || candidates.length === 0) throw notAllowed();
+  const roles = permittedRoles(snapshot, event.type);
+  if (!isTimer && !roles.has(actor.role)) {
+    const permitted = ROLES.filter((r) => roles.has(r));
+    throw new DomainError(
+      DomainErrorCode.ROLE_NOT_PERMITTED,
+      `A ${ROLE_NAMES[actor.role] ?? actor.role} may not send ${event.type} while the case is ${state}: ${permitted.length > 0 ? `only ${rolesInWords(permitted)} may.` : 'nobody may send it in this state.'}`,
+      { event: event.type, state, role: actor.role, permittedRoles: permitted, ...nextSteps() },
+    );
+  }
+  const enabled = definition.machine.getTransitionData(snapshot, event as never);
+  if (enabled.length === 0) {
+    const { guards, reasons } = guardReasons(definition, snapshot, candidates, event);
+    throw new DomainError(DomainErrorCode.GUARD_FAILED, reasons.join(' '), {
+      event: event.type,
+      state,
+      guards,
+      reasons,
+      ...nextSteps(),
+    });
+  }
+  if (!isTimer && enabled.every(isForbidden)) throw notAllowed();
+}
+
 /** A delayed event of the machine, delivered by the system actor (the timer worker). */
-function isTimerEvent(command: SendCommand): boolean {
+function isTimerEvent(command: Pick<SendCommand, 'event' | 'actor'>): boolean {
   return command.event.type.startsWith(AFTER_PREFIX) && command.actor.role === 'system';
 }
 
@@ -376,4 +403,24 @@ function earliestDue(plan: EffectPlan, dueDateDelays: ReadonlySet<string>): Date
     if (t.delayName !== null && dueDateDelays.has(t.delayName) && (!earliest || t.dueAt < earliest)) earliest = t.dueAt;
   }
   return earliest;
+}
+
+/** The transitions for an event type of the state at a dotted path (its ancestors included). */
+function candidateTransitionsIn(definition: WorkflowDefinition, state: string, type: string): AnyTransitionDefinition[] {
+  const node = definition.machine.getStateNodeById(`${definition.machine.id}.${state}`);
+  const found: AnyTransitionDefinition[] = [];
+  for (let n: typeof node | undefined = node; n; n = n.parent) {
+    for (const [descriptor, transitions] of n.transitions) if (descriptorMatches(descriptor, type)) found.push(...transitions);
+  }
+  return found;
+}
+
+/** "SUBMIT_REQUEST is not accepted while the case is request.draft. It is accepted in …, which REQUEST_CONSENT leads to; …" */
+function notAllowedMessage(type: string, state: string, active: boolean, way: WayToEvent | null, then: readonly string[]): string {
+  const refused = `${type} is not accepted while the case is ${state}.`;
+  if (!active) return `${refused} The case is over: nothing more is accepted on it.`;
+  if (!way) return refused;
+  const route = way.events.length === 0 ? 'which this stage moves on to by itself' : `which ${way.events.join(', then ')} ${way.events.length === 1 ? 'leads' : 'lead'} to`;
+  const needs = then.length > 0 && !then[0].startsWith('The rules of this stage') ? ` As the case stands, ${type} will then need: ${then.join(' ')}` : '';
+  return `${refused} It is accepted in ${way.state}, ${route}.${needs}`;
 }

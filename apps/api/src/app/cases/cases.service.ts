@@ -197,13 +197,13 @@ export class CasesService {
     const queries = new CaseQueries(manager);
     await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
-    const [allowedEvents, deadlines, siblings, members] = [
-      this.engine.allowedEventsOf(row, actor),
+    const [nextSteps, deadlines, siblings, members] = [
+      this.engine.nextStepsOf(row, actor),
       await queries.deadlines(caseId),
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, row)) : [],
     ];
-    return toCaseResponse({ row, allowedEvents, deadlines, siblings, members }, this.clock.now());
+    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
