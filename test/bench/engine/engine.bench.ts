@@ -8,6 +8,9 @@
  * idempotency record. The engine additionally restores the snapshot, runs the pure XState
  * transition, checks permissions and guards, and computes the allowed events.
  *
+ * PGlite runs twice: durable (fsync at every commit, as the app runs it) and with fsync off (as
+ * PGlite runs by default), which is what durability costs.
+ *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench; its public
  * schema is recreated), BENCH_TRANSITIONS (default 1000 on PGlite, 3000 on the server),
  * BENCH_CLIENTS (server concurrency run, default 8).
@@ -169,9 +172,10 @@ async function compare(ds: TacuDataSource, database: string, clients: PgLike[], 
   return { database, clients: concurrency, engine: done / engineSeconds, baseline: done / baselineSeconds };
 }
 
-async function pglite(): Promise<Row[]> {
+/** PGlite in a data folder: durable (fsync at every commit, the default) or not (PGlite's own default, for the cost of durability). */
+async function pglite(durable: boolean): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tacu-bench-'));
-  const ds = await openDataSource({ dataDir: dir });
+  const ds = await openDataSource({ dataDir: dir, durable });
   try {
     const runner = ds.createQueryRunner();
     const client = (await runner.connect()) as PgLike;
@@ -179,7 +183,7 @@ async function pglite(): Promise<Row[]> {
     const borrowed = { query: (c: Parameters<PgLike['query']>[0]) => client.query(c) };
     await runner.release();
     const total = Number(process.env.BENCH_TRANSITIONS ?? 1000);
-    return [await compare(ds, 'PGlite (in-process)', [borrowed], total, 1)];
+    return [await compare(ds, `PGlite, fsync ${durable ? 'on' : 'off'}`, [borrowed], total, 1)];
   } finally {
     await ds.destroy();
     rmSync(dir, { recursive: true, force: true });
@@ -208,7 +212,7 @@ async function server(url: string): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  rows.push(...(await pglite()));
+  rows.push(...(await pglite(true)), ...(await pglite(false)));
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tacu_bench';
   if (await reachable(url)) rows.push(...(await server(url)));
   else console.log(`(server ${url} not reachable: skipped)`);
