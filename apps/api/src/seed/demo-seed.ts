@@ -1,15 +1,25 @@
 /**
- * The demo area: its people, and (on an empty database) two families with cases in several
- * stages, each driven through the real API service and engine. Idempotent: people are upserted,
- * cases are seeded only when the area has none.
+ * The demo area: its people, and (on an empty area) two families with cases in several stages,
+ * each driven through the engine with the real event validation.
+ *
+ * All or nothing: people, families and every case with its whole journey are written in ONE
+ * transaction, through the engine's `openIn` / `sendIn`. A start killed while seeding leaves no
+ * demo case at all, and the next start seeds the area whole (it seeds only an area without
+ * cases, so a partial area would otherwise stay partial for good). Idempotent: people are
+ * upserted, cases are seeded only when the area has none.
  */
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@tacu/domain';
+import type { Clock, Engine } from '@tacu/engine';
+import { PeopleStore, sql, type NewFamilyMember } from '@tacu/persistence';
+import { parseCaseEvent } from '../app/cases/events';
 import { sampleEvent } from '../app/cases/events/samples';
-import type { OpenCaseInput } from '../app/cases/open-case.dto';
-import { CasesService } from '../app/cases/cases.service';
-import { PeopleStore, sql } from '@tacu/persistence';
-import { DATA_SOURCE } from '../app/core/tokens';
+import { parseOpenCase, type OpenCaseInput } from '../app/cases/open-case.dto';
+import { CASE_WORKFLOW_ID } from '../app/cases/cases.service';
+import { APP_CONFIG, type AppConfig } from '../app/config/app-config';
+import { CLOCK, DATA_SOURCE, ENGINE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
 
@@ -65,32 +75,82 @@ export interface SeedResult {
   seededCases: number;
 }
 
-export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    const people = new PeopleStore(manager);
-    await people.upsertArea(DEMO_AREA);
-    for (const user of DEMO_USERS) {
-      await people.upsertUser({ id: user.id, areaId: DEMO_AREA.id, role: user.role, displayName: user.displayName, agency: user.agency });
-    }
-  });
+export interface SeedOptions {
+  /** Told after each demo case is written (inside the transaction): `seeded` of `total`. */
+  onProgress?: (seeded: number, total: number) => void | Promise<void>;
 }
 
-/** Seeds the demo area; its cases only when the area has none yet (so a restart changes nothing). */
-export async function seedDemo(app: INestApplication): Promise<SeedResult> {
-  const dataSource = app.get<DataSource>(DATA_SOURCE);
-  await seedDemoPeople(dataSource);
-  const { rows } = await sql<{ n: number }>(dataSource.manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
-  if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
-  const cases = app.get(CasesService);
-  const opened: { id: string; familyId: string | null }[] = [];
-  for (const demo of DEMO_CASES) {
-    const lead = demoActor(demo.lead);
-    const familyId = demo.siblingOf !== undefined ? opened[demo.siblingOf]?.familyId : undefined;
-    const created = await cases.open(lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
-    opened.push({ id: created.id, familyId: created.familyId });
-    for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
-      await cases.send(step.by === 'lead' ? lead : demoActor(COORDINATOR), created.id, step.event, {});
-    }
+/** The demo area and its users, upserted (inside the caller's transaction). */
+async function writeDemoPeople(manager: EntityManager): Promise<void> {
+  const people = new PeopleStore(manager);
+  await people.upsertArea(DEMO_AREA);
+  for (const user of DEMO_USERS) {
+    await people.upsertUser({ id: user.id, areaId: DEMO_AREA.id, role: user.role, displayName: user.displayName, agency: user.agency });
   }
-  return { seededCases: opened.length };
+}
+
+export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(writeDemoPeople);
+}
+
+/** A demo family's rows, as opening a case writes them: the family (new, or a sibling's), the child and the other members. */
+async function writeFamily(manager: EntityManager, lead: Actor, body: OpenCaseInput, now: Date, familyId?: string): Promise<{ familyId: string; childPersonId: string }> {
+  const people = new PeopleStore(manager);
+  const id = familyId ?? (await people.insertFamily({ areaId: DEMO_AREA.id, createdBy: lead.id, createdAt: now })).id;
+  const child: NewFamilyMember = { relationship: 'child', name: body.child.name, dateOfBirth: body.child.dateOfBirth, hasParentalResponsibility: false, sensitive: { ...(body.child.sensitive ?? {}) } };
+  const others: NewFamilyMember[] = body.familyMembers.map((m) => ({
+    relationship: m.relationship,
+    name: m.name,
+    hasParentalResponsibility: m.hasParentalResponsibility,
+    sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
+  }));
+  const [created] = await people.insertMembers(id, [child, ...others], now);
+  if (!created) throw new Error('the demo child was not written');
+  return { familyId: id, childPersonId: created.id };
+}
+
+/** One demo case, opened and driven along its journey, inside the seed's transaction. */
+async function writeDemoCase(manager: EntityManager, engine: Engine, config: AppConfig, demo: DemoCase, now: Date, familyId?: string): Promise<{ familyId: string }> {
+  const lead = demoActor(demo.lead);
+  // The same checks as POST /cases: a demo case is a case a person could have opened.
+  const parsed = parseOpenCase({ ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
+  if (!parsed.ok) throw new Error(`demo case is not valid: ${JSON.stringify(parsed.errors)}`);
+  const body = parsed.value;
+  const family = await writeFamily(manager, lead, body, now, familyId);
+  const caseId = randomUUID();
+  const opened = await engine.openIn(manager, {
+    workflowId: CASE_WORKFLOW_ID,
+    caseId,
+    input: { caseId, policy: config.deadlinePolicy, leadPractitionerId: demo.lead, origin: body.origin },
+    attributes: { areaId: DEMO_AREA.id, familyId: family.familyId, childPersonId: family.childPersonId, origin: body.origin, previousEpisodeId: null },
+    actor: lead,
+  });
+  for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
+    const parsed = parseCaseEvent(step.event);
+    if (!parsed.ok) throw new Error(`demo event ${step.event.type} is not valid: ${JSON.stringify(parsed.errors)}`);
+    await engine.sendIn(manager, { caseId: opened.caseId, event: { ...parsed.event }, actor: step.by === 'lead' ? lead : demoActor(COORDINATOR) });
+  }
+  return family;
+}
+
+/** Seeds the demo area in one transaction; its cases only when the area has none yet (so a restart changes nothing). */
+export async function seedDemo(app: INestApplication, options: SeedOptions = {}): Promise<SeedResult> {
+  const dataSource = app.get<DataSource>(DATA_SOURCE);
+  const engine = app.get<Engine>(ENGINE);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const now = app.get<Clock>(CLOCK).now();
+  return dataSource.transaction(async (manager) => {
+    await writeDemoPeople(manager);
+    // Two first starts on one server database seed once: the second waits here, then finds the cases.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tacu:demo-seed'))`);
+    const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
+    if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
+    const families: string[] = [];
+    for (const [index, demo] of DEMO_CASES.entries()) {
+      const { familyId } = await writeDemoCase(manager, engine, config, demo, now, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
+      families.push(familyId);
+      await options.onProgress?.(index + 1, DEMO_CASES.length);
+    }
+    return { seededCases: DEMO_CASES.length };
+  });
 }
