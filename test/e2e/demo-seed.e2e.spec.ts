@@ -53,7 +53,7 @@ describe('the demo seed, all or nothing', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tacu-seed-'));
     try {
       cpSync(template, dataDir, { recursive: true });
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/support/seed-until-killed.ts', dataDir, '4'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/e2e/support/seed-until-killed.ts', dataDir, '4'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
       const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));

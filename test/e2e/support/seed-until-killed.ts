@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 // A plain node process outside Jest's module map: relative imports only.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { createApp, loadConfig, seedDemo } from '../../apps/api/src/index';
+import { createApp, loadConfig, seedDemo } from '../../../apps/api/src/index';
 
 const [dataDir, after] = process.argv.slice(2);
 if (!dataDir || !after) throw new Error('usage: seed-until-killed <data folder> <cases before the kill>');
