@@ -39,6 +39,14 @@ async function main(): Promise<void> {
     `  Health:                ${url}/health`,
     `  Database:              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${resolve(config.dataDir)}`}`,
   ];
+  if (!config.databaseUrl) {
+    // What the embedded mode promises, said where it is chosen (README "The embedded database").
+    lines.push(
+      '                         this process only (a second process on this folder refuses to start);',
+      '                         every acknowledged change is synced to disk (fsync) before it is answered.',
+      '                         For several processes, replicas or backups while running, use a PostgreSQL server (DATABASE_URL).',
+    );
+  }
   if (config.token.kind === 'secret') {
     if (config.token.isDevSecret) {
       lines.push(

@@ -123,14 +123,15 @@ function pgliteArtifacts(nodeRequire: NodeJS.Require): PgliteArtifacts | undefin
   return realm[ARTIFACTS] ?? undefined;
 }
 
-interface PgliteLib {
+export interface PgliteLib {
   PGlite: typeof PGlite;
   NodeFS: typeof NodeFS;
   createPgConfig: typeof createPgConfig;
   artifacts: PgliteArtifacts | undefined;
 }
 
-function loadPglite(): PgliteLib {
+/** PGlite's classes and compiled artifacts, loaded as `nodeRequireFn` says. */
+export function loadPglite(): PgliteLib {
   const nodeRequire = nodeRequireFn();
   return {
     PGlite: (nodeRequire('@electric-sql/pglite') as { PGlite: typeof PGlite }).PGlite,
@@ -155,15 +156,20 @@ interface EmscriptenModule {
  *   reaches the disk under Emscripten).
  * Then the WAL is synced at every commit before COMMIT answers, and data files and folders at
  * checkpoints, through the same calls as on a server. Cost measured in the engine bench (README).
+ * `sync` is how a descriptor is synced (fs.fsyncSync; tests count the calls).
  */
-export function durablePgliteOptions(lib: Pick<PgliteLib, 'PGlite' | 'NodeFS'>, dataDir: string): { fs: InstanceType<typeof NodeFS>; startParams: string[] } {
+export function durablePgliteOptions(
+  lib: Pick<PgliteLib, 'PGlite' | 'NodeFS'>,
+  dataDir: string,
+  sync: (fd: number) => void = fsyncSync,
+): { fs: InstanceType<typeof NodeFS>; startParams: string[] } {
   const { PGlite: PGliteClass, NodeFS: NodeFSClass } = lib;
   class SyncingNodeFS extends NodeFSClass {
     override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
       const result = await super.init(pg, opts);
       const giveNodefsAnFsync = (mod: EmscriptenModule) => {
         mod.FS.filesystems.NODEFS.stream_ops.fsync = (stream) => {
-          if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+          if (stream.nfd !== undefined) sync(stream.nfd);
           return 0;
         };
       };
