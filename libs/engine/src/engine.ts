@@ -4,7 +4,7 @@
  * transition implies (case row, audit event, timers, outbox, idempotency record).
  */
 import { randomUUID } from 'node:crypto';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyTransitionDefinition } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode, ROLE_NAMES, ROLES, rolesInWords, type Actor } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
@@ -26,15 +26,13 @@ import type { CaseSnapshotRow, Clock, Engine, OpenCommand, SendCommand, Transiti
 import {
   AFTER_PREFIX,
   candidateTransitions,
-  caseReasons,
-  descriptorMatches,
   guardReasons,
   isForbidden,
   nextStepsFor,
   permittedRoles,
   planEffects,
   reenteredNodes,
-  wayToEvent,
+  wayToEventAndNeeds,
   type EffectPlan,
   type MachineAction,
   type NextSteps,
@@ -353,9 +351,9 @@ export function authoriseEvent(definition: WorkflowDefinition, snapshot: AnyMach
   const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
   const nextSteps = () => nextStepsFor(definition, snapshot, actor.role);
   const notAllowed = () => {
-    const way = event.type.startsWith('xstate.') ? null : wayToEvent(snapshot, event.type);
-    const then = way ? caseReasons(definition, snapshot.context, candidateTransitionsIn(definition, way.state, event.type), event.type) : [];
-    return new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, notAllowedMessage(event.type, state, snapshot.status === 'active', way, then), {
+    const found = event.type.startsWith('xstate.') ? null : wayToEventAndNeeds(definition, snapshot, event.type);
+    const way = found?.way ?? null;
+    return new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, notAllowedMessage(event.type, state, snapshot.status === 'active', way, found?.needs ?? []), {
       event: event.type,
       state,
       ...(way ? { acceptedIn: way.state, leadingEvents: way.events } : {}),
@@ -405,22 +403,12 @@ function earliestDue(plan: EffectPlan, dueDateDelays: ReadonlySet<string>): Date
   return earliest;
 }
 
-/** The transitions for an event type of the state at a dotted path (its ancestors included). */
-function candidateTransitionsIn(definition: WorkflowDefinition, state: string, type: string): AnyTransitionDefinition[] {
-  const node = definition.machine.getStateNodeById(`${definition.machine.id}.${state}`);
-  const found: AnyTransitionDefinition[] = [];
-  for (let n: typeof node | undefined = node; n; n = n.parent) {
-    for (const [descriptor, transitions] of n.transitions) if (descriptorMatches(descriptor, type)) found.push(...transitions);
-  }
-  return found;
-}
-
 /** "SUBMIT_REQUEST is not accepted while the case is request.draft. It is accepted in …, which REQUEST_CONSENT leads to; …" */
 function notAllowedMessage(type: string, state: string, active: boolean, way: WayToEvent | null, then: readonly string[]): string {
   const refused = `${type} is not accepted while the case is ${state}.`;
   if (!active) return `${refused} The case is over: nothing more is accepted on it.`;
   if (!way) return refused;
   const route = way.events.length === 0 ? 'which this stage moves on to by itself' : `which ${way.events.join(', then ')} ${way.events.length === 1 ? 'leads' : 'lead'} to`;
-  const needs = then.length > 0 && !then[0].startsWith('The rules of this stage') ? ` As the case stands, ${type} will then need: ${then.join(' ')}` : '';
+  const needs = then.length > 0 ? ` As the case stands, ${type} will then need: ${then.join(' ')}` : '';
   return `${refused} It is accepted in ${way.state}, ${route}.${needs}`;
 }

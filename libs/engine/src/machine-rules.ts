@@ -176,9 +176,9 @@ export function guardReasons(
 /**
  * Why the guards of these transitions refuse an event of this type, as the case stands: only
  * guards that decide without reading the event's payload are explained (the payload is not
- * known yet). Falls back to a general sentence when no guard says more.
+ * known yet). Falls back to a general sentence when no guard says more (unless `fallback` is false).
  */
-export function caseReasons(definition: WorkflowDefinition, context: unknown, candidates: readonly AnyTransitionDefinition[], type: string): string[] {
+export function caseReasons(definition: WorkflowDefinition, context: unknown, candidates: readonly AnyTransitionDefinition[], type: string, fallback = true): string[] {
   const reasons = new Set<string>();
   for (const guard of new Set(candidates.flatMap((t) => guardNames(t.guard)))) {
     const probe = bareEvent(type);
@@ -190,7 +190,7 @@ export function caseReasons(definition: WorkflowDefinition, context: unknown, ca
     }
     if (reason && !probe.readPayload()) reasons.add(reason);
   }
-  if (reasons.size === 0) reasons.add(`The rules of this stage do not allow ${type} yet.`);
+  if (reasons.size === 0 && fallback) reasons.add(`The rules of this stage do not allow ${type} yet.`);
   return [...reasons];
 }
 
@@ -251,13 +251,8 @@ function dotted(node: StateNodeLike): string {
   return node.path.join('.');
 }
 
-/**
- * The shortest way, by the machine's structure (guards not evaluated), from the current state
- * to the nearest state where an event of this type is accepted; null when the machine does not
- * say (the case is over, or the way runs through a choice made from data, such as the
- * outcome of a request or an escalation).
- */
-export function wayToEvent(snapshot: AnyMachineSnapshot, type: string): WayToEvent | null {
+/** The nearest state accepting an event, as a state node, and the events leading there. */
+function nearestAccepting(snapshot: AnyMachineSnapshot, type: string): { node: StateNodeLike; events: string[] } | null {
   if (snapshot.status !== 'active') return null;
   const start = snapshot._nodes.filter((n) => n.type === 'atomic' || n.type === 'final');
   const seen = new Set<StateNodeLike>(start);
@@ -269,13 +264,41 @@ export function wayToEvent(snapshot: AnyMachineSnapshot, type: string): WayToEve
         if (seen.has(to)) continue;
         seen.add(to);
         const way = event === null ? events : [...events, event];
-        if (acceptsHere(to, type)) return { state: dotted(to), events: way };
+        if (acceptsHere(to, type)) return { node: to, events: way };
         next.push({ node: to, events: way });
       }
     }
     frontier = next;
   }
   return null;
+}
+
+/**
+ * The shortest way, by the machine's structure (guards not evaluated), from the current state
+ * to the nearest state where an event of this type is accepted; null when the machine does not
+ * say (the case is over, or the way runs through a choice made from data, such as the
+ * outcome of a request or an escalation).
+ */
+export function wayToEvent(snapshot: AnyMachineSnapshot, type: string): WayToEvent | null {
+  const found = nearestAccepting(snapshot, type);
+  return found ? { state: dotted(found.node), events: found.events } : null;
+}
+
+/**
+ * `wayToEvent`, and what the rules of the accepting state will need for the event, judged on
+ * the case as it stands (`caseReasons`: guards reading only the case); empty when none refuses.
+ */
+export function wayToEventAndNeeds(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, type: string): { way: WayToEvent; needs: string[] } | null {
+  const found = nearestAccepting(snapshot, type);
+  if (!found) return null;
+  const candidates: AnyTransitionDefinition[] = [];
+  for (let n: StateNodeLike | undefined = found.node; n; n = n.parent) {
+    for (const [descriptor, transitions] of n.transitions) if (descriptorMatches(descriptor, type)) candidates.push(...transitions);
+  }
+  // Needs are told only when every way the state takes the event is refused by a rule reading the case.
+  const perTransition = candidates.map((t) => caseReasons(definition, snapshot.context, [t], type, false));
+  const refused = perTransition.length > 0 && perTransition.every((reasons) => reasons.length > 0);
+  return { way: { state: dotted(found.node), events: found.events }, needs: refused ? [...new Set(perTransition.flat())] : [] };
 }
 
 /** A transition XState would take but that does nothing (a forbidden transition). */

@@ -45,11 +45,15 @@ describe('one process per embedded data folder', () => {
   let dataDir: string;
 
   beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tacu-lock-'));
+  });
+
+  /** The folder as a migrated database, for the processes that open it. */
+  function migratedFolder(): void {
     const template = process.env[TEMPLATE_ENV];
     if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run through Jest's global setup`);
-    dataDir = mkdtempSync(join(tmpdir(), 'tacu-lock-'));
     cpSync(template, dataDir, { recursive: true });
-  });
+  }
 
   afterEach(async () => {
     for (const h of started.splice(0)) {
@@ -62,6 +66,7 @@ describe('one process per embedded data folder', () => {
   });
 
   it('a second process refuses to start, naming the process that holds the folder (pid, host, since)', async () => {
+    migratedFolder();
     const first = hold(dataDir);
     started.push(first);
     const pid = await first.ready;
@@ -76,6 +81,7 @@ describe('one process per embedded data folder', () => {
   }, 60_000);
 
   it('after kill -9 the next process takes the stale lock over; releasing removes it', async () => {
+    migratedFolder();
     const first = hold(dataDir);
     started.push(first);
     const killedPid = await first.ready;

@@ -16,7 +16,7 @@
  * BENCH_CLIENTS (server concurrency run, default 8).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -210,7 +210,28 @@ async function server(url: string): Promise<Row[]> {
   }
 }
 
+/** Median time of one fsync after an 8 kB write on this disk (ms): the floor of what a durable commit costs. */
+function fsyncMedianMs(samples = 200): number {
+  const dir = mkdtempSync(join(tmpdir(), 'tacu-fsync-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
+  const page = Buffer.alloc(8192, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      writeSync(fd, page, 0, page.length, (i % 16) * page.length);
+      const t = process.hrtime.bigint();
+      fsyncSync(fd);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+}
+
 async function main(): Promise<void> {
+  console.log(`fsync of an 8 kB write on this disk: median ${fsyncMedianMs().toFixed(3)} ms`);
   const rows: Row[] = [];
   rows.push(...(await pglite(true)), ...(await pglite(false)));
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tacu_bench';
