@@ -8,8 +8,8 @@
  * idempotency record. The engine additionally restores the snapshot, runs the pure XState
  * transition, checks permissions and guards, and computes the allowed events.
  *
- * PGlite runs twice: durable (fsync at every commit, as the app runs it) and with fsync off (as
- * PGlite runs by default), which is what durability costs.
+ * PGlite runs two ways in alternating rounds: durable (fsync at every commit, as the app runs
+ * it) and with fsync off (as PGlite runs by default): the difference is what durability costs.
  *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench; its public
  * schema is recreated), BENCH_TRANSITIONS (default 1000 on PGlite, 3000 on the server),
@@ -172,21 +172,50 @@ async function compare(ds: TacuDataSource, database: string, clients: PgLike[], 
   return { database, clients: concurrency, engine: done / engineSeconds, baseline: done / baselineSeconds };
 }
 
-/** PGlite in a data folder: durable (fsync at every commit, the default) or not (PGlite's own default, for the cost of durability). */
-async function pglite(durable: boolean): Promise<Row[]> {
+/** A PGlite data folder opened for the bench, and its one connection lent to the baseline. */
+async function openPglite(durable: boolean): Promise<{ ds: TacuDataSource; client: PgLike; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tacu-bench-'));
   const ds = await openDataSource({ dataDir: dir, durable });
+  const runner = ds.createQueryRunner();
+  const connection = (await runner.connect()) as PgLike;
+  // PGlite is one session: the baseline borrows the pool's only connection between runs.
+  const client = { query: (c: Parameters<PgLike['query']>[0]) => connection.query(c) };
+  await runner.release();
+  return { ds, client, dir };
+}
+
+/**
+ * PGlite in a data folder, durable (fsync at every commit, as the app runs it) and not (PGlite's
+ * own default), in alternating rounds of engine and baseline, so both meet the same machine.
+ */
+async function pglite(): Promise<Row[]> {
+  const ways = [
+    { name: 'PGlite, fsync on', ...(await openPglite(true)) },
+    { name: 'PGlite, fsync off', ...(await openPglite(false)) },
+  ];
   try {
-    const runner = ds.createQueryRunner();
-    const client = (await runner.connect()) as PgLike;
-    // PGlite is one session: the baseline borrows the pool's only connection between runs.
-    const borrowed = { query: (c: Parameters<PgLike['query']>[0]) => client.query(c) };
-    await runner.release();
-    const total = Number(process.env.BENCH_TRANSITIONS ?? 1000);
-    return [await compare(ds, `PGlite, fsync ${durable ? 'on' : 'off'}`, [borrowed], total, 1)];
+    const rounds = 10;
+    const per = Math.max(1, Math.floor(Number(process.env.BENCH_TRANSITIONS ?? 1000) / rounds));
+    const runs = [];
+    for (const way of ways) {
+      const engineCases = await openCases(way.ds, 1);
+      const baselineCases = await openCases(way.ds, 1);
+      await runEngine(way.ds, engineCases, per); // warm-up: JIT, prepared statements
+      await runBaseline([way.client], baselineCases, per);
+      runs.push({ way, engineCases, baselineCases, engineSeconds: 0, baselineSeconds: 0 });
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const run of runs) {
+        run.engineSeconds += await runEngine(run.way.ds, run.engineCases, per);
+        run.baselineSeconds += await runBaseline([run.way.client], run.baselineCases, per);
+      }
+    }
+    return runs.map((r) => ({ database: r.way.name, clients: 1, engine: (rounds * per) / r.engineSeconds, baseline: (rounds * per) / r.baselineSeconds }));
   } finally {
-    await ds.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    for (const way of ways) {
+      await way.ds.destroy();
+      rmSync(way.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -233,7 +262,7 @@ function fsyncMedianMs(samples = 200): number {
 async function main(): Promise<void> {
   console.log(`fsync of an 8 kB write on this disk: median ${fsyncMedianMs().toFixed(3)} ms`);
   const rows: Row[] = [];
-  rows.push(...(await pglite(true)), ...(await pglite(false)));
+  rows.push(...(await pglite()));
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tacu_bench';
   if (await reachable(url)) rows.push(...(await server(url)));
   else console.log(`(server ${url} not reachable: skipped)`);
