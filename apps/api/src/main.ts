@@ -25,7 +25,8 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   if (config.databaseUrl === undefined) mkdirSync(resolve(config.dataDir), { recursive: true });
-  const app = await createApp({ config });
+  // abortOnError: false lets a start-up failure reach the catch below, which says it in one line.
+  const app = await createApp({ config }, { abortOnError: false });
   if (config.seedDemo) await seedDemo(app);
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
