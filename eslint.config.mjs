@@ -6,7 +6,7 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['tmp/**', '**/dist', '**/node_modules', '**/.data', '**/coverage', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['tmp/**', '**/dist', '**/node_modules', '**/.data', '**/coverage', '.stryker-tmp/**', 'reports/**', '**/*.cjs', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
     rules: {

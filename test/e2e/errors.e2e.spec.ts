@@ -128,12 +128,13 @@ describe('errors a person can act on', () => {
       expect(elsewhere.body.detail).toBe('You may open cases only in your own area (galway-city).');
     });
 
-    it('refuses an event the role may not send in this state, listing what the role may send', async () => {
+    it('refuses an event the role may not send in this state, naming who may and listing what the role may send', async () => {
       const { id } = await openCase(h);
       await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));
       const res = await send(h, id, at(fullJourney(USERS.lead), 5).event, USERS.coordinator);
       expectProblem(res, 403, 'ROLE_NOT_PERMITTED');
-      expect(res.body.detail).toBe('A coordinator may not send RECORD_ASSESSMENT while the case is assessment.inProgress.');
+      expect(res.body.detail).toBe('A coordinator may not send RECORD_ASSESSMENT while the case is assessment.inProgress: only a lead practitioner may.');
+      expect(res.body.permittedRoles).toEqual(['leadPractitioner']);
       expect(res.body.allowedEvents).toEqual(expect.arrayContaining(['ASSIGN_LEAD_PRACTITIONER']));
     });
   });
@@ -164,6 +165,28 @@ describe('errors a person can act on', () => {
       expectProblem(res, 409, 'EVENT_NOT_ALLOWED');
       expect(res.body.detail).toBe('CLOSE_CASE is not accepted while the case is request.draft.');
       expect(res.body.allowedEvents).toEqual(expect.arrayContaining(['RECORD_REQUEST_DETAILS', 'RAISE_CONCERN', 'WITHDRAW_CONSENT']));
+    });
+
+    it('says what leads to the state that accepts the event: a request is submitted after consent is asked for and recorded', async () => {
+      const { id } = await openCase(h);
+      const res = await send(h, id, { type: 'SUBMIT_REQUEST' }, USERS.lead);
+      expectProblem(res, 409, 'EVENT_NOT_ALLOWED');
+      expect(res.body).toMatchObject({ acceptedIn: 'request.awaitingConsent', leadingEvents: ['REQUEST_CONSENT'] });
+      expect(res.body.detail).toBe(
+        'SUBMIT_REQUEST is not accepted while the case is request.draft. It is accepted in request.awaitingConsent, which REQUEST_CONSENT leads to. ' +
+          'As the case stands, SUBMIT_REQUEST will then need: Consent of a parent/carer with parental responsibility is not recorded: record written consent (RECORD_CONSENT) before submitting.',
+      );
+    });
+
+    it('lists an event that waits for the case with what it needs, before anyone sends it', async () => {
+      const { id } = await openCase(h);
+      await drive(h, id, journeyTo('request.awaitingConsent', USERS.lead));
+      const seen = await get(h, `/cases/${id}`, USERS.lead);
+      expect(seen.body.allowedEvents).toContain('SUBMIT_REQUEST');
+      expect(seen.body.waitingEvents).toEqual([{ event: 'SUBMIT_REQUEST', reasons: [expect.stringContaining('(RECORD_CONSENT)')] }]);
+      const refused = await send(h, id, { type: 'SUBMIT_REQUEST' }, USERS.lead);
+      expectProblem(refused, 422, 'GUARD_FAILED');
+      expect(refused.body.reasons).toEqual(seen.body.waitingEvents[0].reasons);
     });
 
     it('refuses a change based on a stale version, naming the current one', async () => {

@@ -1,7 +1,8 @@
 /**
  * As a new user would: `npm start` on a fresh data folder, wait for /health, take a demo token
- * from what it prints, and drive a case through POST /cases/:id/events. Then the logs are read
- * for personal data, and a restart on the same folder keeps the data without seeding twice.
+ * from what it prints, and drive a case through POST /cases/:id/events. A second process on the
+ * same folder refuses to start. Then the logs are read for personal data, and a restart on the
+ * same folder keeps the data without seeding twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -85,6 +86,14 @@ describe('npm start, as a new user would run it', () => {
       expect(printed).toContain(`Tacú API listening on ${url}`);
       expect(printed).toContain(`${url}/docs`);
       expect(printed).toContain('WARNING: TOKEN_SECRET is not set');
+      // What the embedded database promises, said at start-up.
+      expect(printed).toContain('this process only (a second process on this folder refuses to start)');
+      expect(printed).toContain('every acknowledged change is synced to disk (fsync)');
+
+      // A second process on the same folder refuses to start and names the one that holds it.
+      const second = start('node', ['dist/apps/api/src/main.js'], { DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
+      expect(await second.stopped).toBe(1);
+      expect(second.output()).toMatch(new RegExp(`Tacú API failed to start: The data folder ${dataDir} is in use by process \\d+ on host \\S+ since \\d{4}-`));
       const lead = tokenOf(printed, 'u-lp-0001');
       const coordinator = tokenOf(printed, 'u-coord-0001');
       const call = async (method: string, path: string, token: string, body?: unknown) => {

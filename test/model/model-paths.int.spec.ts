@@ -3,15 +3,11 @@
  * (`xstate/graph`) are driven through the real engine on a real database. Each step must land in
  * the state the machine predicts, with exactly one audit event per step (the open included).
  *
- * Which paths: the shortest path to every distinct state value, plus, for every transition of
- * the explored graph (state value, event, next state value) not yet on one of those, the shortest
- * path to its source state followed by that transition. Together they cover every state and
- * every transition once, which keeps the run to seconds (all simple paths would be tens of
- * thousands of steps for the case machine).
+ * Before each step, the event is among the `allowedEvents` the engine gives the role that sends
+ * it: a person following the answers is never stuck. Which paths: see `model-paths.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
-import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, type StatePath } from 'xstate/graph';
 import { SYSTEM_ACTOR, type Actor, type Role } from '@tacu/domain';
 import { AFTER_PREFIX, createEngine, permittedRoles, type WorkflowEngine } from '@tacu/engine';
 import { AuditStore, type TacuDataSource } from '@tacu/persistence';
@@ -20,14 +16,7 @@ import { createTestDataSource, FixedClock, fixtureSampleEvents, fixtureWorkflow 
 // The sample events live beside the machines (workflows/src/testing), outside the package's entry point.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { SAMPLE_INPUT, SAMPLE_NOW, sampleEventsFor } from '../../workflows/src/testing/sample-events';
-
-type Path = StatePath<AnyMachineSnapshot, AnyEventObject>;
-
-interface Model {
-  definition: WorkflowDefinition;
-  input: Record<string, unknown>;
-  events: (snapshot: AnyMachineSnapshot) => AnyEventObject[];
-}
+import { describePath, pathsFor, valueKey, type Model, type Path } from './model-paths';
 
 const MODELS: Model[] = [
   { definition: fixtureWorkflow as WorkflowDefinition, input: {}, events: fixtureSampleEvents as (s: AnyMachineSnapshot) => AnyEventObject[] },
@@ -39,58 +28,6 @@ const MODELS: Model[] = [
 
 /** Role preference when several may send an event: the one who usually drives the case. */
 const ROLE_ORDER: Role[] = ['leadPractitioner', 'coordinator', 'parentCarer', 'youngPerson', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager'];
-
-const valueKey = (s: AnyMachineSnapshot) => JSON.stringify(s.value);
-const stateKey = (s: AnyMachineSnapshot) => JSON.stringify({ value: s.value, context: s.context });
-
-/** The paths to drive: every state value, then every transition, each by its shortest route. */
-function pathsFor(model: Model): Path[] {
-  const options = {
-    events: model.events,
-    // Only events the machine accepts: a refused one is a self-loop in the graph but a GUARD_FAILED in the engine.
-    filterEvents: (s: AnyMachineSnapshot, e: AnyEventObject) => s.can(e),
-    input: model.definition.input({ ...model.input, now: SAMPLE_NOW }),
-  };
-  const shortest = getShortestPaths(model.definition.machine, options as never) as unknown as Path[];
-  const toState = new Map(shortest.map((p) => [stateKey(p.state), p]));
-  const edgeKeys = (p: Path) => p.steps.slice(1).map((s, i) => `${valueKey(p.steps[i].state)} -${s.event.type}-> ${valueKey(s.state)}`);
-
-  const chosen: Path[] = [];
-  const covered = new Set<string>();
-  const take = (p: Path) => {
-    chosen.push(p);
-    edgeKeys(p).forEach((k) => covered.add(k));
-  };
-  const byValue = new Map<string, Path>();
-  for (const p of shortest) {
-    const current = byValue.get(valueKey(p.state));
-    if (!current || p.steps.length < current.steps.length) byValue.set(valueKey(p.state), p);
-  }
-  byValue.forEach(take);
-
-  const edges = adjacencyMapToArray(getAdjacencyMap(model.definition.machine, options as never)) as unknown as Array<{ state: AnyMachineSnapshot; event: AnyEventObject; nextState: AnyMachineSnapshot }>;
-  const candidates: Path[] = [];
-  for (const edge of edges) {
-    const prefix = toState.get(stateKey(edge.state));
-    if (!prefix) continue;
-    candidates.push({ state: edge.nextState, steps: [...prefix.steps, { event: edge.event, state: edge.nextState }], weight: prefix.weight + 1 });
-  }
-  candidates.sort((a, b) => a.steps.length - b.steps.length);
-  for (const p of candidates) if (edgeKeys(p).some((k) => !covered.has(k))) take(p);
-
-  // Every step of a path is checked, so a path that is the beginning of another adds nothing.
-  const eventsOf = (p: Path) => p.steps.map((s) => JSON.stringify(s.event));
-  const kept: Path[] = [];
-  for (const p of [...chosen].sort((a, b) => b.steps.length - a.steps.length)) {
-    const mine = eventsOf(p);
-    if (!kept.some((k) => eventsOf(k).slice(0, mine.length).every((e, i) => e === mine[i]))) kept.push(p);
-  }
-  return kept;
-}
-
-function describePath(p: Path): string {
-  return p.steps.map((s) => s.event.type.replace(/^xstate\.after\.([^.]+)\..*$/, 'after:$1')).join(' → ');
-}
 
 let ds: TacuDataSource;
 let engine: WorkflowEngine;
@@ -131,6 +68,11 @@ async function drive(model: Model, path: Path): Promise<void> {
       const role = ROLE_ORDER.find((r) => roles.has(r));
       if (!role) throw new Error(`step ${i} (${event.type}) in ${valueKey(before)}: no role may send it (meta.permissions)`);
       by = actorFor(role);
+      expect({ step: i, state: valueKey(before), allowed: await engine.allowedEvents(caseId, by) }).toEqual({
+        step: i,
+        state: valueKey(before),
+        allowed: expect.arrayContaining([event.type]),
+      });
     }
     const result = await engine.send({ caseId, event, actor: by }).catch((err: Error & { details?: unknown }) => {
       throw new Error(`step ${i} (${event.type}) in ${valueKey(before)} as ${by.role}: ${err.message} ${JSON.stringify(err.details ?? {})}`);

@@ -25,7 +25,8 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   if (config.databaseUrl === undefined) mkdirSync(resolve(config.dataDir), { recursive: true });
-  const app = await createApp({ config });
+  // abortOnError: false lets a start-up failure reach the catch below, which says it in one line.
+  const app = await createApp({ config }, { abortOnError: false });
   if (config.seedDemo) await seedDemo(app);
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
@@ -39,6 +40,14 @@ async function main(): Promise<void> {
     `  Health:                ${url}/health`,
     `  Database:              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${resolve(config.dataDir)}`}`,
   ];
+  if (!config.databaseUrl) {
+    // What the embedded mode promises, said where it is chosen (README "The embedded database").
+    lines.push(
+      '                         this process only (a second process on this folder refuses to start);',
+      '                         every acknowledged change is synced to disk (fsync) before it is answered.',
+      '                         For several processes, replicas or backups while running, use a PostgreSQL server (DATABASE_URL).',
+    );
+  }
   if (config.token.kind === 'secret') {
     if (config.token.isDevSecret) {
       lines.push(

@@ -28,3 +28,25 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', areaId: '*', name: 'Deadline worker' };
+
+/** Each role in the words of domain.md ("People and roles"), for messages a person reads. */
+export const ROLE_NAMES: Record<Role, string> = {
+  leadPractitioner: 'lead practitioner',
+  coordinator: 'coordinator',
+  agencyPractitioner: 'agency practitioner',
+  parentCarer: 'parent/carer',
+  youngPerson: 'young person',
+  designatedLiaisonPerson: 'designated liaison person',
+  manager: 'manager',
+  system: 'deadline worker',
+};
+
+/** "a lead practitioner, a parent/carer or a young person": roles (in the order given) as a person would say them. */
+export function rolesInWords(roles: Iterable<string>): string {
+  const words = [...roles].map((r) => {
+    const name = (ROLE_NAMES as Record<string, string>)[r] ?? r;
+    return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+  });
+  if (words.length <= 1) return words[0] ?? 'nobody';
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}

@@ -68,7 +68,9 @@ describe('open', () => {
   it('commits the case row, the OPEN_CASE audit event and the document of the state entered', async () => {
     const result = await openCase();
     expect(result).toMatchObject({ version: 1, state: 'draft', stage: 'request', status: 'active', dueAt: null, documents: ['requestForSupport'], replayed: false });
-    expect(result.allowedEvents).toEqual(['RECORD_CONSENT', 'RAISE_CONCERN']);
+    // SUBMIT_REQUEST is the lead's to send here; it waits for consent, and the answer says so.
+    expect(result.allowedEvents).toEqual(['RECORD_CONSENT', 'SUBMIT_REQUEST', 'RAISE_CONCERN']);
+    expect(result.waitingEvents).toEqual([{ event: 'SUBMIT_REQUEST', reasons: ['Consent of the parent/carer is not recorded.'] }]);
 
     const [row] = await ds.query(`SELECT * FROM cases WHERE id = $1`, [result.caseId]);
     expect(row).toMatchObject({ workflow_id: 'fixture', workflow_version: 1, area_id: 'area-test', origin: 'school', state: 'draft', stage: 'request', status: 'active', version: 1, overdue: false });
@@ -117,6 +119,7 @@ describe('send', () => {
     const due = dueAt(DEFAULT_DEADLINE_POLICY.deadlines.requestRegistration, clock.now().toISOString());
     expect(submitted).toMatchObject({ version: 3, state: 'submitted', stage: 'request', status: 'active', dueAt: due.toISOString(), documents: [] });
     expect(submitted.allowedEvents).toEqual(['RAISE_CONCERN']); // only the coordinator registers
+    expect(submitted.waitingEvents).toEqual([]);
     expect(await engine.allowedEvents(caseId, coordinator)).toEqual(['REGISTER_REQUEST', 'DECLINE_REQUEST', 'RAISE_CONCERN']);
 
     const timers = await new TimerStore(ds.manager).listForCase(caseId);
@@ -222,7 +225,7 @@ describe('rejections write nothing and say why', () => {
 
   it('EVENT_NOT_ALLOWED lists the events this actor may send', async () => {
     const err = await expectRejected({ caseId, event: { type: 'REGISTER_REQUEST', leadPractitionerId: 'x' }, actor: lead }, DomainErrorCode.EVENT_NOT_ALLOWED);
-    expect(err.details).toMatchObject({ event: 'REGISTER_REQUEST', state: 'draft', allowedEvents: ['RECORD_CONSENT', 'RAISE_CONCERN'] });
+    expect(err.details).toMatchObject({ event: 'REGISTER_REQUEST', state: 'draft', allowedEvents: ['RECORD_CONSENT', 'SUBMIT_REQUEST', 'RAISE_CONCERN'] });
     await expectRejected({ caseId, event: { type: 'NO_SUCH_EVENT' }, actor: lead }, DomainErrorCode.EVENT_NOT_ALLOWED);
   });
 
@@ -237,7 +240,8 @@ describe('rejections write nothing and say why', () => {
 
   it('ROLE_NOT_PERMITTED when the role may not send the event in this state', async () => {
     const err = await expectRejected({ caseId, event: { type: 'SUBMIT_REQUEST' }, actor: parent }, DomainErrorCode.ROLE_NOT_PERMITTED);
-    expect(err.details).toMatchObject({ role: 'parentCarer', event: 'SUBMIT_REQUEST', allowedEvents: ['RECORD_CONSENT'] });
+    expect(err.details).toMatchObject({ role: 'parentCarer', event: 'SUBMIT_REQUEST', permittedRoles: ['leadPractitioner'], allowedEvents: ['RECORD_CONSENT'] });
+    expect(err.message).toBe('A parent/carer may not send SUBMIT_REQUEST while the case is draft: only a lead practitioner may.');
   });
 
   it('GUARD_FAILED with the practitioner-readable reasons', async () => {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import { DomainError, DomainErrorCode, ROLE_NAMES, ROLES, rolesInWords, type Actor } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
@@ -26,15 +26,18 @@ import {
 import type { CaseSnapshotRow, Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
 import {
   AFTER_PREFIX,
-  allowedEventsFor,
   candidateTransitions,
   guardReasons,
   isForbidden,
+  nextStepsFor,
   permittedRoles,
   planEffects,
   reenteredNodes,
+  wayToEventAndNeeds,
   type EffectPlan,
   type MachineAction,
+  type NextSteps,
+  type WayToEvent,
 } from './machine-rules';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -125,10 +128,11 @@ export class WorkflowEngine implements Engine {
     this.assertHealthy(snapshot, OPEN_CASE);
     const openers = permittedRoles(snapshot, OPEN_CASE);
     if (openers.size > 0 && !openers.has(command.actor.role)) {
-      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${command.actor.role} may not open a ${definition.id} case.`, {
+      const permitted = ROLES.filter((r) => openers.has(r));
+      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${ROLE_NAMES[command.actor.role] ?? command.actor.role} may not open a ${definition.id} case: only ${rolesInWords(permitted)} may.`, {
         event: OPEN_CASE,
         role: command.actor.role,
-        permittedRoles: [...openers],
+        permittedRoles: permitted,
       });
     }
 
@@ -183,7 +187,7 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(dueAt),
-      allowedEvents: allowedEventsFor(snapshot, command.actor.role),
+      ...nextStepsFor(definition, snapshot, command.actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
     };
@@ -226,7 +230,7 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `No timer ${event.type} is due on this case.`, {
         event: event.type,
         state: row.state,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
+        ...nextStepsFor(definition, snapshot, actor.role),
       });
     }
 
@@ -274,7 +278,7 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(written.dueAt),
-      allowedEvents: allowedEventsFor(next, actor.role),
+      ...nextStepsFor(definition, next, actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
     };
@@ -289,8 +293,12 @@ export class WorkflowEngine implements Engine {
   }
 
   allowedEventsOf(row: CaseSnapshotRow, actor: Actor): string[] {
+    return this.nextStepsOf(row, actor).allowedEvents;
+  }
+
+  nextStepsOf(row: CaseSnapshotRow, actor: Actor): NextSteps {
     const definition = this.definition(row.workflowId, row.workflowVersion);
-    return allowedEventsFor(this.restore(definition, row, this.clock.now()), actor.role);
+    return nextStepsFor(definition, this.restore(definition, row, this.clock.now()), actor.role);
   }
 
   /**
@@ -306,38 +314,9 @@ export class WorkflowEngine implements Engine {
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 
-  /** Decides whether this actor may send this event now; throws the reason when not. */
+  /** Decides whether this actor may send this event now (`authoriseEvent`); throws the reason when not. */
   private authorise(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, row: CaseRow, command: SendCommand): void {
-    const { event, actor } = command;
-    const isTimer = isTimerEvent(command);
-    const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
-    const notAllowed = () =>
-      new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, `${event.type} is not accepted while the case is ${row.state}.`, {
-        event: event.type,
-        state: row.state,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    if (snapshot.status !== 'active' || candidates.length === 0) throw notAllowed();
-    if (!isTimer && !permittedRoles(snapshot, event.type).has(actor.role)) {
-      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${actor.role} may not send ${event.type} while the case is ${row.state}.`, {
-        event: event.type,
-        state: row.state,
-        role: actor.role,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    }
-    const enabled = definition.machine.getTransitionData(snapshot, event as never);
-    if (enabled.length === 0) {
-      const { guards, reasons } = guardReasons(definition, snapshot, candidates, event);
-      throw new DomainError(DomainErrorCode.GUARD_FAILED, reasons.join(' '), {
-        event: event.type,
-        state: row.state,
-        guards,
-        reasons,
-        allowedEvents: allowedEventsFor(snapshot, actor.role),
-      });
-    }
-    if (!isTimer && enabled.every(isForbidden)) throw notAllowed();
+    authoriseEvent(definition, snapshot, row.state, command.event, command.actor);
   }
 
   private async replay(store: IdempotencyStore, scope: string, key: string, requestHash: string): Promise<TransitionResult | null> {
@@ -376,8 +355,54 @@ function sameParticipants(a: readonly { userId: string; kind: string }[], b: rea
   return a.length === b.length && b.every((p) => before.has(key(p)));
 }
 
+/**
+ * Decides whether this actor may send this event now; throws the reason when not, saying how
+ * to get there: EVENT_NOT_ALLOWED names the state where the event is accepted and the events
+ * that lead to it (when the machine says), ROLE_NOT_PERMITTED names the roles that may send it,
+ * GUARD_FAILED gives each failing rule's reason. Every refusal carries this actor's next steps
+ * (`allowedEvents`, `waitingEvents`). Pure: the engine calls it on the locked case's snapshot
+ * before anything is written; `state` is the case's dotted state, for messages.
+ */
+export function authoriseEvent(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, state: string, event: SendCommand['event'], actor: Actor): void {
+  const isTimer = isTimerEvent({ event, actor });
+  const candidates = event.type.startsWith('xstate.') && !isTimer ? [] : candidateTransitions(snapshot, event.type);
+  const nextSteps = () => nextStepsFor(definition, snapshot, actor.role);
+  const notAllowed = () => {
+    const found = event.type.startsWith('xstate.') ? null : wayToEventAndNeeds(definition, snapshot, event.type);
+    const way = found?.way ?? null;
+    return new DomainError(DomainErrorCode.EVENT_NOT_ALLOWED, notAllowedMessage(event.type, state, snapshot.status === 'active', way, found?.needs ?? []), {
+      event: event.type,
+      state,
+      ...(way ? { acceptedIn: way.state, leadingEvents: way.events } : {}),
+      ...nextSteps(),
+    });
+  };
+  if (snapshot.status !== 'active' || candidates.length === 0) throw notAllowed();
+  const roles = permittedRoles(snapshot, event.type);
+  if (!isTimer && !roles.has(actor.role)) {
+    const permitted = ROLES.filter((r) => roles.has(r));
+    throw new DomainError(
+      DomainErrorCode.ROLE_NOT_PERMITTED,
+      `A ${ROLE_NAMES[actor.role] ?? actor.role} may not send ${event.type} while the case is ${state}: ${permitted.length > 0 ? `only ${rolesInWords(permitted)} may.` : 'nobody may send it in this state.'}`,
+      { event: event.type, state, role: actor.role, permittedRoles: permitted, ...nextSteps() },
+    );
+  }
+  const enabled = definition.machine.getTransitionData(snapshot, event as never);
+  if (enabled.length === 0) {
+    const { guards, reasons } = guardReasons(definition, snapshot, candidates, event);
+    throw new DomainError(DomainErrorCode.GUARD_FAILED, reasons.join(' '), {
+      event: event.type,
+      state,
+      guards,
+      reasons,
+      ...nextSteps(),
+    });
+  }
+  if (!isTimer && enabled.every(isForbidden)) throw notAllowed();
+}
+
 /** A delayed event of the machine, delivered by the system actor (the timer worker). */
-function isTimerEvent(command: SendCommand): boolean {
+function isTimerEvent(command: Pick<SendCommand, 'event' | 'actor'>): boolean {
   return command.event.type.startsWith(AFTER_PREFIX) && command.actor.role === 'system';
 }
 
@@ -393,4 +418,14 @@ function earliestDue(plan: EffectPlan, dueDateDelays: ReadonlySet<string>): Date
     if (t.delayName !== null && dueDateDelays.has(t.delayName) && (!earliest || t.dueAt < earliest)) earliest = t.dueAt;
   }
   return earliest;
+}
+
+/** "SUBMIT_REQUEST is not accepted while the case is request.draft. It is accepted in …, which REQUEST_CONSENT leads to; …" */
+function notAllowedMessage(type: string, state: string, active: boolean, way: WayToEvent | null, then: readonly string[]): string {
+  const refused = `${type} is not accepted while the case is ${state}.`;
+  if (!active) return `${refused} The case is over: nothing more is accepted on it.`;
+  if (!way) return refused;
+  const route = way.events.length === 0 ? 'which this stage moves on to by itself' : `which ${way.events.join(', then ')} ${way.events.length === 1 ? 'leads' : 'lead'} to`;
+  const needs = then.length > 0 ? ` As the case stands, ${type} will then need: ${then.join(' ')}` : '';
+  return `${refused} It is accepted in ${way.state}, ${route}.${needs}`;
 }

@@ -5,6 +5,7 @@
 import type { Actor, Role } from '@tacu/domain';
 import type { CaseRow } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
+import type { NextSteps, WaitingEvent } from './machine-rules';
 
 /** Where time comes from; tests inject a clock they can move weeks ahead. */
 export interface Clock {
@@ -85,8 +86,13 @@ export interface TransitionResult {
   status: string;
   /** Stage due date (ISO), or null when no deadline runs. */
   dueAt: string | null;
-  /** Events this actor may send next. */
+  /**
+   * Event types this actor may send next (guards aside: a listed event is refused only by a rule,
+   * GUARD_FAILED, or for a malformed payload).
+   */
   allowedEvents: string[];
+  /** Listed events that a rule reading only the case refuses now, each with what it needs first. */
+  waitingEvents: WaitingEvent[];
   /** Documents produced by the states entered in this transition. */
   documents: string[];
   /** True when this answer is the stored answer of an earlier command with the same idempotency key. */
@@ -103,4 +109,6 @@ export interface Engine {
   allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
   /** The same for a case row the caller has already read: no query. */
   allowedEventsOf(caseRow: CaseSnapshotRow, actor: Actor): string[];
+  /** Allowed events and, among them, those waiting for the case to change (with reasons): no query. */
+  nextStepsOf(caseRow: CaseSnapshotRow, actor: Actor): NextSteps;
 }

@@ -8,12 +8,15 @@
  * idempotency record. The engine additionally restores the snapshot, runs the pure XState
  * transition, checks permissions and guards, and computes the allowed events.
  *
+ * PGlite runs two ways in alternating rounds: durable (fsync at every commit, as the app runs
+ * it) and with fsync off (as PGlite runs by default): the difference is what durability costs.
+ *
  * Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/tacu_bench; its public
  * schema is recreated), BENCH_TRANSITIONS (default 1000 on PGlite, 3000 on the server),
  * BENCH_CLIENTS (server concurrency run, default 8).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -169,20 +172,50 @@ async function compare(ds: TacuDataSource, database: string, clients: PgLike[], 
   return { database, clients: concurrency, engine: done / engineSeconds, baseline: done / baselineSeconds };
 }
 
-async function pglite(): Promise<Row[]> {
+/** A PGlite data folder opened for the bench, and its one connection lent to the baseline. */
+async function openPglite(durable: boolean): Promise<{ ds: TacuDataSource; client: PgLike; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tacu-bench-'));
-  const ds = await openDataSource({ dataDir: dir });
+  const ds = await openDataSource({ dataDir: dir, durable });
+  const runner = ds.createQueryRunner();
+  const connection = (await runner.connect()) as PgLike;
+  // PGlite is one session: the baseline borrows the pool's only connection between runs.
+  const client = { query: (c: Parameters<PgLike['query']>[0]) => connection.query(c) };
+  await runner.release();
+  return { ds, client, dir };
+}
+
+/**
+ * PGlite in a data folder, durable (fsync at every commit, as the app runs it) and not (PGlite's
+ * own default), in alternating rounds of engine and baseline, so both meet the same machine.
+ */
+async function pglite(): Promise<Row[]> {
+  const ways = [
+    { name: 'PGlite, fsync on', ...(await openPglite(true)) },
+    { name: 'PGlite, fsync off', ...(await openPglite(false)) },
+  ];
   try {
-    const runner = ds.createQueryRunner();
-    const client = (await runner.connect()) as PgLike;
-    // PGlite is one session: the baseline borrows the pool's only connection between runs.
-    const borrowed = { query: (c: Parameters<PgLike['query']>[0]) => client.query(c) };
-    await runner.release();
-    const total = Number(process.env.BENCH_TRANSITIONS ?? 1000);
-    return [await compare(ds, 'PGlite (in-process)', [borrowed], total, 1)];
+    const rounds = 10;
+    const per = Math.max(1, Math.floor(Number(process.env.BENCH_TRANSITIONS ?? 1000) / rounds));
+    const runs = [];
+    for (const way of ways) {
+      const engineCases = await openCases(way.ds, 1);
+      const baselineCases = await openCases(way.ds, 1);
+      await runEngine(way.ds, engineCases, per); // warm-up: JIT, prepared statements
+      await runBaseline([way.client], baselineCases, per);
+      runs.push({ way, engineCases, baselineCases, engineSeconds: 0, baselineSeconds: 0 });
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const run of runs) {
+        run.engineSeconds += await runEngine(run.way.ds, run.engineCases, per);
+        run.baselineSeconds += await runBaseline([run.way.client], run.baselineCases, per);
+      }
+    }
+    return runs.map((r) => ({ database: r.way.name, clients: 1, engine: (rounds * per) / r.engineSeconds, baseline: (rounds * per) / r.baselineSeconds }));
   } finally {
-    await ds.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    for (const way of ways) {
+      await way.ds.destroy();
+      rmSync(way.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -206,7 +239,28 @@ async function server(url: string): Promise<Row[]> {
   }
 }
 
+/** Median time of one fsync after an 8 kB write on this disk (ms): the floor of what a durable commit costs. */
+function fsyncMedianMs(samples = 200): number {
+  const dir = mkdtempSync(join(tmpdir(), 'tacu-fsync-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
+  const page = Buffer.alloc(8192, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      writeSync(fd, page, 0, page.length, (i % 16) * page.length);
+      const t = process.hrtime.bigint();
+      fsyncSync(fd);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+}
+
 async function main(): Promise<void> {
+  console.log(`fsync of an 8 kB write on this disk: median ${fsyncMedianMs().toFixed(3)} ms`);
   const rows: Row[] = [];
   rows.push(...(await pglite()));
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tacu_bench';

@@ -1,14 +1,19 @@
 /**
- * The demo area: its people, and (on an empty database) two families with cases in several
- * stages, each driven through the real API service and engine. Idempotent: people are upserted,
- * cases are seeded only when the area has none.
+ * The demo area: its people, and (on an empty area) two families with cases in several stages,
+ * each opened and driven through the API's own service (validation, need to know, naming rules).
+ *
+ * All or nothing: people, families and every case with its whole journey are written in ONE
+ * transaction, through `CasesService.openWithin` / `sendWithin`. A start killed while seeding leaves no
+ * demo case at all, and the next start seeds the area whole (it seeds only an area without
+ * cases, so a partial area would otherwise stay partial for good). Idempotent: people are
+ * upserted, cases are seeded only when the area has none.
  */
 import type { INestApplication } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseStore, PeopleStore, sql } from '@tacu/persistence';
 import { sampleEvent } from '../app/cases/events/samples';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { PeopleStore, sql } from '@tacu/persistence';
 import { DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
@@ -65,32 +70,53 @@ export interface SeedResult {
   seededCases: number;
 }
 
-export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
-  await dataSource.transaction(async (manager) => {
-    const people = new PeopleStore(manager);
-    await people.upsertArea(DEMO_AREA);
-    for (const user of DEMO_USERS) {
-      await people.upsertUser({ id: user.id, areaId: DEMO_AREA.id, role: user.role, displayName: user.displayName, agency: user.agency });
-    }
-  });
+export interface SeedOptions {
+  /** Told after each demo case is written (inside the transaction): `seeded` of `total`. */
+  onProgress?: (seeded: number, total: number) => void | Promise<void>;
 }
 
-/** Seeds the demo area; its cases only when the area has none yet (so a restart changes nothing). */
-export async function seedDemo(app: INestApplication): Promise<SeedResult> {
-  const dataSource = app.get<DataSource>(DATA_SOURCE);
-  await seedDemoPeople(dataSource);
-  const { rows } = await sql<{ n: number }>(dataSource.manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
-  if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
-  const cases = app.get(CasesService);
-  const opened: { id: string; familyId: string | null }[] = [];
-  for (const demo of DEMO_CASES) {
-    const lead = demoActor(demo.lead);
-    const familyId = demo.siblingOf !== undefined ? opened[demo.siblingOf]?.familyId : undefined;
-    const created = await cases.open(lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
-    opened.push({ id: created.id, familyId: created.familyId });
-    for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
-      await cases.send(step.by === 'lead' ? lead : demoActor(COORDINATOR), created.id, step.event, {});
-    }
+/** The demo area and its users, upserted (inside the caller's transaction). */
+async function writeDemoPeople(manager: EntityManager): Promise<void> {
+  const people = new PeopleStore(manager);
+  await people.upsertArea(DEMO_AREA);
+  for (const user of DEMO_USERS) {
+    await people.upsertUser({ id: user.id, areaId: DEMO_AREA.id, role: user.role, displayName: user.displayName, agency: user.agency });
   }
-  return { seededCases: opened.length };
+}
+
+export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(writeDemoPeople);
+}
+
+/** One demo case, opened and driven along its journey through the API's own checks, inside the seed's transaction. */
+async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: DemoCase, familyId?: string): Promise<{ familyId: string }> {
+  const lead = demoActor(demo.lead);
+  // Opened and driven exactly as POST /cases and POST /cases/:id/events would: a demo case is a case a person could have made.
+  const caseId = await cases.openWithin(manager, lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
+  for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
+    await cases.sendWithin(manager, step.by === 'lead' ? lead : demoActor(COORDINATOR), caseId, step.event);
+  }
+  const row = await new CaseStore(manager).find(caseId);
+  if (!row?.familyId) throw new Error('the demo case has no family');
+  return { familyId: row.familyId };
+}
+
+/** Seeds the demo area in one transaction; its cases only when the area has none yet (so a restart changes nothing). */
+export async function seedDemo(app: INestApplication, options: SeedOptions = {}): Promise<SeedResult> {
+  const dataSource = app.get<DataSource>(DATA_SOURCE);
+  const cases = app.get(CasesService);
+  return dataSource.transaction(async (manager) => {
+    await writeDemoPeople(manager);
+    // Two first starts on one server database seed once: the second waits here, then finds the cases.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tacu:demo-seed'))`);
+    const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
+    if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
+    const families: string[] = [];
+    for (const [index, demo] of DEMO_CASES.entries()) {
+      const { familyId } = await writeDemoCase(manager, cases, demo, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
+      families.push(familyId);
+      await options.onProgress?.(index + 1, DEMO_CASES.length);
+    }
+    return { seededCases: DEMO_CASES.length };
+  });
 }

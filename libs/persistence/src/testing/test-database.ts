@@ -89,7 +89,9 @@ export async function createTestDataSource(options: TestDataSourceOptions = {}):
   if (url) return openDataSource({ ...options, url, migrationsRun: Boolean(options.extraMigrations?.length) });
   const template = process.env[TEMPLATE_ENV] ?? (await ensurePgliteTemplate());
   const dataDir = copyTemplate(template);
-  return withCleanup(await openDataSource({ ...options, dataDir }), dataDir);
+  // A test's copy is thrown away: no fsync per commit (a third of an engine-heavy file's time).
+  // The durable path the app runs is tested by durability.spec.ts, the lock and start-up tests.
+  return withCleanup(await openDataSource({ ...options, dataDir, durable: false }), dataDir);
 }
 
 /**

@@ -128,8 +128,22 @@ export class FamilyMemberResponse {
   sensitive?: Record<string, unknown>;
 }
 
+export class WaitingEventResponse {
+  @ApiProperty({ example: 'SUBMIT_REQUEST', description: 'One of allowedEvents.' }) event!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'What the rules need before it is accepted.',
+    example: ['Consent of a parent/carer with parental responsibility is not recorded: record written consent (RECORD_CONSENT) before submitting.'],
+  })
+  reasons!: string[];
+}
+
+const ALLOWED_EVENTS = 'Events you may send in this state. A rule may still refuse one (422 GUARD_FAILED): for what the event carries, or, listed in waitingEvents, for what the case still lacks.';
+const WAITING_EVENTS = 'Allowed events that a rule refuses as the case stands, each with what it needs first.';
+
 export class CaseResponse extends CaseSummaryResponse {
-  @ApiProperty({ type: [String], description: 'Events you may send now.', example: ['RECORD_REQUEST_DETAILS'] }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: ALLOWED_EVENTS, example: ['RECORD_REQUEST_DETAILS'] }) allowedEvents!: string[];
+  @ApiProperty({ type: [WaitingEventResponse], description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [SiblingCaseResponse], description: 'Other cases of the same family that you may see.' }) siblingCases!: SiblingCaseResponse[];
   @ApiProperty({ type: [FamilyMemberResponse] }) familyMembers!: FamilyMemberResponse[];
@@ -149,7 +163,8 @@ export class TransitionResponse {
   @ApiProperty({ enum: STAGES }) stage!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
-  @ApiProperty({ type: [String] }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: ALLOWED_EVENTS }) allowedEvents!: string[];
+  @ApiProperty({ type: [WaitingEventResponse], description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
   @ApiProperty({ type: [String], description: 'Documents produced by the states entered.' }) documents!: string[];
   @ApiProperty({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key.' }) replayed!: boolean;
 }
@@ -215,6 +230,7 @@ export function recordOf(snapshot: unknown): Record<string, unknown> {
 export interface CaseDetail {
   row: Omit<CaseRow, 'lastAuditHash'>;
   allowedEvents: string[];
+  waitingEvents: WaitingEventResponse[];
   deadlines: Array<{ name: string | null; dueAt: Date; fired: boolean }>;
   siblings: SiblingCaseResponse[];
   members: Array<FamilyMember & { sensitive?: Record<string, unknown> }>;
@@ -224,6 +240,7 @@ export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
   return {
     ...toCaseSummaryResponse(detail.row, now),
     allowedEvents: detail.allowedEvents,
+    waitingEvents: detail.waitingEvents,
     deadlines: detail.deadlines.map((d) => ({ name: d.name, dueAt: iso(d.dueAt), passed: d.fired || new Date(d.dueAt).getTime() <= now.getTime() })),
     siblingCases: detail.siblings,
     familyMembers: detail.members.map((m) => ({
@@ -247,6 +264,8 @@ export function toTransitionResponse(result: TransitionResult): TransitionRespon
     status: result.status,
     dueAt: result.dueAt,
     allowedEvents: result.allowedEvents,
+    // Answers stored for an idempotent replay before waitingEvents existed have none.
+    waitingEvents: result.waitingEvents ?? [],
     documents: result.documents,
     replayed: result.replayed,
   };

@@ -19,7 +19,7 @@ import {
   type NamingFacts,
 } from '@tacu/auth';
 import { DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
-import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
+import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
   CaseReadStore,
@@ -107,6 +107,20 @@ export class CasesService {
    * and case: the key is checked before anything is written, per caller.
    */
   async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<CaseResponse> {
+    const caseId = await this.dataSource
+      .transaction((manager) => this.openWithin(manager, actor, body, options))
+      .catch((error: unknown) => {
+        throw episodeConflict(error) ?? error;
+      });
+    return this.get(actor, caseId, requestId);
+  }
+
+  /**
+   * Opens a case inside the caller's transaction (POST /cases, and the demo seed, which writes a
+   * whole area in one): the body's checks, the policy's joins, the family and child, the case.
+   * Returns the case id.
+   */
+  async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}): Promise<string> {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
@@ -118,37 +132,32 @@ export class CasesService {
       );
     }
     const key = options.idempotencyKey;
-    const caseId = await this.dataSource.transaction(async (manager) => {
-      const scope = `open-case:${actor.id}`;
-      const requestHash = sha256(canonicalJson(dto));
-      if (key !== undefined) {
-        const idempotency = new IdempotencyStore(manager);
-        await idempotency.lockKey(scope, key);
-        const earlier = await idempotency.find(scope, key);
-        if (earlier) {
-          if (earlier.requestHash !== requestHash) {
-            throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used to open a different case. Use a new key for a new request.', { idempotencyKey: key });
-          }
-          return (earlier.response as { caseId: string }).caseId;
+    const scope = `open-case:${actor.id}`;
+    const requestHash = sha256(canonicalJson(dto));
+    if (key !== undefined) {
+      const idempotency = new IdempotencyStore(manager);
+      await idempotency.lockKey(scope, key);
+      const earlier = await idempotency.find(scope, key);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used to open a different case. Use a new key for a new request.', { idempotencyKey: key });
         }
+        return (earlier.response as { caseId: string }).caseId;
       }
-      const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
-      const { familyId, childPersonId } = await this.writePeople(manager, actor, dto, previous);
-      const id = randomUUID();
-      const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
-      await this.engine.openIn(manager, {
-        workflowId: CASE_WORKFLOW_ID,
-        caseId: id,
-        input: { caseId: id, policy: this.config.deadlinePolicy, leadPractitionerId, origin: dto.origin },
-        attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
-        actor,
-      });
-      if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
-      return id;
-    }).catch((error: unknown) => {
-      throw episodeConflict(error) ?? error;
+    }
+    const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
+    const { familyId, childPersonId } = await this.writePeople(manager, actor, dto, previous);
+    const id = randomUUID();
+    const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
+    await this.engine.openIn(manager, {
+      workflowId: CASE_WORKFLOW_ID,
+      caseId: id,
+      input: { caseId: id, policy: this.config.deadlinePolicy, leadPractitionerId, origin: dto.origin },
+      attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
+      actor,
     });
-    return this.get(actor, caseId, requestId);
+    if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
+    return id;
   }
 
   /**
@@ -291,13 +300,13 @@ export class CasesService {
     const queries = new CaseQueries(manager);
     await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
-    const [allowedEvents, deadlines, siblings, members] = [
-      this.engine.allowedEventsOf(row, actingAs(actor, role)),
+    const [nextSteps, deadlines, siblings, members] = [
+      this.engine.nextStepsOf(row, actingAs(actor, role)),
       await queries.deadlines(caseId),
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
-    return toCaseResponse({ row, allowedEvents, deadlines, siblings, members }, this.clock.now());
+    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
@@ -309,22 +318,28 @@ export class CasesService {
   }
 
   async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
+    return toTransitionResponse(await this.dataSource.transaction((manager) => this.sendWithin(manager, actor, caseId, body, options)));
+  }
+
+  /**
+   * Sends one event inside the caller's transaction (POST /cases/:id/events, and the demo seed).
+   * Need to know is decided by the engine on the row it locks for the transition: one query, and
+   * the decision and the change see the same case. The people the event names are checked in the
+   * same transaction.
+   */
+  async sendWithin(manager: EntityManager, actor: Actor, caseId: string, body: unknown, options: CommandOptions = {}): Promise<TransitionResult> {
     const parsed = parseCaseEvent(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const event: Record<string, unknown> & { type: string } = { ...parsed.event };
-    // Need to know is decided by the engine on the row it locks for the transition: one query,
-    // and the decision and the change see the same case. The people the event names are
-    // checked in the same transaction.
-    const result = await this.engine.send({
+    return this.engine.sendIn(manager, {
       caseId,
       event,
       actor,
       roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
-      check: (row, manager) => this.checkEventNames(manager, row, event),
+      check: (row, within) => this.checkEventNames(within, row, event),
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
       ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     });
-    return toTransitionResponse(result);
   }
 
   async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {

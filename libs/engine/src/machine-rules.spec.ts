@@ -1,0 +1,35 @@
+/**
+ * What the engine tells a person who sent an event too early: the state that accepts it and the
+ * events that lead there, read from the case machine's structure.
+ */
+import { caseWorkflow } from '@tacu/workflows';
+// The test harness lives beside the machines (workflows/src/testing), outside the package's entry point.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { reach } from '../../../workflows/src/testing/harness';
+import { wayToEvent } from './machine-rules';
+
+describe('wayToEvent: what leads to the state where an event is accepted', () => {
+  const draft = reach(caseWorkflow, []);
+  const assessing = reach(caseWorkflow, ['RECORD_REQUEST_DETAILS', 'REQUEST_CONSENT', 'RECORD_CONSENT', 'SUBMIT_REQUEST', 'REGISTER_REQUEST']);
+  const proposed = reach(caseWorkflow, ['RECORD_REQUEST_DETAILS', 'REQUEST_CONSENT', 'RECORD_CONSENT', 'SUBMIT_REQUEST', 'REGISTER_REQUEST', 'RECORD_ASSESSMENT', 'COMPLETE_ASSESSMENT', 'AGREE_ASSESSMENT']);
+
+  it.each([
+    ['a request is submitted once consent is asked for', draft, 'SUBMIT_REQUEST', { state: 'request.awaitingConsent', events: ['REQUEST_CONSENT'] }],
+    ['the coordinator registers a submitted request', draft, 'REGISTER_REQUEST', { state: 'request.submitted', events: ['REQUEST_CONSENT', 'SUBMIT_REQUEST'] }],
+    ['the meeting follows the assessment the family agreed', assessing, 'INVITE_TO_MEETING', { state: 'meeting.proposed', events: ['COMPLETE_ASSESSMENT', 'AGREE_ASSESSMENT'] }],
+    ['minutes follow the meeting held after the invitations', proposed, 'DISTRIBUTE_MINUTES', { state: 'meeting.held', events: ['INVITE_TO_MEETING', 'HOLD_MEETING'] }],
+    ['a meeting is rescheduled after it was cancelled', proposed, 'RESCHEDULE_MEETING', { state: 'meeting.cancelled', events: ['CANCEL_MEETING'] }],
+    ['a liaison person is consulted once a concern is raised', proposed, 'CONSULT_LIAISON', { state: 'escalation.raised', events: ['RAISE_CONCERN'] }],
+  ])('%s', (_rule, snapshot, type, way) => {
+    expect(wayToEvent(snapshot, type)).toEqual(way);
+  });
+
+  it('says nothing when the way runs through a choice the machine makes from data (the request could be declined)', () => {
+    expect(wayToEvent(draft, 'RECORD_ASSESSMENT')).toBeNull();
+  });
+
+  it('says nothing once the case is closed', () => {
+    const closed = reach(caseWorkflow, [{ type: 'WITHDRAW_CONSENT', withdrawnBy: { name: 'Parent A' }, reason: 'No longer wishes to take part.' }]);
+    expect(wayToEvent(closed, 'RECORD_CONSENT')).toBeNull();
+  });
+});

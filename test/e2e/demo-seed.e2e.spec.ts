@@ -1,0 +1,79 @@
+/**
+ * The demo seed is all or nothing: a first start killed while seeding (a real `kill -9` of a
+ * real process, on a real data folder) or a seed that fails half-way leaves no demo case and
+ * no demo family, and the next start seeds the whole area; a further start seeds nothing.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { openDataSource, TEMPLATE_ENV } from '@tacu/persistence';
+import { createApp, DEMO_AREA, loadConfig, seedDemo } from './support/api';
+import { startHarness, type Harness } from './support/harness';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** The demo area's cases (state by state) and families, as the database holds them. */
+async function demoArea(ds: DataSource): Promise<{ cases: string[]; families: number }> {
+  const cases = (await ds.query(`SELECT state FROM cases WHERE area_id = $1 ORDER BY state`, [DEMO_AREA.id])) as { state: string }[];
+  const [families] = (await ds.query(`SELECT count(*)::int AS n FROM families WHERE area_id = $1`, [DEMO_AREA.id])) as { n: number }[];
+  return { cases: cases.map((c) => c.state), families: families?.n ?? 0 };
+}
+
+const SEEDED = {
+  cases: ['actionPlan.awaitingFamilySignOff', 'assessment.inProgress', 'closed', 'escalation.raised', 'request.draft', 'request.submitted', 'review.scheduled'],
+  families: 6,
+};
+
+describe('the demo seed, all or nothing', () => {
+  it('a seed that fails half-way leaves nothing; the next one seeds the whole area, and a third nothing', async () => {
+    const h: Harness = await startHarness();
+    try {
+      const failing = seedDemo(h.app, {
+        onProgress: (seeded) => {
+          if (seeded === 4) throw new Error('stopped after four cases');
+        },
+      });
+      await expect(failing).rejects.toThrow('stopped after four cases');
+      expect(await demoArea(h.dataSource)).toEqual({ cases: [], families: 0 });
+
+      expect(await seedDemo(h.app)).toEqual({ seededCases: 7 });
+      expect(await demoArea(h.dataSource)).toEqual(SEEDED);
+      expect(await seedDemo(h.app)).toEqual({ seededCases: 0 });
+      expect((await demoArea(h.dataSource)).cases).toHaveLength(7);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a first start killed with -9 while seeding leaves nothing, and the next start seeds the whole area', async () => {
+    const template = process.env[TEMPLATE_ENV];
+    if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run through Jest's global setup`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'tacu-seed-'));
+    try {
+      cpSync(template, dataDir, { recursive: true });
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/e2e/support/seed-until-killed.ts', dataDir, '4'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
+      expect({ ...ended, stderr }).toEqual({ code: null, signal: 'SIGKILL', stderr: '' });
+
+      const ds = await openDataSource({ dataDir });
+      try {
+        expect(await demoArea(ds)).toEqual({ cases: [], families: 0 });
+        const app = await createApp({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0' }), dataSource: ds }, { abortOnError: false });
+        try {
+          expect(await seedDemo(app)).toEqual({ seededCases: 7 });
+          expect(await demoArea(ds)).toEqual(SEEDED);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
