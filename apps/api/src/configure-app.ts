@@ -1,7 +1,8 @@
 /**
  * Everything that makes the Nest app *this* API, shared by main.ts, the e2e tests and the bench:
- * the Fastify adapter (request ids), pino logs, validation (unknown fields rejected), the
- * problem+json filter, and OpenAPI at /docs.
+ * the Fastify adapter (request ids, body size), pino logs, the input boundary check (JSON body
+ * parser and request hook), rate limits, validation (unknown fields rejected), the problem+json
+ * filter, the route table, and OpenAPI at /docs.
  */
 import type { IncomingMessage } from 'node:http';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
@@ -12,29 +13,40 @@ import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
 import type { AppOptions } from './app/core/core.module';
 import { ProblemFilter } from './app/errors/problem.filter';
+import { INPUT_LIMITS } from './app/input/input-limits';
+import { checkRequestInput, useJsonBodyParser } from './app/input/input-hooks';
+import { RATE_LIMITER } from './app/rate-limit/rate-limit.guard';
+import type { RateLimiter } from './app/rate-limit/rate-limiter';
+import { recordRoutes } from './app/route-table';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
 
-export function createAdapter(): FastifyAdapter {
+/** `trustProxy`: take the client address from X-Forwarded-For (TRUST_PROXY, behind a reverse proxy). */
+export function createAdapter({ trustProxy = false }: { trustProxy?: boolean } = {}): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers),
     // Bodies are events and case openings: 1 MiB is far more than any of them needs.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: INPUT_LIMITS.bodyBytes,
+    trustProxy,
     // Fastify's own logger stays off (it would make a child logger per request): logRequests
     // writes one line per request.
     logger: false,
   });
 }
 
-export function configureApp(app: NestFastifyApplication, logger: Logger): NestFastifyApplication {
+export async function configureApp(app: NestFastifyApplication, logger: Logger): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  recordRoutes(fastify);
   logRequests(fastify, logger);
   // Callback style: an async hook would cost a promise on every request.
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
+  await app.get<RateLimiter>(RATE_LIMITER).install(app);
+  useJsonBodyParser(app);
+  checkRequestInput(fastify);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -71,8 +83,8 @@ function setUpOpenApi(app: INestApplication): void {
 /** Builds, configures and initialises the app (without listening): for main, tests and the bench. */
 export async function createApp(options: AppOptions, { abortOnError = true }: { abortOnError?: boolean } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.config.logLevel, options.logDestination);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter(), { logger: new PinoNestLogger(logger), abortOnError });
-  configureApp(app, logger);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter({ trustProxy: options.config.trustProxy }), { logger: new PinoNestLogger(logger), abortOnError });
+  await configureApp(app, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

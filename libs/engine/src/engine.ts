@@ -196,6 +196,7 @@ export class WorkflowEngine implements Engine {
     const cases = new CaseStore(manager);
     const row = await cases.lock(command.caseId);
     if (!row || (command.canAccess && !command.canAccess(row))) throw notFound(command.caseId);
+    command.checkEvent?.(row);
 
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));

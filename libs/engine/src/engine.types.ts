@@ -46,6 +46,12 @@ export interface SendCommand {
    * on, in the same transaction, so the decision and the change see the same case.
    */
   canAccess?: (caseRow: CaseAccessRow) => boolean;
+  /**
+   * Checks of the event that need its case (e.g. a meeting is not held before the case opened),
+   * asked with the locked row right after `canAccess`. Throws to refuse the event (the API throws
+   * its 400 validation error); nothing is written.
+   */
+  checkEvent?: (caseRow: CaseEventCheckRow) => void;
 }
 
 /** The part of a case row that says which machine it runs and where it is. */
@@ -64,6 +70,11 @@ export interface CaseAccessRow {
   status: string;
   leadPractitionerId: string | null;
   snapshot: unknown;
+}
+
+/** What an event check may look at: the locked case row, with when the case opened. */
+export interface CaseEventCheckRow extends CaseAccessRow {
+  openedAt: Date;
 }
 
 export interface TransitionResult {

@@ -8,8 +8,11 @@ import type { DataSource } from 'typeorm';
 import { sampleEvent } from '../app/cases/events/samples';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
+import { localDay } from '@tacu/domain';
+import type { Clock } from '@tacu/engine';
 import { PeopleStore, sql } from '@tacu/persistence';
-import { DATA_SOURCE } from '../app/core/tokens';
+import { organisationTimeZone } from '../app/cases/case-dates';
+import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
 
@@ -82,13 +85,15 @@ export async function seedDemo(app: INestApplication): Promise<SeedResult> {
   const { rows } = await sql<{ n: number }>(dataSource.manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
   if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
   const cases = app.get(CasesService);
+  // Cases open today: their journeys' dates (consent signed, meetings held) move to today too.
+  const today = localDay(app.get<Clock>(CLOCK).now(), organisationTimeZone());
   const opened: { id: string; familyId: string | null }[] = [];
   for (const demo of DEMO_CASES) {
     const lead = demoActor(demo.lead);
     const familyId = demo.siblingOf !== undefined ? opened[demo.siblingOf]?.familyId : undefined;
     const created = await cases.open(lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
     opened.push({ id: created.id, familyId: created.familyId });
-    for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
+    for (const step of [...journeyTo(demo.until, demo.lead, today), ...(demo.then ?? [])]) {
       await cases.send(step.by === 'lead' ? lead : demoActor(COORDINATOR), created.id, step.event, {});
     }
   }

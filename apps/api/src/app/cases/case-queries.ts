@@ -6,8 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { CaseVisibilityFilter, CaseVisibilityRule } from '@tacu/auth';
-import { isUuid, sql, type CaseRow } from '@tacu/persistence';
-import { ValidationFailed } from '../errors/validation-failed';
+import { sql, type CaseRow } from '@tacu/persistence';
+import type { PageCursors } from './page-cursors';
 
 export type CaseSort = 'openedAt' | 'dueAt';
 
@@ -26,6 +26,8 @@ export interface CaseListPage {
   sort: CaseSort;
   limit: number;
   cursor?: string;
+  /** Verifies `cursor` before it is used, and signs the next page's. */
+  cursors: PageCursors;
 }
 
 /** A case row as listed: the engine's CaseRow plus the exact sort key for the cursor. */
@@ -65,25 +67,6 @@ export function visibilitySql(filter: CaseVisibilityFilter, p: Params): string {
   return `(${filter.rules.map((rule) => visibilityRuleSql(rule, p)).join(' OR ')})`;
 }
 
-/** The opaque cursor: base64url of [sort, sort key, id]. */
-export function encodeCursor(sort: CaseSort, key: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, key, id]), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, sort: CaseSort): { key: string; id: string } {
-  const invalid = () => new ValidationFailed([{ field: 'cursor', problems: ['cursor is not one this API gave out for this sort order; start again without it'] }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) throw invalid();
-  const [, key, id] = parsed as unknown[];
-  if (typeof key !== 'string' || Number.isNaN(Date.parse(key)) || !isUuid(id)) throw invalid();
-  return { key, id };
-}
-
 export class CaseQueries {
   constructor(private readonly manager: EntityManager) {}
 
@@ -107,7 +90,7 @@ export class CaseQueries {
     const direction = page.sort === 'dueAt' ? 'ASC' : 'DESC';
     if (page.sort === 'dueAt') where.push('c.due_at IS NOT NULL');
     if (page.cursor !== undefined) {
-      const { key, id } = decodeCursor(page.cursor, page.sort);
+      const { key, id } = page.cursors.decode(page.cursor, page.sort);
       const op = page.sort === 'dueAt' ? '>' : '<';
       where.push(`(${column}, c.id) ${op} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
     }
@@ -122,7 +105,7 @@ export class CaseQueries {
     const more = rows.length > page.limit;
     const items = more ? rows.slice(0, page.limit) : rows;
     const last = items[items.length - 1];
-    return { rows: items, nextCursor: more && last?.sortKey ? encodeCursor(page.sort, last.sortKey, last.id) : null };
+    return { rows: items, nextCursor: more && last?.sortKey ? page.cursors.encode(page.sort, last.sortKey, last.id) : null };
   }
 
   /** Active deadlines of the case (stage due date, reminders, checks), soonest first. */

@@ -4,12 +4,13 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CASE_STATUSES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
 import type { CaseRow, FamilyMember } from '@tacu/persistence';
 import type { AuditEventRow } from '@tacu/persistence';
 import type { CaseSort } from './case-queries';
+import { IsInstant } from './events/validation';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -54,9 +55,9 @@ export class ListCasesQueryDto {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only cases whose stage is due before this instant (ISO 8601).', example: '2026-12-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'Only cases whose stage is due before this instant: a date and time with a zone (Z or an offset).', example: '2026-12-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueBefore must be an ISO 8601 date or instant, e.g. 2026-12-01T00:00:00Z' })
+  @IsInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ enum: ['openedAt', 'dueAt'], default: 'openedAt', description: 'openedAt: newest first; dueAt: soonest deadline first (cases with a deadline only).' })

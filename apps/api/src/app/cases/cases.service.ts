@@ -20,6 +20,7 @@ import { AuditStore, CaseReadStore, CaseStore, IdempotencyStore, PeopleStore, ca
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
+import { checkOpenCaseDates, eventDateCheck } from './case-dates';
 import { CaseQueries } from './case-queries';
 import {
   toAuditEntryResponse,
@@ -34,6 +35,7 @@ import {
 } from './cases.dto';
 import { parseCaseEvent } from './events';
 import { parseOpenCase, type OpenCaseInput } from './open-case.dto';
+import { PageCursors } from './page-cursors';
 
 /** The workflow every case of this API runs (the composed case machine). */
 export const CASE_WORKFLOW_ID = 'case';
@@ -61,12 +63,16 @@ function accessFactsOf(actor: Actor, row: CaseAccessRow): CaseAccessFacts {
 
 @Injectable()
 export class CasesService {
+  private readonly cursors: PageCursors;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cursors = new PageCursors(config.cursorSecret);
+  }
 
   /**
    * Opens a case with its family in one transaction. With an Idempotency-Key, a retry (a family's
@@ -77,6 +83,7 @@ export class CasesService {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
+    checkOpenCaseDates(dto, this.clock.now());
     if (!canOpenCaseIn(actor, dto.areaId)) {
       throw new ForbiddenException(
         actor.areaId === dto.areaId
@@ -145,6 +152,7 @@ export class CasesService {
     const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
       relationship: m.relationship,
       name: m.name,
+      dateOfBirth: m.dateOfBirth ?? null,
       hasParentalResponsibility: m.hasParentalResponsibility,
       sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
     }));
@@ -173,7 +181,7 @@ export class CasesService {
         overdue: query.overdue,
         dueBefore: query.dueBefore !== undefined ? new Date(query.dueBefore) : undefined,
       },
-      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor },
+      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor, cursors: this.cursors },
       now,
     );
     // A list shows each case's stage, state, lead and deadlines: a read of each, like GET /cases/:id.
@@ -224,6 +232,7 @@ export class CasesService {
       event: { ...parsed.event },
       actor,
       canAccess: (row) => canReadCase(actor, accessFactsOf(actor, row)),
+      checkEvent: eventDateCheck(parsed.event, this.clock.now()),
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
       ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     });

@@ -42,6 +42,8 @@ export interface FamilyMemberInput {
   name: string;
   /** e.g. mother, father, grandparent, carer, sibling. */
   relationship: string;
+  /** YYYY-MM-DD, when known. */
+  dateOfBirth?: string;
   hasParentalResponsibility: boolean;
   contact?: ContactDetails;
   sensitive?: SensitiveDetails;
@@ -100,7 +102,7 @@ export class ChildDto implements ChildInput {
   @IsText(LIMITS.name)
   name!: string;
 
-  @ApiProperty({ description: 'Date of birth (YYYY-MM-DD).', example: '2018-09-21', format: 'date' })
+  @ApiProperty({ description: 'Date of birth (YYYY-MM-DD): a child is under 18, so today or in the 18 years before.', example: '2018-09-21', format: 'date' })
   @IsDay()
   dateOfBirth!: string;
 
@@ -119,6 +121,11 @@ export class FamilyMemberDto implements FamilyMemberInput {
   @ApiProperty({ description: 'Relationship to the child: mother, father, grandparent, carer, sibling, …', example: 'mother', maxLength: 50 })
   @IsText(50)
   relationship!: string;
+
+  @ApiPropertyOptional({ description: 'Date of birth (YYYY-MM-DD), when known: not in the future, and younger than 120.', example: '1989-05-02', format: 'date' })
+  @Optional()
+  @IsDay()
+  dateOfBirth?: string;
 
   @ApiProperty({ description: 'Whether they have parental responsibility (may give consent).', example: true })
   @IsFlag()
