@@ -9,10 +9,12 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
 import type { AppOptions } from './app/core/core.module';
-import { ProblemFilter } from './app/errors/problem.filter';
+import { PROBLEM_CONTENT_TYPE } from './app/errors/problem';
+import { ProblemFilter, toProblem } from './app/errors/problem.filter';
 import { INPUT_LIMITS } from './app/input/input-limits';
 import { checkRequestInput, useJsonBodyParser } from './app/input/input-hooks';
 import { RATE_LIMITER } from './app/rate-limit/rate-limit.guard';
@@ -28,6 +30,16 @@ export function createAdapter({ trustProxy = false }: { trustProxy?: boolean } =
     // Bodies are events and case openings: 1 MiB is far more than any of them needs.
     bodyLimit: INPUT_LIMITS.bodyBytes,
     trustProxy,
+    // A URL the router cannot decode (`/cases/%ED%A0%80`) is refused before any hook or filter
+    // runs: answered as a problem like every other error.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const { problem } = toProblem(error);
+      if ((error as { code?: string }).code === 'FST_ERR_BAD_URL') {
+        problem.detail = 'The URL path is not percent-encoded UTF-8: encode each part of it as UTF-8, then percent-encode it (encodeURIComponent).';
+      }
+      problem['requestId'] = request.id;
+      void reply.status(problem.status).header('x-request-id', request.id).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
     // Fastify's own logger stays off (it would make a child logger per request): logRequests
     // writes one line per request.
     logger: false,

@@ -9,6 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isUuid } from '@tacu/persistence';
 import { ValidationFailed } from '../errors/validation-failed';
 import type { CaseSort } from './case-queries';
+import { isDay } from './events/validation';
 
 /** The sort key as the list query writes it: `to_char(… 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`. */
 const SORT_KEY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
@@ -50,7 +51,7 @@ export class PageCursors {
     // Signed by this server, so well-formed unless the secret leaked: checked all the same.
     if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) throw invalid();
     const [, key, id] = parsed as unknown[];
-    if (typeof key !== 'string' || !SORT_KEY.test(key) || Number.isNaN(Date.parse(key)) || !isUuid(id)) throw invalid();
+    if (typeof key !== 'string' || !SORT_KEY.test(key) || !isDay(key.slice(0, 10)) || !isUuid(id)) throw invalid();
     return { key, id };
   }
 }

@@ -51,6 +51,7 @@ const HTTP_CODES: Record<number, { code: string; title: string }> = {
   406: { code: 'NOT_ACCEPTABLE', title: 'Not acceptable' },
   409: { code: 'CONFLICT', title: 'Conflict' },
   413: { code: 'PAYLOAD_TOO_LARGE', title: 'Request body too large' },
+  414: { code: 'URI_TOO_LONG', title: 'URL too long' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported media type' },
   422: { code: 'UNPROCESSABLE_ENTITY', title: 'Unprocessable request' },
   429: { code: 'TOO_MANY_REQUESTS', title: 'Too many requests' },

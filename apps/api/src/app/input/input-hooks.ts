@@ -7,7 +7,7 @@
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { ValidationFailed } from '../errors/validation-failed';
+import { ValidationFailed, type FieldProblem } from '../errors/validation-failed';
 import { checkInput } from './check-input';
 import { INPUT_LIMITS } from './input-limits';
 import { parseJsonBody, wasChecked } from './json-body';
@@ -26,9 +26,37 @@ export function useJsonBodyParser(app: NestFastifyApplication): void {
   });
 }
 
+/**
+ * A part of the query string that is not percent-encoded UTF-8 (`%ED%A0%80`, a lone surrogate;
+ * `%FF`; a `%` alone). Fastify's query parser keeps such a part as it was written, so it is
+ * refused here rather than read as literal text.
+ */
+export function queryEncodingProblem(url: string): FieldProblem | undefined {
+  const start = url.indexOf('?');
+  if (start === -1) return undefined;
+  for (const pair of url.slice(start + 1).split('&')) {
+    for (const piece of pair.split('=')) {
+      try {
+        decodeURIComponent(piece.replace(/\+/g, ' '));
+      } catch {
+        return {
+          field: 'query',
+          problems: [`the query string has "${piece.slice(0, 40)}", which is not percent-encoded UTF-8: encode each value as UTF-8, then percent-encode it (encodeURIComponent)`],
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Checks the query, the path parameters and any body not parsed as JSON, on every route. */
 export function checkRequestInput(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (request, _reply, done) => {
+    const encoding = queryEncodingProblem(request.url);
+    if (encoding) {
+      done(new ValidationFailed([encoding]));
+      return;
+    }
     const problems = [
       ...checkInput(request.params ?? {}),
       ...checkInput(request.query ?? {}),

@@ -51,13 +51,14 @@ export function scanJsonShape(text: string, limits: InputLimits = INPUT_LIMITS):
   const problem = (field: string, text: string): FieldProblem => ({ field, problems: [text] });
   const startValue = (): FieldProblem | undefined => {
     expecting = 'none';
-    values += 1;
-    if (values > limits.values) return problem(fieldOf(), SHAPE_PROBLEMS.values(limits.values));
     const top = stack[stack.length - 1];
-    if (top?.list) {
-      top.count += 1;
-      if (top.count > limits.listItems) return problem(fieldOf(), SHAPE_PROBLEMS.listItems(fieldOf(), limits.listItems));
+    if (top?.list) top.count += 1;
+    values += 1;
+    if (values > limits.values) {
+      const label = top === undefined ? undefined : top.list ? String(top.count - 1) : lastKey;
+      return problem(fieldOf(label), SHAPE_PROBLEMS.values(limits.values));
     }
+    if (top?.list && top.count > limits.listItems) return problem(fieldOf(), SHAPE_PROBLEMS.listItems(fieldOf(), limits.listItems));
     return undefined;
   };
   for (let i = 0; i < text.length; i++) {
