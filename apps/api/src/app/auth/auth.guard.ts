@@ -7,6 +7,7 @@ import { ForbiddenException, Inject, Injectable, UnauthorizedException, type Can
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, bearerToken, hasPermission, type Permission, type TokenVerifier } from '@tacu/auth';
+import { claimsProblem } from '../input/check-input';
 import { IS_PUBLIC, REQUIRED_PERMISSION, type RequestWithActor } from './auth.decorators';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -32,6 +33,8 @@ export class AuthGuard implements CanActivate {
       if (error instanceof AuthenticationError) throw new UnauthorizedException(error.message);
       throw error;
     }
+    const claims = claimsProblem(request.actor);
+    if (claims) throw new UnauthorizedException(claims);
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !hasPermission(request.actor, permission)) {
       throw new ForbiddenException(`Your role (${request.actor.role}) may not use this: it needs the "${permission}" permission.`);

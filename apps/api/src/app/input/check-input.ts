@@ -112,3 +112,21 @@ export function checkInput(value: unknown, limits: InputLimits = INPUT_LIMITS, r
   }
   return problems;
 }
+
+/**
+ * What is wrong with the text of a verified token's claims (user id, area, name), or undefined.
+ * A token is signed, but the development secret lets anyone sign one: its claims reach SQL as
+ * parameters like any input, so they are held to the same text rules (the guard answers 401).
+ */
+export function claimsProblem(actor: { id: string; areaId: string; name?: string }): string | undefined {
+  const claims: Array<[string, string | undefined]> = [
+    ['sub', actor.id],
+    ['area', actor.areaId],
+    ['name', actor.name],
+  ];
+  for (const [claim, value] of claims) {
+    const problem = value === undefined ? undefined : textProblem(value, `The token's claim "${claim}"`, INPUT_LIMITS.keyLength * 2);
+    if (problem) return problem;
+  }
+  return undefined;
+}
