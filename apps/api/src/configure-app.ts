@@ -5,10 +5,9 @@
  * filter, the route table, and OpenAPI at /docs.
  */
 import type { IncomingMessage } from 'node:http';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
@@ -19,6 +18,7 @@ import { INPUT_LIMITS } from './app/input/input-limits';
 import { checkRequestInput, useJsonBodyParser } from './app/input/input-hooks';
 import { RATE_LIMITER } from './app/rate-limit/rate-limit.guard';
 import type { RateLimiter } from './app/rate-limit/rate-limiter';
+import { setUpOpenApi } from './app/openapi/openapi-document';
 import { recordRoutes } from './app/route-table';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
@@ -71,25 +71,6 @@ export async function configureApp(app: NestFastifyApplication, logger: Logger):
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app);
   return app;
-}
-
-function setUpOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Tacú API')
-    .setDescription(
-      [
-        'Early-intervention family support (Meitheal-style): open a case for a child, send it events, follow its deadlines.',
-        'Every request carries a bearer token (`npm run tokens` prints demo tokens). Errors are `application/problem+json`',
-        '`{type, title, status, detail, code, ...}`: 400 VALIDATION_FAILED lists every invalid field in `errors`; 401; 403;',
-        '404 CASE_NOT_FOUND (also for a case you may not see); 409 EVENT_NOT_ALLOWED with `allowedEvents`, or VERSION_CONFLICT',
-        'with `currentVersion`; 422 GUARD_FAILED with `reasons`, or IDEMPOTENCY_KEY_REUSED.',
-      ].join(' '),
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 /** Builds, configures and initialises the app (without listening): for main, tests and the bench. */

@@ -13,6 +13,8 @@ export { CASE_EVENT_SAMPLES, SAMPLE_DAY, sampleEvent, sampleOpenCase } from './a
 export { LIMITS } from './app/cases/events/validation';
 export { INPUT_LIMITS } from './app/input/input-limits';
 export { routesOf, type RouteEntry } from './app/route-table';
+export { OWASP_EXCEPTIONS, type OwaspException } from './app/openapi/owasp-exceptions';
+export { buildOpenApiDocument } from './app/openapi/openapi-document';
 export type { OpenCaseInput } from './app/cases/open-case.dto';
 export { DEMO_AREA, DEMO_USERS, demoActor, type DemoUser } from './seed/demo-people';
 export { seedDemo, seedDemoPeople } from './seed/demo-seed';

@@ -238,10 +238,10 @@ describe('parseCaseEvent rejects', () => {
     expect(parseCaseEvent({ ...sampleEvent('INVITE_TO_MEETING'), scheduledFor: '2026-04-15T09:00Z' }).ok).toBe(true);
   });
 
-  it('a plan version that is not a whole number of at least 1', () => {
-    for (const planVersion of [0, 1.5, '2']) {
+  it('a plan version that is not a whole number from 1 to 10,000', () => {
+    for (const planVersion of [0, 1.5, '2', 10_001]) {
       expect(errorsOf({ ...sampleEvent('SIGN_OFF_PLAN'), planVersion })).toEqual({
-        planVersion: ['planVersion must be a whole number of at least 1'],
+        planVersion: ['planVersion must be a whole number from 1 to 10000'],
       });
     }
   });

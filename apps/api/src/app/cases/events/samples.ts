@@ -197,7 +197,7 @@ export function sampleEvent<K extends CaseEventType>(type: K): EventOf<K> {
 /** A valid body of `POST /cases` (a new family, school referral), as a fresh copy. */
 export function sampleOpenCase(): OpenCaseInput {
   return {
-    areaId: 'area-dublin-south-central',
+    areaId: 'dublin-south-central',
     origin: 'school',
     child: { name: 'Seán Murphy', dateOfBirth: '2018-09-21' },
     familyMembers: [
