@@ -1,5 +1,11 @@
-import { checkInput, textProblem } from './check-input';
+import { LIMITS } from '../cases/events/validation';
+import { checkInput, claimsProblem, textProblem } from './check-input';
 import { INPUT_LIMITS } from './input-limits';
+
+it('lets through the longest text and field name any field may have, and no longer', () => {
+  expect(INPUT_LIMITS.textLength).toBe(Math.max(...Object.values(LIMITS)));
+  expect(INPUT_LIMITS.keyLength).toBe(LIMITS.id);
+});
 
 /** The problems as a map from field to its first problem: easier to read in a failing test. */
 const problemsOf = (value: unknown) => Object.fromEntries(checkInput(value).map((p) => [p.field, p.problems[0]]));
@@ -48,6 +54,13 @@ describe('every text is well-formed Unicode without control characters', () => {
       { field: '', problems: ['a field may not be called "__proto__"'] },
       { field: 'a', problems: ['a field may not be called "constructor"'] },
     ]);
+  });
+
+  it('holds a token\'s claims to the same rules', () => {
+    expect(claimsProblem({ id: 'u-lp-0001', areaId: 'dublin-south-central', name: 'Aoife Byrne' })).toBeUndefined();
+    expect(claimsProblem({ id: 'u-lp-\u0000', areaId: 'dublin-south-central' })).toMatch(/^The token's claim "sub" contains the control character U\+0000/);
+    expect(claimsProblem({ id: 'u-lp-0001', areaId: '\ud800' })).toMatch(/^The token's claim "area" is not well-formed Unicode/);
+    expect(claimsProblem({ id: 'u-lp-0001', areaId: 'a', name: 'x'.repeat(201) })).toMatch(/^The token's claim "name" has 201 characters/);
   });
 
   it('counts every text problem (the answer lists the first ones)', () => {
