@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { localDay } from '@tacu/domain';
 import { journeyTo, sampleOpenCase } from './support/api';
 
 const ROOT = resolve(__dirname, '../..');
@@ -114,7 +115,8 @@ describe('npm start, as a new user would run it', () => {
       const opened = await call('POST', '/cases', lead, { ...sampleOpenCase(), areaId: 'dublin-south-central' });
       expect(opened.status).toBe(201);
       const id = String(opened.body['id']);
-      for (const step of journeyTo('assessment.inProgress', 'u-lp-0001')) {
+      // The case opens today (the real clock): the journey's dates move with it.
+      for (const step of journeyTo('assessment.inProgress', 'u-lp-0001', localDay(new Date()))) {
         const res = await call('POST', `/cases/${id}/events`, step.by === 'lead' ? lead : coordinator, step.event);
         expect({ type: step.event.type, status: res.status, state: res.body['state'] }).toEqual({ type: step.event.type, status: 200, state: step.state });
       }

@@ -1,33 +1,52 @@
 /**
  * Everything that makes the Nest app *this* API, shared by main.ts, the e2e tests and the bench:
- * the Fastify adapter (request ids), pino logs, validation (unknown fields rejected), the
- * problem+json filter, and OpenAPI at /docs.
+ * the Fastify adapter (request ids, body size), pino logs, the input boundary check (JSON body
+ * parser and request hook), rate limits, validation (unknown fields rejected), the problem+json
+ * filter, the route table, and OpenAPI at /docs.
  */
 import type { IncomingMessage } from 'node:http';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
 import type { AppOptions } from './app/core/core.module';
-import { ProblemFilter } from './app/errors/problem.filter';
+import { PROBLEM_CONTENT_TYPE } from './app/errors/problem';
+import { ProblemFilter, toProblem } from './app/errors/problem.filter';
+import { INPUT_LIMITS } from './app/input/input-limits';
+import { checkRequestInput, useJsonBodyParser } from './app/input/input-hooks';
+import { RATE_LIMITER } from './app/rate-limit/rate-limit.guard';
+import type { RateLimiter } from './app/rate-limit/rate-limiter';
+import { setUpOpenApi } from './app/openapi/openapi-document';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
 import { recordRoutes } from './app/core/route-table';
 
-export function createAdapter(): FastifyAdapter {
+/** `trustProxy`: take the client address from X-Forwarded-For (TRUST_PROXY, behind a reverse proxy). */
+export function createAdapter({ trustProxy = false }: { trustProxy?: boolean } = {}): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdFor(req.headers),
     // Bodies are events and case openings: 1 MiB is far more than any of them needs.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: INPUT_LIMITS.bodyBytes,
+    trustProxy,
+    // A URL the router cannot decode (`/cases/%ED%A0%80`) is refused before any hook or filter
+    // runs: answered as a problem like every other error.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const { problem } = toProblem(error);
+      if ((error as { code?: string }).code === 'FST_ERR_BAD_URL') {
+        problem.detail = 'The URL path is not percent-encoded UTF-8: encode each part of it as UTF-8, then percent-encode it (encodeURIComponent).';
+      }
+      problem['requestId'] = request.id;
+      void reply.status(problem.status).header('x-request-id', request.id).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
     // Fastify's own logger stays off (it would make a child logger per request): logRequests
     // writes one line per request.
     logger: false,
   });
 }
 
-export function configureApp(app: NestFastifyApplication, logger: Logger): NestFastifyApplication {
+export async function configureApp(app: NestFastifyApplication, logger: Logger): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   recordRoutes(fastify);
@@ -37,6 +56,9 @@ export function configureApp(app: NestFastifyApplication, logger: Logger): NestF
     void reply.header('x-request-id', request.id);
     done();
   });
+  await app.get<RateLimiter>(RATE_LIMITER).install(app);
+  useJsonBodyParser(app);
+  checkRequestInput(fastify);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -51,30 +73,11 @@ export function configureApp(app: NestFastifyApplication, logger: Logger): NestF
   return app;
 }
 
-function setUpOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Tacú API')
-    .setDescription(
-      [
-        'Early-intervention family support (Meitheal-style): open a case for a child, send it events, follow its deadlines.',
-        'Every request carries a bearer token (`npm run tokens` prints demo tokens). Errors are `application/problem+json`',
-        '`{type, title, status, detail, code, ...}`: 400 VALIDATION_FAILED lists every invalid field in `errors`; 401; 403;',
-        '404 CASE_NOT_FOUND (also for a case you may not see); 409 EVENT_NOT_ALLOWED with `allowedEvents`, or VERSION_CONFLICT',
-        'with `currentVersion`; 422 GUARD_FAILED with `reasons`, or IDEMPOTENCY_KEY_REUSED.',
-      ].join(' '),
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-}
-
 /** Builds, configures and initialises the app (without listening): for main, tests and the bench. */
 export async function createApp(options: AppOptions, { abortOnError = true }: { abortOnError?: boolean } = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(options.config.logLevel, options.logDestination);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter(), { logger: new PinoNestLogger(logger), abortOnError });
-  configureApp(app, logger);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), createAdapter({ trustProxy: options.config.trustProxy }), { logger: new PinoNestLogger(logger), abortOnError });
+  await configureApp(app, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -223,6 +223,20 @@ describe('rejections write nothing and say why', () => {
     expect(seen).toEqual([`area-test/${first.stage}`]);
   });
 
+  it('checkEvent is asked with the locked row, opening time included, after access; what it throws is the answer and nothing is written', async () => {
+    const refusal = new Error('heldOn is before the case opened');
+    const seen: string[] = [];
+    const before = await footprint(caseId);
+    const err = await engine
+      .send({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, roleOnCase: () => (seen.push('access'), parent.role), checkEvent: (row) => { seen.push(`check ${row.id} ${row.openedAt.toISOString()}`); throw refusal; } })
+      .then(() => undefined, (e: unknown) => e);
+    expect(err).toBe(refusal);
+    expect(seen).toEqual(['access', `check ${caseId} ${clock.now().toISOString()}`]);
+    expect(await footprint(caseId)).toEqual(before);
+    // A case the caller may not see is not found before any check of the event.
+    await expectRejected({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, roleOnCase: () => null, checkEvent: () => { throw refusal; } }, DomainErrorCode.CASE_NOT_FOUND);
+  });
+
   it('EVENT_NOT_ALLOWED lists the events this actor may send', async () => {
     const err = await expectRejected({ caseId, event: { type: 'REGISTER_REQUEST', leadPractitionerId: 'x' }, actor: lead }, DomainErrorCode.EVENT_NOT_ALLOWED);
     expect(err.details).toMatchObject({ event: 'REGISTER_REQUEST', state: 'draft', allowedEvents: ['RECORD_CONSENT', 'SUBMIT_REQUEST', 'RAISE_CONCERN'] });

@@ -207,6 +207,7 @@ export class WorkflowEngine implements Engine {
     if (!row || !role) throw notFound(command.caseId);
     // The machine's permissions and the audit trail see the role the actor acts in on this case.
     const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
+    command.checkEvent?.(row);
 
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));

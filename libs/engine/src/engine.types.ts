@@ -52,8 +52,15 @@ export interface SendCommand {
    */
   roleOnCase?: (caseRow: CaseAccessRow) => Role | null;
   /**
-   * Checks the caller makes inside the transaction, on the locked row, before the transition
-   * (e.g. that the people an event names are known): throw to refuse; nothing is written.
+   * Checks of the event that need its case (e.g. a meeting is not held before the case opened),
+   * asked with the locked row right after `roleOnCase`. Throws to refuse the event (the API throws
+   * its 400 validation error); nothing is written.
+   */
+  checkEvent?: (caseRow: CaseEventCheckRow) => void;
+  /**
+   * Checks the caller makes inside the transaction, on the locked row, once the event is known to
+   * be accepted from this actor in this state (e.g. that the people an event names may be named):
+   * throw to refuse; nothing is written.
    */
   check?: (caseRow: CaseRow, manager: EntityManager) => Promise<void>;
 }
@@ -75,6 +82,11 @@ export interface CaseAccessRow {
   leadPractitionerId: string | null;
   /** How the actor takes part in the case (case_participants kinds), when read for them. */
   participation?: readonly string[];
+}
+
+/** What an event check may look at: the locked case row, with when the case opened. */
+export interface CaseEventCheckRow extends CaseAccessRow {
+  openedAt: Date;
 }
 
 export interface TransitionResult {

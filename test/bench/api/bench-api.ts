@@ -44,7 +44,10 @@ export function median(values: readonly number[]): number {
 export async function startBenchApi(dataSource: DataSource): Promise<BenchApi> {
   const logDir = mkdtempSync(join(tmpdir(), 'tacu-bench-logs-'));
   const logs = pino.destination({ dest: join(logDir, 'api.log'), sync: true });
-  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0' });
+  // Rate limits counted (their cost is part of the stack) but out of reach: the benches send
+  // thousands of requests a second as one user from one address.
+  const unreachable = '1000000000';
+  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'info', TIMER_INTERVAL_MS: '0', RATE_LIMIT_PER_USER: unreachable, RATE_LIMIT_PER_ADDRESS: unreachable, RATE_LIMIT_FAILED_AUTH: unreachable });
   const app = await createApp({ config, dataSource, runTimerWorker: false, logDestination: logs });
   const close = async () => {
     await app.close();

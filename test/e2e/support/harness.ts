@@ -38,11 +38,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Rate limits so high no test meets them: a test that is about rate limits passes its own
+ * RATE_LIMIT_* in `env`.
+ */
+export const UNTHROTTLED = {
+  RATE_LIMIT_PER_USER: '1000000000',
+  RATE_LIMIT_PER_ADDRESS: '1000000000',
+  RATE_LIMIT_FAILED_AUTH: '1000000000',
+} as const;
+
 /** `logDestination`: where the app's log lines go (set LOG_LEVEL in `env` too: the default is silent). */
 export async function startHarness(env: Record<string, string> = {}, { logDestination }: { logDestination?: DestinationStream } = {}): Promise<Harness> {
   const dataSource = await createTestDataSource();
   const clock = new FixedClock('2026-03-02T09:00:00.000Z');
-  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0', ...env });
+  const config = loadConfig({ TOKEN_SECRET: SECRET, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0', ...UNTHROTTLED, ...env });
   const app = await createApp({ config, dataSource, clock, ...(logDestination ? { logDestination } : {}) }, { abortOnError: false });
   await seedDemoPeople(dataSource);
   await dataSource.transaction(async (manager) => {

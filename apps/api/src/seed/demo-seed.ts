@@ -14,7 +14,10 @@ import { CaseStore, PeopleStore, sql } from '@tacu/persistence';
 import { sampleEvent } from '../app/cases/events/samples';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { DATA_SOURCE } from '../app/core/tokens';
+import { localDay } from '@tacu/domain';
+import type { Clock } from '@tacu/engine';
+import { organisationTimeZone } from '../app/cases/case-dates';
+import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
 
@@ -89,11 +92,11 @@ export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
 }
 
 /** One demo case, opened and driven along its journey through the API's own checks, inside the seed's transaction. */
-async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: DemoCase, familyId?: string): Promise<{ familyId: string }> {
+async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: DemoCase, today: string, familyId?: string): Promise<{ familyId: string }> {
   const lead = demoActor(demo.lead);
   // Opened and driven exactly as POST /cases and POST /cases/:id/events would: a demo case is a case a person could have made.
   const caseId = await cases.openWithin(manager, lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
-  for (const step of [...journeyTo(demo.until, demo.lead), ...(demo.then ?? [])]) {
+  for (const step of [...journeyTo(demo.until, demo.lead, today), ...(demo.then ?? [])]) {
     await cases.sendWithin(manager, step.by === 'lead' ? lead : demoActor(COORDINATOR), caseId, step.event);
   }
   const row = await new CaseStore(manager).find(caseId);
@@ -105,6 +108,8 @@ async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: 
 export async function seedDemo(app: INestApplication, options: SeedOptions = {}): Promise<SeedResult> {
   const dataSource = app.get<DataSource>(DATA_SOURCE);
   const cases = app.get(CasesService);
+  // Cases open today: their journeys' dates (consent signed, meetings held) move to today too.
+  const today = localDay(app.get<Clock>(CLOCK).now(), organisationTimeZone());
   return dataSource.transaction(async (manager) => {
     await writeDemoPeople(manager);
     // Two first starts on one server database seed once: the second waits here, then finds the cases.
@@ -113,7 +118,7 @@ export async function seedDemo(app: INestApplication, options: SeedOptions = {})
     if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
     const families: string[] = [];
     for (const [index, demo] of DEMO_CASES.entries()) {
-      const { familyId } = await writeDemoCase(manager, cases, demo, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
+      const { familyId } = await writeDemoCase(manager, cases, demo, today, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
       families.push(familyId);
       await options.onProgress?.(index + 1, DEMO_CASES.length);
     }

@@ -3,8 +3,8 @@
  * request to closure (needsMet) with two review cycles. The demo seed stops cases at different
  * milestones; the e2e tests and the bench drive cases along it over HTTP.
  */
-import type { CaseEvent } from '@tacu/domain';
-import { sampleEvent } from '../app/cases/events/samples';
+import { addDays, type CaseEvent } from '@tacu/domain';
+import { SAMPLE_DAY, sampleEvent } from '../app/cases/events/samples';
 
 export type JourneyRole = 'lead' | 'coordinator';
 
@@ -25,8 +25,42 @@ function invitation(): CaseEvent {
   return event;
 }
 
-/** Request to closure with two review cycles; `leadPractitionerId` is who the coordinator registers as lead. */
-export function fullJourney(leadPractitionerId: string): JourneyStep[] {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The event with every date moved by `days`: consent signed, meeting scheduled and held, actions due, review held. */
+function movedBy(event: CaseEvent, days: number): CaseEvent {
+  if (days === 0) return event;
+  switch (event.type) {
+    case 'RECORD_CONSENT':
+      return { ...event, signedOn: addDays(event.signedOn, days) };
+    case 'HOLD_MEETING':
+    case 'HOLD_REVIEW':
+      return { ...event, heldOn: addDays(event.heldOn, days) };
+    case 'INVITE_TO_MEETING':
+      return { ...event, scheduledFor: new Date(Date.parse(event.scheduledFor) + days * DAY_MS).toISOString() };
+    case 'DRAFT_PLAN':
+      return { ...event, actions: event.actions.map((a) => (a.dueDate === undefined ? a : { ...a, dueDate: addDays(a.dueDate, days) })) };
+    default:
+      return event;
+  }
+}
+
+/**
+ * Request to closure with two review cycles; `leadPractitionerId` is who the coordinator registers
+ * as lead. `openedOn` is the local day the case opened (default SAMPLE_DAY, the e2e clock's): the
+ * samples' dates move with it, so what happened happened that day and what is planned comes later.
+ */
+export function fullJourney(leadPractitionerId: string, openedOn: string = SAMPLE_DAY): JourneyStep[] {
+  const days = daysBetween(SAMPLE_DAY, openedOn);
+  return journeySteps(leadPractitionerId).map((step) => ({ ...step, event: movedBy(step.event, days) }));
+}
+
+function journeySteps(leadPractitionerId: string): JourneyStep[] {
   return [
     { by: 'lead', event: sampleEvent('RECORD_REQUEST_DETAILS'), state: 'request.draft' },
     { by: 'lead', event: sampleEvent('REQUEST_CONSENT'), state: 'request.awaitingConsent' },
@@ -47,7 +81,7 @@ export function fullJourney(leadPractitionerId: string): JourneyStep[] {
     { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
     { by: 'lead', event: sampleEvent('CONTINUE_PLAN'), state: 'review.scheduled' },
     // Second review: needs are met, closure is proposed.
-    { by: 'lead', event: { ...sampleEvent('HOLD_REVIEW'), heldOn: '2026-07-22' }, state: 'review.held' },
+    { by: 'lead', event: sampleEvent('HOLD_REVIEW'), state: 'review.held' },
     { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
     { by: 'lead', event: sampleEvent('PROPOSE_CLOSURE'), state: 'closure.proposed' },
     { by: 'lead', event: sampleEvent('RECORD_CLOSURE_FEEDBACK'), state: 'closure.feedbackCollected' },
@@ -55,9 +89,9 @@ export function fullJourney(leadPractitionerId: string): JourneyStep[] {
   ];
 }
 
-/** The steps up to and including the first that leaves the case in `state`. */
-export function journeyTo(state: string, leadPractitionerId: string): JourneyStep[] {
-  const steps = fullJourney(leadPractitionerId);
+/** The steps up to and including the first that leaves the case in `state` (`openedOn` as in fullJourney). */
+export function journeyTo(state: string, leadPractitionerId: string, openedOn: string = SAMPLE_DAY): JourneyStep[] {
+  const steps = fullJourney(leadPractitionerId, openedOn);
   const index = steps.findIndex((s) => s.state === state);
   if (index < 0) throw new Error(`the journey never reaches ${state}`);
   return steps.slice(0, index + 1);

@@ -7,3 +7,4 @@ export * from './plan.rules';
 export * from './closure.rules';
 export * from './escalation.rules';
 export * from './request.rules';
+export * from './date.rules';

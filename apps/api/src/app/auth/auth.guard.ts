@@ -8,6 +8,7 @@ import { ForbiddenException, Inject, Injectable, UnauthorizedException, type Can
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticationError, bearerToken, confirmSignedIn, hasPermission, type Permission, type TokenVerifier } from '@tacu/auth';
+import { claimsProblem } from '../input/check-input';
 import { IS_PUBLIC, REQUIRED_PERMISSION, type RequestWithActor } from './auth.decorators';
 import { UserAccounts } from './user-accounts';
 
@@ -31,6 +32,9 @@ export class AuthGuard implements CanActivate {
     }
     try {
       const actor = await this.verify(token);
+      // Claims are text from outside: held to the text rules before they reach a query.
+      const claims = claimsProblem(actor);
+      if (claims) throw new UnauthorizedException(claims);
       request.actor = confirmSignedIn(actor, await this.accounts.find(actor.id));
     } catch (error) {
       if (error instanceof AuthenticationError) throw new UnauthorizedException(error.message);

@@ -7,7 +7,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseVisibilityFilter, CaseVisibilityRule } from '@tacu/auth';
 import { isUuid, sql, type CaseRow } from '@tacu/persistence';
-import { ValidationFailed } from '../errors/validation-failed';
+import type { PageCursors } from './page-cursors';
 
 export type CaseSort = 'openedAt' | 'dueAt';
 
@@ -26,6 +26,8 @@ export interface CaseListPage {
   sort: CaseSort;
   limit: number;
   cursor?: string;
+  /** Verifies `cursor` before it is used, and signs the next page's. */
+  cursors: PageCursors;
 }
 
 /** A case row as listed: the columns a summary shows (never the snapshot), plus the exact sort key for the cursor. */
@@ -79,31 +81,12 @@ export function visibilitySql(filter: CaseVisibilityFilter, p: Params): string {
   return `c.id IN (${rules.map((rule) => ruleCaseIdsSql(rule, p)).join(' UNION ')})`;
 }
 
-/** The opaque cursor: base64url of [sort, sort key, id]. */
-export function encodeCursor(sort: CaseSort, key: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, key, id]), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, sort: CaseSort): { key: string; id: string } {
-  const invalid = () => new ValidationFailed([{ field: 'cursor', problems: ['cursor is not one this API gave out for this sort order; start again without it'] }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort) throw invalid();
-  const [, key, id] = parsed as unknown[];
-  if (typeof key !== 'string' || Number.isNaN(Date.parse(key)) || !isUuid(id)) throw invalid();
-  return { key, id };
-}
-
 /**
  * The SQL of one page of a list: need to know, the filters, keyset pagination on (sort key, id),
  * one row more than the page to know whether another follows. Exported so that a test can read
  * its plan.
  */
-export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter, page: CaseListPage, now: Date): { text: string; values: unknown[] } {
+export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter, page: Omit<CaseListPage, 'cursors'> & Partial<Pick<CaseListPage, 'cursors'>>, now: Date): { text: string; values: unknown[] } {
   const p = new Params();
   const where: string[] = [visibilitySql(visibility, p)];
   if (filter.stage !== undefined) where.push(`c.stage = ${p.add(filter.stage)}`);
@@ -123,7 +106,8 @@ export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter
   const direction = page.sort === 'dueAt' ? 'ASC' : 'DESC';
   if (page.sort === 'dueAt') where.push('c.due_at IS NOT NULL');
   if (page.cursor !== undefined) {
-    const { key, id } = decodeCursor(page.cursor, page.sort);
+    if (!page.cursors) throw new Error('listSql: a cursor needs the cursors that verify it');
+    const { key, id } = page.cursors.decode(page.cursor, page.sort);
     const op = page.sort === 'dueAt' ? '>' : '<';
     where.push(`(${column}, c.id) ${op} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
   }
@@ -143,7 +127,7 @@ export class CaseQueries {
     const more = rows.length > page.limit;
     const items = more ? rows.slice(0, page.limit) : rows;
     const last = items[items.length - 1];
-    return { rows: items, nextCursor: more && last?.sortKey ? encodeCursor(page.sort, last.sortKey, last.id) : null };
+    return { rows: items, nextCursor: more && last?.sortKey ? page.cursors.encode(page.sort, last.sortKey, last.id) : null };
   }
 
   /** Active deadlines of the case (stage due date, reminders, checks), soonest first. */

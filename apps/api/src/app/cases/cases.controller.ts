@@ -10,6 +10,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -25,6 +26,11 @@ import { CommandHeaders } from './command-headers';
 import { CASE_EVENT_MODELS, caseEventBodySchema } from './events';
 import { OpenCaseDto } from './open-case.dto';
 
+/** The case id in a path: a UUID (a malformed one answers 404 like a missing case). */
+const CASE_ID = ApiParam({ name: 'id', description: 'The case id.', schema: { type: 'string', format: 'uuid', maxLength: 36 }, example: '3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f' });
+/** Idempotency-Key: 1-255 visible ASCII characters (command-headers.ts). */
+const IDEMPOTENCY_KEY_SCHEMA = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]{1,255}$', example: 'c7b1f0e2-5d7a-4c3e-9a1b-2f4d6e8a0b1c' } as const;
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @ApiExtraModels(...CASE_EVENT_MODELS)
@@ -38,7 +44,7 @@ export class CasesController {
   @RequirePermission('cases:open')
   @ApiOperation({ summary: 'Open a case for one child in the request stage (a sibling case links to its family with familyId).' })
   @ApiBody({ type: OpenCaseDto })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the case the first request opened instead of opening another.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the case the first request opened instead of opening another.', schema: IDEMPOTENCY_KEY_SCHEMA })
   @ApiCreatedResponse({ type: CaseResponse, description: 'The case; Location names it and ETag carries its version.' })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used to open a different case.' })
   async open(
@@ -62,6 +68,7 @@ export class CasesController {
   @Get(':id')
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'A case: stage, state, deadlines, version (also as ETag) and the events you may send now.' })
+  @CASE_ID
   @ApiOkResponse({ type: CaseResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseResponse> {
@@ -72,9 +79,15 @@ export class CasesController {
   @HttpCode(200)
   @RequirePermission('cases:send')
   @ApiOperation({ summary: 'Send one event to the case: { "type": "...", ...data }.' })
+  @CASE_ID
   @ApiBody({ schema: caseEventBodySchema() })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice.' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version you read (its ETag): the event applies only if the case has not changed since.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice.', schema: IDEMPOTENCY_KEY_SCHEMA })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The case version you read (its ETag): the event applies only if the case has not changed since.',
+    schema: { type: 'string', maxLength: 14, pattern: '^(\\*|(W/)?"?[0-9]{1,9}"?)$', example: '"7"' },
+  })
   @ApiOkResponse({ type: TransitionResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
   @ApiConflictResponse({ description: 'Event not allowed now (allowedEvents lists those that are), or the case changed (currentVersion).' })
@@ -92,6 +105,7 @@ export class CasesController {
   @Get(':id/history')
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'The audit trail of the case, oldest first (hash-chained).' })
+  @CASE_ID
   @ApiOkResponse({ type: CaseHistoryResponse })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see.' })
   history(@CurrentActor() actor: Actor, @Param('id') id: string, @RequestId() requestId: string | null): Promise<CaseHistoryResponse> {

@@ -4,12 +4,24 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { CASE_STATUSES, STAGES } from '@tacu/domain';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { CASE_EVENT_TYPES, CASE_STATUSES, CLOSURE_REASONS, REQUEST_ORIGINS, ROLES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
 import type { CaseRow, FamilyMember } from '@tacu/persistence';
 import type { AuditEventRow } from '@tacu/persistence';
 import type { CaseSort } from './case-queries';
+import { IsInstant, LIMITS } from './events/validation';
+
+/**
+ * Schema parts of the strings the API reads and answers (OpenAPI): each with its longest form, as
+ * the OWASP ruleset asks (README "The OpenAPI document").
+ */
+const UUID = { format: 'uuid', maxLength: 36 } as const;
+/** An instant as written by the API (24 characters), or read (up to 35: nine decimals and an offset). */
+const INSTANT = { format: 'date-time', maxLength: 35 } as const;
+const DAY = { format: 'date', maxLength: 10 } as const;
+/** A dotted state of a machine, e.g. `assessment.inProgress`. */
+const STATE = { maxLength: 200, example: 'request.draft' } as const;
 
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -20,7 +32,7 @@ export class ListCasesQueryDto {
   @IsIn(STAGES, { message: `stage must be one of ${STAGES.join(', ')}` })
   stage?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases in this exact state (dotted, e.g. "assessment.inProgress").', example: 'request.draft' })
+  @ApiPropertyOptional({ description: 'Only cases in this exact state (dotted, e.g. "assessment.inProgress").', ...STATE })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -31,19 +43,19 @@ export class ListCasesQueryDto {
   @IsIn(CASE_STATUSES, { message: `status must be one of ${CASE_STATUSES.join(', ')}` })
   status?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases led by this user.' })
+  @ApiPropertyOptional({ description: 'Only cases led by this user.', maxLength: LIMITS.id, example: 'u-lp-0001' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   leadPractitionerId?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases of this area.' })
+  @ApiPropertyOptional({ description: 'Only cases of this area.', maxLength: LIMITS.id, example: 'dublin-south-central' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   areaId?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases of this family (sibling cases).' })
+  @ApiPropertyOptional({ description: 'Only cases of this family (sibling cases).', ...UUID })
   @IsOptional()
   @IsUUID('all', { message: 'familyId must be a UUID' })
   familyId?: string;
@@ -54,9 +66,9 @@ export class ListCasesQueryDto {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only cases whose stage is due before this instant (ISO 8601).', example: '2026-12-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'Only cases whose stage is due before this instant: a date and time with a zone (Z or an offset).', example: '2026-12-01T00:00:00Z', ...INSTANT })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueBefore must be an ISO 8601 date or instant, e.g. 2026-12-01T00:00:00Z' })
+  @IsInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ enum: ['openedAt', 'dueAt'], default: 'openedAt', description: 'openedAt: newest first; dueAt: soonest deadline first (cases with a deadline only).' })
@@ -64,13 +76,13 @@ export class ListCasesQueryDto {
   @IsIn(['openedAt', 'dueAt'], { message: 'sort must be openedAt or dueAt' })
   sort?: CaseSort;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page (signed by the server; a changed one is refused).', maxLength: 500 })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ description: 'Cases per page.', type: 'integer', format: 'int32', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'limit must be a whole number from 1 to 100' })
@@ -80,58 +92,60 @@ export class ListCasesQueryDto {
 }
 
 export class WorkflowRefResponse {
-  @ApiProperty({ example: 'case' }) id!: string;
+  @ApiProperty({ example: 'case', maxLength: LIMITS.id }) id!: string;
   @ApiProperty({ example: 1 }) version!: number;
 }
 
 export class CaseSummaryResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ ...UUID }) id!: string;
   @ApiProperty({ type: WorkflowRefResponse }) workflow!: WorkflowRefResponse;
-  @ApiProperty({ example: 'dublin-south-central' }) areaId!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) familyId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The family member this case is for.' }) childPersonId!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'school' }) origin!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) previousEpisodeId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) leadPractitionerId!: string | null;
+  @ApiProperty({ example: 'dublin-south-central', maxLength: LIMITS.id }) areaId!: string;
+  @ApiProperty({ ...UUID, nullable: true, type: String }) familyId!: string | null;
+  @ApiProperty({ ...UUID, nullable: true, type: String, description: 'The family member this case is for.' }) childPersonId!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: REQUEST_ORIGINS, example: 'school' }) origin!: string | null;
+  @ApiProperty({ ...UUID, nullable: true, type: String }) previousEpisodeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, maxLength: LIMITS.id, example: 'u-lp-0001' }) leadPractitionerId!: string | null;
   @ApiProperty({ enum: STAGES }) stage!: string;
-  @ApiProperty({ example: 'request.draft' }) state!: string;
+  @ApiProperty({ ...STATE }) state!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiProperty({ nullable: true, type: String }) closureReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The current stage's due date." }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: CLOSURE_REASONS }) closureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String, ...INSTANT, description: "The current stage's due date." }) dueAt!: string | null;
   @ApiProperty({ description: 'The stage is open and past its due date.' }) overdue!: boolean;
   @ApiProperty({ description: 'Send it back as If-Match to change the case only if nobody else did.' }) version!: number;
-  @ApiProperty({ format: 'date-time' }) openedAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
+  @ApiProperty({ ...INSTANT }) openedAt!: string;
+  @ApiProperty({ ...INSTANT }) updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String, ...INSTANT }) closedAt!: string | null;
 }
 
 export class DeadlineResponse {
-  @ApiProperty({ nullable: true, type: String, example: 'assessmentCompletion', description: 'A deadline of the policy.' }) name!: string | null;
-  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'assessmentCompletion', maxLength: 100, description: 'A deadline of the policy.' }) name!: string | null;
+  @ApiProperty({ ...INSTANT }) dueAt!: string;
   @ApiProperty({ description: 'The deadline has passed while the case is still in that state.' }) passed!: boolean;
 }
 
 export class SiblingCaseResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) childPersonId!: string | null;
+  @ApiProperty({ ...UUID }) id!: string;
+  @ApiProperty({ ...UUID, nullable: true, type: String }) childPersonId!: string | null;
   @ApiProperty({ enum: STAGES }) stage!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
 }
 
 export class FamilyMemberResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'parentCarer' }) relationship!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
+  @ApiProperty({ ...UUID }) id!: string;
+  @ApiProperty({ example: 'mother', maxLength: 50 }) relationship!: string;
+  @ApiProperty({ example: 'Siobhán Murphy', maxLength: LIMITS.name }) name!: string;
+  @ApiProperty({ nullable: true, type: String, ...DAY }) dateOfBirth!: string | null;
   @ApiProperty() hasParentalResponsibility!: boolean;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Sensitive details: only for the lead practitioner and coordinators.' })
   sensitive?: Record<string, unknown>;
 }
 
 export class WaitingEventResponse {
-  @ApiProperty({ example: 'SUBMIT_REQUEST', description: 'One of allowedEvents.' }) event!: string;
+  @ApiProperty({ enum: [...CASE_EVENT_TYPES], example: 'SUBMIT_REQUEST', description: 'One of allowedEvents.' }) event!: string;
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: 2000 },
+    maxItems: 20,
     description: 'What the rules need before it is accepted.',
     example: ['Consent of a parent/carer with parental responsibility is not recorded: record written consent (RECORD_CONSENT) before submitting.'],
   })
@@ -142,8 +156,9 @@ const ALLOWED_EVENTS = 'Events you may send in this state. A rule may still refu
 const WAITING_EVENTS = 'Allowed events that a rule refuses as the case stands, each with what it needs first.';
 
 export class CaseResponse extends CaseSummaryResponse {
-  @ApiProperty({ type: [String], description: ALLOWED_EVENTS, example: ['RECORD_REQUEST_DETAILS'] }) allowedEvents!: string[];
-  @ApiProperty({ type: [WaitingEventResponse], description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CASE_EVENT_TYPES] }, maxItems: CASE_EVENT_TYPES.length, description: ALLOWED_EVENTS, example: ['RECORD_REQUEST_DETAILS'] })
+  allowedEvents!: string[];
+  @ApiProperty({ type: [WaitingEventResponse], maxItems: CASE_EVENT_TYPES.length, description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [SiblingCaseResponse], description: 'Other cases of the same family that you may see.' }) siblingCases!: SiblingCaseResponse[];
   @ApiProperty({ type: [FamilyMemberResponse] }) familyMembers!: FamilyMemberResponse[];
@@ -152,41 +167,48 @@ export class CaseResponse extends CaseSummaryResponse {
 }
 
 export class CasePageResponse {
-  @ApiProperty({ type: [CaseSummaryResponse] }) items!: CaseSummaryResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
+  @ApiProperty({ type: [CaseSummaryResponse], maxItems: 100, description: 'At most `limit` cases.' }) items!: CaseSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String, maxLength: 500, description: 'Pass as ?cursor= for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
 export class TransitionResponse {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ ...UUID }) caseId!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ example: 'request.awaitingConsent' }) state!: string;
+  @ApiProperty({ ...STATE, example: 'request.awaitingConsent' }) state!: string;
   @ApiProperty({ enum: STAGES }) stage!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
-  @ApiProperty({ type: [String], description: ALLOWED_EVENTS }) allowedEvents!: string[];
-  @ApiProperty({ type: [WaitingEventResponse], description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
-  @ApiProperty({ type: [String], description: 'Documents produced by the states entered.' }) documents!: string[];
+  @ApiProperty({ nullable: true, type: String, ...INSTANT }) dueAt!: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CASE_EVENT_TYPES] }, maxItems: CASE_EVENT_TYPES.length, description: ALLOWED_EVENTS }) allowedEvents!: string[];
+  @ApiProperty({ type: [WaitingEventResponse], maxItems: CASE_EVENT_TYPES.length, description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 100, example: 'consentRecord' },
+    // A state names at most one document, and a transition enters a handful of states.
+    maxItems: 20,
+    description: 'Documents produced by the states entered.',
+  })
+  documents!: string[];
   @ApiProperty({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key.' }) replayed!: boolean;
 }
 
 export class AuditActorResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty({ maxLength: LIMITS.id, example: 'u-lp-0001' }) id!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
 }
 
 export class AuditEntryResponse {
   @ApiProperty() seq!: number;
-  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ ...INSTANT }) at!: string;
   @ApiProperty({ type: AuditActorResponse }) actor!: AuditActorResponse;
-  @ApiProperty({ example: 'SUBMIT_REQUEST' }) eventType!: string;
-  @ApiProperty({ nullable: true, type: String }) fromState!: string | null;
-  @ApiProperty() toState!: string;
+  @ApiProperty({ example: 'SUBMIT_REQUEST', maxLength: 200, description: 'The event, OPEN_CASE, or a deadline timer (xstate.after...).' }) eventType!: string;
+  @ApiProperty({ nullable: true, type: String, ...STATE }) fromState!: string | null;
+  @ApiProperty({ ...STATE }) toState!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
-  @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one.' }) hash!: string;
+  @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one.', pattern: '^[0-9a-f]{64}$', maxLength: 64 }) hash!: string;
 }
 
 export class CaseHistoryResponse {
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ ...UUID }) caseId!: string;
   @ApiProperty({ type: [AuditEntryResponse] }) events!: AuditEntryResponse[];
 }
 

@@ -36,6 +36,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
+import { checkOpenCaseDates, eventDateCheck } from './case-dates';
 import { CaseQueries } from './case-queries';
 import {
   recordOf,
@@ -51,6 +52,7 @@ import {
 } from './cases.dto';
 import { parseCaseEvent } from './events';
 import { parseOpenCase, type OpenCaseInput } from './open-case.dto';
+import { PageCursors } from './page-cursors';
 
 /** The workflow every case of this API runs (the composed case machine). */
 export const CASE_WORKFLOW_ID = 'case';
@@ -94,12 +96,16 @@ function episodeConflict(error: unknown): ValidationFailed | null {
 
 @Injectable()
 export class CasesService {
+  private readonly cursors: PageCursors;
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cursors = new PageCursors(config.cursorSecret);
+  }
 
   /**
    * Opens a case with its family in one transaction. With an Idempotency-Key, a retry (a family's
@@ -124,6 +130,7 @@ export class CasesService {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
+    checkOpenCaseDates(dto, this.clock.now());
     if (!canOpenCaseIn(actor, dto.areaId)) {
       throw new ForbiddenException(
         actor.areaId === dto.areaId
@@ -193,6 +200,7 @@ export class CasesService {
     const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
       relationship: m.relationship,
       name: m.name,
+      dateOfBirth: m.dateOfBirth ?? null,
       hasParentalResponsibility: m.hasParentalResponsibility,
       sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
     }));
@@ -269,7 +277,7 @@ export class CasesService {
         overdue: query.overdue,
         dueBefore: query.dueBefore !== undefined ? new Date(query.dueBefore) : undefined,
       },
-      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor },
+      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor, cursors: this.cursors },
       now,
     );
     // A list shows each case's stage, state, lead and deadlines: a read of each, like GET /cases/:id.
@@ -336,6 +344,7 @@ export class CasesService {
       event,
       actor,
       roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
+      checkEvent: eventDateCheck(parsed.event, this.clock.now()),
       check: (row, within) => this.checkEventNames(within, row, event),
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
       ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),

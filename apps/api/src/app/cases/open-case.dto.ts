@@ -43,6 +43,8 @@ export interface FamilyMemberInput {
   name: string;
   /** e.g. mother, father, grandparent, carer, sibling. */
   relationship: string;
+  /** YYYY-MM-DD, when known. */
+  dateOfBirth?: string;
   hasParentalResponsibility: boolean;
   contact?: ContactDetails;
   sensitive?: SensitiveDetails;
@@ -102,7 +104,7 @@ export class ChildDto implements ChildInput {
   @IsText(LIMITS.name)
   name!: string;
 
-  @ApiProperty({ description: 'Date of birth (YYYY-MM-DD).', example: '2018-09-21', format: 'date' })
+  @ApiProperty({ description: 'Date of birth (YYYY-MM-DD): a child is under 18, so today or in the 18 years before.', example: '2018-09-21', format: 'date', maxLength: 10 })
   @IsDay()
   dateOfBirth!: string;
 
@@ -121,6 +123,11 @@ export class FamilyMemberDto implements FamilyMemberInput {
   @ApiProperty({ description: 'Relationship to the child: mother, father, grandparent, carer, sibling, …', example: 'mother', maxLength: 50 })
   @IsText(50)
   relationship!: string;
+
+  @ApiPropertyOptional({ description: 'Date of birth (YYYY-MM-DD), when known: not in the future, and younger than 120.', example: '1989-05-02', format: 'date', maxLength: 10 })
+  @Optional()
+  @IsDay()
+  dateOfBirth?: string;
 
   @ApiProperty({ description: 'Whether they have parental responsibility (may give consent).', example: true })
   @IsFlag()
@@ -153,7 +160,7 @@ function HasFamilyUnlessLinked(): PropertyDecorator {
 
 @ApiSchema({ name: 'OpenCase', description: 'Open a case for one child, in the request-for-support stage.' })
 export class OpenCaseDto implements OpenCaseInput {
-  @ApiProperty({ description: 'The network area the case belongs to.', example: 'dublin-south-central', maxLength: LIMITS.id })
+  @ApiProperty({ description: 'The network area the case belongs to (the demo area is dublin-south-central; GET /areas lists yours).', example: 'dublin-south-central', maxLength: LIMITS.id })
   @IsText(LIMITS.id)
   areaId!: string;
 
@@ -175,7 +182,7 @@ export class OpenCaseDto implements OpenCaseInput {
   @HasFamilyUnlessLinked()
   familyMembers!: FamilyMemberDto[];
 
-  @ApiPropertyOptional({ description: 'Links a sibling case to an existing family, sharing its people.', example: '3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'Links a sibling case to an existing family, sharing its people.', example: '3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f', format: 'uuid', maxLength: 36 })
   @Optional()
   @IsUuid()
   familyId?: string;
@@ -185,7 +192,7 @@ export class OpenCaseDto implements OpenCaseInput {
   @IsText(LIMITS.id)
   leadPractitionerId?: string;
 
-  @ApiPropertyOptional({ description: "A reopened case: the id of the closed case (episode) it follows. The new episode continues that child's record and family; a child has one open episode at a time, and an episode is reopened once.", example: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e', format: 'uuid' })
+  @ApiPropertyOptional({ description: "A reopened case: the id of the closed case (episode) it follows. The new episode continues that child's record and family; a child has one open episode at a time, and an episode is reopened once.", example: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e', format: 'uuid', maxLength: 36 })
   @Optional()
   @IsUuid()
   previousEpisodeId?: string;

@@ -52,7 +52,33 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '172800' })).toThrow('from 60 to 86400');
   });
 
+  it('limits requests per user, per address and failed authentications, each configurable and 0 for off', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ windowSeconds: 60, perUser: 600, perAddress: 1200, failedAuthPerAddress: 20 });
+    expect(loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_USER: '0', RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_FAILED_AUTH: '3' }).rateLimit).toEqual({
+      windowSeconds: 10,
+      perUser: 0,
+      perAddress: 5,
+      failedAuthPerAddress: 3,
+    });
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('signs list cursors with CURSOR_SECRET, or a key of their own derived from the token secret', () => {
+    expect(loadConfig({ CURSOR_SECRET: 'c'.repeat(32) }).cursorSecret).toBe('c'.repeat(32));
+    const derived = loadConfig({ TOKEN_SECRET: 's'.repeat(32) }).cursorSecret;
+    expect(derived).toBe(loadConfig({ TOKEN_SECRET: 's'.repeat(32) }).cursorSecret);
+    expect(derived).not.toContain('s'.repeat(32));
+    expect(derived).not.toBe(loadConfig({ TOKEN_SECRET: 't'.repeat(32) }).cursorSecret);
+    // With JWKS there is no secret to derive from: a random one per process unless CURSOR_SECRET is set.
+    expect(loadConfig({ JWKS_URL: 'https://id.example.ie/jwks' }).cursorSecret).toHaveLength(43);
+  });
+
   it.each([
+    [{ RATE_LIMIT_PER_USER: 'lots' }, 'RATE_LIMIT_PER_USER must be a whole number from 0 to 1000000000 (got "lots").'],
+    [{ RATE_LIMIT_WINDOW_SECONDS: '0' }, 'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400 (got "0").'],
+    [{ CURSOR_SECRET: 'short' }, 'CURSOR_SECRET must be at least 32 characters long.'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false (got "maybe").'],
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty").'],
     [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET must be at least 32 characters long.'],
     [{ TOKEN_SECRET: 'x'.repeat(40), JWKS_URL: 'https://a/b' }, 'Set TOKEN_SECRET or JWKS_URL, not both.'],

@@ -2,6 +2,7 @@
  * Configuration, read once from environment variables (the table in the README and
  * apps/api/README.md). Invalid values stop the start with a message that says what to fix.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -25,6 +26,21 @@ export type TokenConfig = (
   maxLifetimeSeconds: number;
 };
 
+/**
+ * Rate limits, counted in this process's memory over a fixed window (README "Rate limits").
+ * A limit of 0 turns that limit off.
+ */
+export interface RateLimitSettings {
+  /** Length of the window every limit is counted over, in seconds. */
+  windowSeconds: number;
+  /** Requests per window of one user (the verified token's `sub`). */
+  perUser: number;
+  /** Requests per window from one client address (IPv6 by its /64). */
+  perAddress: number;
+  /** 401 answers per window to one client address; past it, that address is answered 429. */
+  failedAuthPerAddress: number;
+}
+
 export interface AppConfig {
   /** PostgreSQL server; undefined → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
@@ -38,6 +54,14 @@ export interface AppConfig {
   logLevel: string;
   /** 0 turns the in-process deadline worker off. */
   timerIntervalMs: number;
+  rateLimit: RateLimitSettings;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy); otherwise the socket's. */
+  trustProxy: boolean;
+  /**
+   * Signs the list cursors (HMAC-SHA256). CURSOR_SECRET, else derived from TOKEN_SECRET (or the
+   * development secret); with JWKS_URL and no CURSOR_SECRET, random per process.
+   */
+  cursorSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -162,22 +186,46 @@ function loadTokenConfig(env: Env, where: { databaseUrl: string | undefined; hos
   return { kind: 'secret', secret: secret ?? DEV_TOKEN_SECRET, isDevSecret: secret === undefined, issuer, audience, maxLifetimeSeconds };
 }
 
+function loadRateLimits(env: Env): RateLimitSettings {
+  return {
+    windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 24 * 60 * 60),
+    perUser: integer(env, 'RATE_LIMIT_PER_USER', 600, 0, 1_000_000_000),
+    perAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 1200, 0, 1_000_000_000),
+    failedAuthPerAddress: integer(env, 'RATE_LIMIT_FAILED_AUTH', 20, 0, 1_000_000_000),
+  };
+}
+
+function loadCursorSecret(env: Env, token: TokenConfig): string {
+  const own = nonEmpty(env, 'CURSOR_SECRET');
+  if (own !== undefined) {
+    if (own.length < 32) throw new ConfigError('CURSOR_SECRET must be at least 32 characters long.');
+    return own;
+  }
+  // A key of its own for cursors, so a cursor never helps to guess the token secret.
+  if (token.kind === 'secret') return createHmac('sha256', token.secret).update('tacu list cursors').digest('base64url');
+  return randomBytes(32).toString('base64url');
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = nonEmpty(env, 'DATABASE_URL');
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
   const deadlinePolicyFile = nonEmpty(env, 'DEADLINE_POLICY_FILE');
   const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
+  const token = loadTokenConfig(env, { databaseUrl, host });
   return {
     databaseUrl,
     dataDir: nonEmpty(env, 'DATA_DIR') ?? './.data/pglite',
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
-    token: loadTokenConfig(env, { databaseUrl, host }),
+    token,
     deadlinePolicy: loadDeadlinePolicy(deadlinePolicyFile),
     deadlinePolicyFile,
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     logLevel,
     timerIntervalMs: integer(env, 'TIMER_INTERVAL_MS', 5000, 0, 24 * 60 * 60 * 1000),
+    rateLimit: loadRateLimits(env),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    cursorSecret: loadCursorSecret(env, token),
   };
 }

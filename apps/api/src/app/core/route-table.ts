@@ -3,6 +3,7 @@
  * whatever a later module adds). The access-matrix and bad-input tests are built from this table,
  * so a new route cannot be missed by them.
  */
+import type { INestApplication } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
 export interface RouteEntry {
@@ -31,4 +32,9 @@ export function routeTable(fastify: FastifyInstance): readonly RouteEntry[] {
   const table = tables.get(fastify);
   if (!table) throw new Error('routeTable: recordRoutes was not called on this server');
   return table;
+}
+
+/** The routes of an initialised app (configured by `configureApp`), in the order they were added. */
+export function routesOf(app: INestApplication): RouteEntry[] {
+  return [...routeTable(app.getHttpAdapter().getInstance() as FastifyInstance)];
 }

@@ -6,6 +6,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode } from '@tacu/domain';
+import { INPUT_LIMITS } from '../input/input-limits';
 import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
 import { ValidationFailed } from './validation-failed';
 
@@ -50,6 +51,7 @@ const HTTP_CODES: Record<number, { code: string; title: string }> = {
   406: { code: 'NOT_ACCEPTABLE', title: 'Not acceptable' },
   409: { code: 'CONFLICT', title: 'Conflict' },
   413: { code: 'PAYLOAD_TOO_LARGE', title: 'Request body too large' },
+  414: { code: 'URI_TOO_LONG', title: 'URL too long' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported media type' },
   422: { code: 'UNPROCESSABLE_ENTITY', title: 'Unprocessable request' },
   429: { code: 'TOO_MANY_REQUESTS', title: 'Too many requests' },
@@ -84,14 +86,18 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
     };
   }
   if (exception instanceof ValidationFailed) {
+    // The answer stays small however many problems the input has: the first ones and a count.
+    const listed = exception.errors.slice(0, INPUT_LIMITS.reportedProblems);
+    const more = exception.errors.length - listed.length;
     return {
       problem: {
         type: problemType('VALIDATION_FAILED'),
         title: 'Invalid request',
         status: HttpStatus.BAD_REQUEST,
-        detail: exception.message,
+        detail: more > 0 ? `${exception.message} The first ${listed.length} of ${exception.errors.length} are listed.` : exception.message,
         code: 'VALIDATION_FAILED',
-        errors: exception.errors,
+        errors: listed,
+        ...(more > 0 ? { errorCount: exception.errors.length } : {}),
       },
       unexpected: false,
     };

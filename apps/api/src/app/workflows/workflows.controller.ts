@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { DiagramQueryDto, WorkflowDiagramResponse, WorkflowListResponse } from './workflows.dto';
 import { WorkflowsService } from './workflows.service';
@@ -21,6 +21,7 @@ export class WorkflowsController {
   @Get(':id/diagram')
   @RequirePermission('workflows:read')
   @ApiOperation({ summary: 'The state diagram of a machine (Mermaid), latest version unless ?version=.' })
+  @ApiParam({ name: 'id', description: 'The machine (GET /workflows lists them).', schema: { type: 'string', maxLength: 100 }, example: 'case' })
   @ApiOkResponse({ type: WorkflowDiagramResponse })
   @ApiBadRequestResponse({ description: 'Unknown workflow or version (problem+json).' })
   diagram(@Param('id') id: string, @Query() query: DiagramQueryDto): WorkflowDiagramResponse {

@@ -56,7 +56,12 @@ export class PlannedActionDto implements PlannedAction {
   @IsNestedObject(() => ActionOwnerDto)
   owner?: ActionOwnerDto;
 
-  @ApiPropertyOptional({ description: 'Day it is due (YYYY-MM-DD). Needed before sign-off.', example: '2026-05-29', format: 'date' })
+  @ApiPropertyOptional({
+    description: 'Day it is due (YYYY-MM-DD): on or after the day the case opened, at most two years ahead. Needed before sign-off.',
+    example: '2026-05-29',
+    format: 'date',
+    maxLength: 10,
+  })
   @Optional()
   @IsDay()
   dueDate?: string;
@@ -93,6 +98,8 @@ export class SubmitPlanForSignOffDto implements SubmitPlanForSignOff {
 }
 
 type Signatory = SignOffPlan['signedBy'];
+/** Plan versions a sign-off may name: a plan redrafted ten thousand times is not a plan. */
+const PLAN_VERSION_MAX = 10_000;
 const SIGNATORY_ROLES: readonly Signatory['as'][] = ['parentCarer', 'youngPerson'];
 const SIGN_OFF_METHODS: readonly SignOffPlan['method'][] = ['inPerson', 'portal'];
 
@@ -108,8 +115,8 @@ export class SignOffPlanDto implements SignOffPlan {
   @EventType('SIGN_OFF_PLAN')
   type!: 'SIGN_OFF_PLAN';
 
-  @ApiProperty({ description: 'The plan version signed; must be the current one.', type: 'integer', minimum: 1, example: 2 })
-  @IsWholeNumber(1)
+  @ApiProperty({ description: 'The plan version signed; must be the current one.', type: 'integer', format: 'int32', minimum: 1, maximum: PLAN_VERSION_MAX, example: 2 })
+  @IsWholeNumber(1, PLAN_VERSION_MAX)
   planVersion!: number;
 
   @ApiProperty({ description: 'Who signed.', type: () => PlanSignatoryDto })

@@ -34,7 +34,7 @@ export class StrengthOrNeedDto implements StrengthOrNeed {
   @IsText(LIMITS.text)
   description!: string;
 
-  @ApiPropertyOptional({ description: 'Optional scale from 0 to 10 (10 the best), e.g. Signs of Safety style.', type: 'integer', minimum: 0, maximum: 10, example: 6 })
+  @ApiPropertyOptional({ description: 'Optional scale from 0 to 10 (10 the best), e.g. Signs of Safety style.', type: 'integer', format: 'int32', minimum: 0, maximum: 10, example: 6 })
   @Optional()
   @IsWholeNumber(0, 10)
   scale?: number;
@@ -78,7 +78,8 @@ export class RecordAssessmentDto implements RecordAssessment {
   @ApiProperty({
     description: 'What the family wants to be different, in their words.',
     example: ['Seán goes to school every day', 'Mam gets some time for herself'],
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: LIMITS.reason },
     maxItems: LIMITS.items,
   })
   @IsTextList(LIMITS.items, LIMITS.reason)
@@ -88,7 +89,7 @@ export class RecordAssessmentDto implements RecordAssessment {
   @IsNestedObject(() => AssessmentViewsDto)
   views!: AssessmentViewsDto;
 
-  @ApiPropertyOptional({ description: 'Ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto] })
+  @ApiPropertyOptional({ description: 'Ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
   @Optional()
   @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
   @HasUniqueItems('outcome')

@@ -39,7 +39,7 @@ export class RecordClosureFeedbackDto implements RecordClosureFeedback {
   @IsRecordedView(() => RecordedViewDto, "the child's feedback")
   childFeedback!: RecordedView;
 
-  @ApiProperty({ description: 'Final ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto] })
+  @ApiProperty({ description: 'Final ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
   @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
   @HasUniqueItems('outcome')
   finalRatings!: OutcomeRatingDto[];
@@ -47,7 +47,8 @@ export class RecordClosureFeedbackDto implements RecordClosureFeedback {
   @ApiProperty({
     description: 'Services the family is referred on to (may be empty).',
     example: ['Local youth club', 'Parent support group'],
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: LIMITS.label },
     maxItems: LIMITS.items,
   })
   @IsTextList(LIMITS.items, LIMITS.label)

@@ -38,6 +38,9 @@ export class OutcomeRatingDto implements OutcomeRating {
     description: '1 little progress, 2 some progress, 3 on target.',
     enum: OUTCOME_RATING_VALUES,
     type: 'integer',
+    format: 'int32',
+    minimum: 1,
+    maximum: 3,
     example: 2,
   })
   @IsOneOf(OUTCOME_RATING_VALUES, { whenMissing: 'rating is required: 1 (little progress), 2 (some progress) or 3 (on target)' })

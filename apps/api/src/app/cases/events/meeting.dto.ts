@@ -25,7 +25,12 @@ export class InviteToMeetingDto implements InviteToMeeting {
   @EventType('INVITE_TO_MEETING')
   type!: 'INVITE_TO_MEETING';
 
-  @ApiProperty({ description: 'When the meeting takes place (date and time with a zone).', example: '2026-04-15T10:00:00+01:00', format: 'date-time' })
+  @ApiProperty({
+    description: 'When the meeting takes place: a date and time with a zone, on or after the day the case opened and at most a year ahead.',
+    example: '2026-04-15T10:00:00+01:00',
+    format: 'date-time',
+    maxLength: 35,
+  })
   @IsInstant()
   scheduledFor!: string;
 
@@ -51,7 +56,7 @@ export class HoldMeetingDto implements HoldMeeting {
   @EventType('HOLD_MEETING')
   type!: 'HOLD_MEETING';
 
-  @ApiProperty({ description: 'Day the meeting was held (YYYY-MM-DD).', example: '2026-04-15', format: 'date' })
+  @ApiProperty({ description: 'Day the meeting was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-04-15', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
 

@@ -227,18 +227,21 @@ describe('parseCaseEvent rejects', () => {
       heldOn: ['heldOn must be a real day written YYYY-MM-DD (e.g. 2026-03-14)'],
     });
     expect(errorsOf({ ...sampleEvent('HOLD_MEETING'), heldOn: '2026-04-15T10:00:00Z' })).toHaveProperty('heldOn');
-    for (const scheduledFor of ['2026-04-15', '2026-04-15T10:00:00', '2026-02-30T10:00:00Z', 'tomorrow']) {
-      expect(errorsOf({ ...sampleEvent('INVITE_TO_MEETING'), scheduledFor })).toEqual({
-        scheduledFor: [expect.stringContaining('must be a date and time with a zone')],
-      });
+    const scheduledFor = (value: string) => errorsOf({ ...sampleEvent('INVITE_TO_MEETING'), scheduledFor: value })['scheduledFor'];
+    expect(scheduledFor('2026-04-15')).toEqual(['scheduledFor needs a time and a zone, e.g. 2026-04-15T00:00:00Z']);
+    expect(scheduledFor('2026-04-15T10:00:00')).toEqual([
+      'scheduledFor has no time zone, so it could mean different instants: add Z (UTC) or an offset such as +01:00, e.g. 2026-04-15T10:00:00Z',
+    ]);
+    for (const impossible of ['2026-02-30T10:00:00Z', '2026-04-15T25:00:00Z', '2026-04-15T10:00:00+15:00', '0000-01-01T00:00:00Z', 'tomorrow']) {
+      expect(scheduledFor(impossible)).toEqual([expect.stringContaining('must be a real date and time with a zone')]);
     }
     expect(parseCaseEvent({ ...sampleEvent('INVITE_TO_MEETING'), scheduledFor: '2026-04-15T09:00Z' }).ok).toBe(true);
   });
 
-  it('a plan version that is not a whole number of at least 1', () => {
-    for (const planVersion of [0, 1.5, '2']) {
+  it('a plan version that is not a whole number from 1 to 10,000', () => {
+    for (const planVersion of [0, 1.5, '2', 10_001]) {
       expect(errorsOf({ ...sampleEvent('SIGN_OFF_PLAN'), planVersion })).toEqual({
-        planVersion: ['planVersion must be a whole number of at least 1'],
+        planVersion: ['planVersion must be a whole number from 1 to 10000'],
       });
     }
   });

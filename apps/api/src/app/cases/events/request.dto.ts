@@ -19,7 +19,7 @@ type Checklist = NonNullable<RecordRequestDetails['preRequestChecklist']>;
   description: 'Baseline ratings on the five national outcomes, the reference that reviews and closure rate again.',
 })
 export class PreRequestChecklistDto implements Checklist {
-  @ApiProperty({ description: 'One rating per national outcome (1 to 5 of them, each outcome once).', type: () => [OutcomeRatingDto] })
+  @ApiProperty({ description: 'One rating per national outcome (1 to 5 of them, each outcome once).', type: () => [OutcomeRatingDto], minItems: 1, maxItems: 5 })
   @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: 5 })
   @HasUniqueItems('outcome')
   ratings!: OutcomeRatingDto[];
@@ -82,7 +82,8 @@ export class ConsentScopesDto implements ConsentScopes {
   @ApiProperty({
     description: 'Agencies the family agrees information may be shared with (may be empty).',
     example: ['Scoil Bhríde National School', 'Public Health Nursing'],
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: LIMITS.label },
     maxItems: LIMITS.people,
   })
   @IsTextList(LIMITS.people, LIMITS.label)
@@ -127,7 +128,12 @@ export class RecordConsentDto implements RecordConsent {
   @IsNestedObject(() => YoungPersonConsentDto)
   youngPersonConsent!: YoungPersonConsentDto;
 
-  @ApiProperty({ description: 'Day the written consent was signed (YYYY-MM-DD).', example: '2026-03-02', format: 'date' })
+  @ApiProperty({
+    description: 'Day the written consent was signed (YYYY-MM-DD): today or before, and at most a year before the case opened.',
+    example: '2026-03-02',
+    format: 'date',
+    maxLength: 10,
+  })
   @IsDay()
   signedOn!: string;
 }

@@ -17,7 +17,7 @@ export class HoldReviewDto implements HoldReview {
   @EventType('HOLD_REVIEW')
   type!: 'HOLD_REVIEW';
 
-  @ApiProperty({ description: 'Day the review was held (YYYY-MM-DD).', example: '2026-06-10', format: 'date' })
+  @ApiProperty({ description: 'Day the review was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-06-10', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
 }
@@ -49,7 +49,7 @@ export class RecordReviewDto implements RecordReview {
   @HasUniqueItems('actionId')
   progress!: ActionProgressNoteDto[];
 
-  @ApiProperty({ description: 'Ratings on the national outcomes again (each outcome at most once).', type: () => [OutcomeRatingDto] })
+  @ApiProperty({ description: 'Ratings on the national outcomes again (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
   @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
   @HasUniqueItems('outcome')
   ratings!: OutcomeRatingDto[];

@@ -1,9 +1,14 @@
 /**
  * A valid sample of every event type (fictional family), for unit and end-to-end tests. Each is a
- * fresh object per call of `sampleEvent`, so tests may change it freely.
+ * fresh object per call of `sampleEvent`, so tests may change it freely. Their dates are right
+ * for a case opened on SAMPLE_DAY, the day of the e2e tests' clock: what happened (consent
+ * signed, meeting and review held) happened that day, what is planned is later.
  */
 import type { CaseEvent, CaseEventType } from '@tacu/domain';
 import type { OpenCaseInput } from '../open-case.dto';
+
+/** The day the samples' dates are written for (the e2e clock starts at 2026-03-02T09:00Z). */
+export const SAMPLE_DAY = '2026-03-02';
 
 type EventOf<K extends CaseEventType> = Extract<CaseEvent, { type: K }>;
 export type CaseEventSamples = { readonly [K in CaseEventType]: EventOf<K> };
@@ -85,7 +90,7 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
   },
   HOLD_MEETING: {
     type: 'HOLD_MEETING',
-    heldOn: '2026-04-15',
+    heldOn: '2026-03-02',
     attendance: [mother, leadPractitioner, { name: 'Niamh Kelly' }],
     apologies: [{ name: 'Orla Doyle' }],
   },
@@ -128,7 +133,7 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     status: 'inProgress',
     progress: 'Attended breakfast club 9 of 10 days.',
   },
-  HOLD_REVIEW: { type: 'HOLD_REVIEW', heldOn: '2026-06-10' },
+  HOLD_REVIEW: { type: 'HOLD_REVIEW', heldOn: '2026-03-02' },
   RECORD_REVIEW: {
     type: 'RECORD_REVIEW',
     progress: [

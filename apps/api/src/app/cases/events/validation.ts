@@ -14,6 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import { checkInput } from '../../input/check-input';
 import { rememberValidationMetadata } from './validation-metadata-cache';
 
 rememberValidationMetadata();
@@ -156,21 +157,36 @@ export function IsWholeNumber(min: number, max: number = Number.MAX_SAFE_INTEGER
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+// Hours 00-23, minutes and seconds 00-59, up to 9 decimals, and a zone: Z or an offset up to ±14:00.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?$/;
 
-/** True for a real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+/** True for a real calendar day written YYYY-MM-DD, year 0001 to 9999 (2026-02-30 is not one). */
 export function isDay(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = DAY.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0-99 as 1900-1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** True for an ISO 8601 instant with a time and a zone (Z or ±hh:mm) on a real calendar day. */
 export function isInstant(value: unknown): value is string {
   return typeof value === 'string' && INSTANT.test(value) && isDay(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+/** Why `value` is not an instant, in words that say how to write one. */
+export function instantProblem(property: string, value: unknown): string {
+  const example = 'e.g. 2026-03-14T10:30:00Z or 2026-03-14T10:30:00+01:00';
+  if (value === undefined) return `${property} is required: a date and time with a zone, ${example}`;
+  if (typeof value === 'string' && ZONELESS.test(value)) {
+    return `${property} has no time zone, so it could mean different instants: add Z (UTC) or an offset such as +01:00, e.g. ${value}Z`;
+  }
+  if (typeof value === 'string' && DAY.test(value)) return `${property} needs a time and a zone, e.g. ${value}T00:00:00Z`;
+  return `${property} must be a real date and time with a zone, ${example}`;
 }
 
 /** A calendar day, YYYY-MM-DD. */
@@ -193,10 +209,7 @@ export function IsInstant(): PropertyDecorator {
     name: 'isInstant',
     validator: {
       validate: isInstant,
-      defaultMessage: ({ property, value }: ValidationArguments) =>
-        value === undefined
-          ? `${property} is required: a date and time with a zone, e.g. 2026-03-14T10:30:00Z`
-          : `${property} must be a date and time with a zone, e.g. 2026-03-14T10:30:00Z or 2026-03-14T10:30:00+01:00`,
+      defaultMessage: ({ property, value }: ValidationArguments) => instantProblem(property, value),
     },
   });
 }
@@ -340,11 +353,15 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 }
 
 /**
- * Builds `cls` from a parsed JSON body and validates it: unknown fields are rejected ("property X
+ * Builds `cls` from a parsed JSON body and validates it: first the limits and text rules of
+ * `checkInput` (input/check-input.ts), then the DTO: unknown fields are rejected ("property X
  * should not exist") and every invalid field is reported. On success the value is returned as
  * plain data (no class prototypes, no undefined keys).
  */
 export function validateBody<T>(cls: new () => object, body: object): ParseResult<T> {
+  // The boundary check again, for bodies that did not come through HTTP (the seed, other callers).
+  const input = checkInput(body);
+  if (input.length > 0) return { ok: false, errors: input };
   const instance = plainToInstance(cls, body);
   const errors = validateSync(instance, {
     whitelist: true,

@@ -1,0 +1,73 @@
+import type { CaseEvent } from '../events';
+import { dateOfBirthProblems, eventDateProblems, type DateContext } from './date.rules';
+
+const context: DateContext = { today: '2026-03-02', openedOn: '2026-02-20', timeZone: 'Europe/Dublin' };
+const fieldsOf = (event: CaseEvent, ctx: DateContext = context) => eventDateProblems(event, ctx).map((p) => p.field);
+
+describe('a date of birth a person could have', () => {
+  const child = (day: string) => dateOfBirthProblems('child.dateOfBirth', day, 'child', '2026-03-02', 'Europe/Dublin');
+  const member = (day: string) => dateOfBirthProblems('familyMembers.0.dateOfBirth', day, 'familyMember', '2026-03-02', 'Europe/Dublin');
+
+  it('a child was born today or in the 18 years before: a child is under 18', () => {
+    expect(child('2026-03-02')).toEqual([]);
+    expect(child('2008-03-03')).toEqual([]);
+    expect(child('2008-03-02')).toEqual([
+      { field: 'child.dateOfBirth', problem: 'child.dateOfBirth is 2008-03-02: a child is under 18 (the case closes as childTurned18), so a child\'s date of birth is after 2008-03-02' },
+    ]);
+    expect(child('1896-03-02')).toHaveLength(1);
+  });
+
+  it('nobody is born in the future', () => {
+    expect(child('2026-03-03')).toEqual([{ field: 'child.dateOfBirth', problem: 'child.dateOfBirth is 2026-03-03, after today (2026-03-02 in Europe/Dublin): a date of birth cannot be in the future' }]);
+    expect(member('2999-01-01')).toHaveLength(1);
+  });
+
+  it('a family member is younger than 120', () => {
+    expect(member('1950-06-01')).toEqual([]);
+    expect(member('1906-03-03')).toEqual([]);
+    expect(member('1906-03-02')).toEqual([{ field: 'familyMembers.0.dateOfBirth', problem: 'familyMembers.0.dateOfBirth is 1906-03-02: nobody in a family supported today is 120 or older; check the year' }]);
+  });
+});
+
+describe('dates of events', () => {
+  it('consent is signed today or before, at most a year before the case opened', () => {
+    const consent = (signedOn: string) => ({ type: 'RECORD_CONSENT', signedOn }) as CaseEvent;
+    expect(fieldsOf(consent('2026-03-02'))).toEqual([]);
+    expect(fieldsOf(consent('2025-02-20'))).toEqual([]);
+    expect(eventDateProblems(consent('2999-01-01'), context)).toEqual([
+      { field: 'signedOn', problem: 'signedOn is 2999-01-01, after today (2026-03-02 in Europe/Dublin): record consent once it has been signed, with the day it was signed' },
+    ]);
+    expect(eventDateProblems(consent('2025-02-19'), context)[0]?.problem).toBe(
+      'signedOn is 2025-02-19, before 2025-02-20: consent for this request is signed at most 1 year before the case opened (2026-02-20); ask the family to sign again',
+    );
+  });
+
+  it('a meeting or review is held today or before, and not before the case opened', () => {
+    for (const type of ['HOLD_MEETING', 'HOLD_REVIEW'] as const) {
+      const held = (heldOn: string) => ({ type, heldOn }) as CaseEvent;
+      expect(fieldsOf(held('2026-02-20'))).toEqual([]);
+      expect(fieldsOf(held('2026-03-02'))).toEqual([]);
+      expect(eventDateProblems(held('2099-01-01'), context)[0]?.problem).toMatch(/^heldOn is 2099-01-01, after today \(2026-03-02 in Europe\/Dublin\): record the (meeting|review) once it has been held/);
+      expect(eventDateProblems(held('2026-02-19'), context)[0]?.problem).toMatch(/^heldOn is 2026-02-19, before 2026-02-20: a (meeting|review) of this case is held on or after the day the case opened$/);
+    }
+  });
+
+  it('a meeting is scheduled from the day the case opened to a year ahead, on the local calendar', () => {
+    const invite = (scheduledFor: string) => ({ type: 'INVITE_TO_MEETING', scheduledFor }) as CaseEvent;
+    expect(fieldsOf(invite('2026-04-15T10:00:00+01:00'))).toEqual([]);
+    // 23:30 UTC on 19 Feb is 19 Feb in Dublin (winter): before the case opened. 23:30 UTC on 19 Jun is 20 Jun in Dublin.
+    expect(fieldsOf(invite('2026-02-19T23:30:00Z'))).toEqual(['scheduledFor']);
+    expect(fieldsOf(invite('2027-03-02T22:59:00Z'))).toEqual([]);
+    expect(fieldsOf(invite('2027-03-03T09:00:00Z'))).toEqual(['scheduledFor']);
+    expect(fieldsOf(invite('2027-03-02T23:30:00Z'), { ...context, timeZone: 'Asia/Tokyo' })).toEqual(['scheduledFor']);
+  });
+
+  it('each action of a plan is due from the day the case opened to two years ahead', () => {
+    const plan = { type: 'DRAFT_PLAN', actions: [{ dueDate: '2026-05-29' }, {}, { dueDate: '2026-02-01' }, { dueDate: '2099-12-31' }, { dueDate: '2028-03-02' }] } as CaseEvent;
+    expect(fieldsOf(plan)).toEqual(['actions.2.dueDate', 'actions.3.dueDate']);
+  });
+
+  it('events without dates have no date rules', () => {
+    expect(fieldsOf({ type: 'SUBMIT_REQUEST' })).toEqual([]);
+  });
+});

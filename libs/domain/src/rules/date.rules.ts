@@ -1,0 +1,122 @@
+/**
+ * Dates nobody could mean (domain.md "The processes"): the rule each day or date-time of an event,
+ * or of a new case, is held to on the organisation's local calendar. Pure: `today` (the local day
+ * of the clock's reading) and `openedOn` (the local day the case opened) come from the caller.
+ *
+ * The bounds and where they come from:
+ * - A child is a person under 18 (UN Convention on the Rights of the Child, art. 1; Child Care Act
+ *   1991, s. 2); the practice model closes a case as `childTurned18`. So a child's date of birth is
+ *   today or in the 18 years before, and never in the future (an expected baby has no case yet).
+ * - A family member (a parent, a grandparent, a sibling) is younger than 120: the oldest person
+ *   whose age was ever verified lived to 122, and a family supported today has nobody that old.
+ * - What happened (consent signed, a meeting or review held) happened today or before.
+ * - A meeting or review of the case is held on or after the day the case opened.
+ * - Consent is signed at most a year before the case opened (suggested: consent is given for the
+ *   request being made; an older form is asked for again).
+ * - A meeting is scheduled on or after the day the case opened, and at most a year ahead; an
+ *   action of the plan is due on or after the day the case opened, and at most two years ahead
+ *   (suggested: plans are reviewed every 6-8 weeks, so a date further out is a typing slip).
+ */
+import type { CaseEvent } from '../events';
+import { addYears, localDay } from '../local-day';
+
+/** Age limits in whole years, and how far ahead a date may be (see the module's comment). */
+export const DATE_LIMITS = {
+  /** A child is younger than this (years). */
+  childAgeYears: 18,
+  /** A family member is younger than this (years). */
+  personAgeYears: 120,
+  /** Consent may be signed this many years before the case opened. */
+  consentBeforeOpeningYears: 1,
+  /** A meeting may be scheduled this many years ahead. */
+  meetingAheadYears: 1,
+  /** An action may be due this many years ahead. */
+  actionDueAheadYears: 2,
+} as const;
+
+/** The days a date rule is checked against. */
+export interface DateContext {
+  /** The organisation's local day now (YYYY-MM-DD). */
+  today: string;
+  /** The local day the case opened (YYYY-MM-DD). */
+  openedOn: string;
+  /** The organisation's time zone, for date-times and for the messages. */
+  timeZone: string;
+}
+
+/** One field that breaks a date rule, and the rule in words a person can act on. */
+export interface DateProblem {
+  field: string;
+  problem: string;
+}
+
+function notAfterToday(field: string, day: string, today: string, timeZone: string, what: string): DateProblem[] {
+  return day > today ? [{ field, problem: `${field} is ${day}, after today (${today} in ${timeZone}): ${what}` }] : [];
+}
+
+function notBefore(field: string, day: string, earliest: string, why: string): DateProblem[] {
+  return day < earliest ? [{ field, problem: `${field} is ${day}, before ${earliest}: ${why}` }] : [];
+}
+
+function notAfter(field: string, day: string, latest: string, why: string): DateProblem[] {
+  return day > latest ? [{ field, problem: `${field} is ${day}, after ${latest}: ${why}` }] : [];
+}
+
+/**
+ * A date of birth a person could have today: not in the future, and younger than the limit of a
+ * child (DATE_LIMITS.childAgeYears) or of any family member (DATE_LIMITS.personAgeYears).
+ */
+export function dateOfBirthProblems(field: string, dateOfBirth: string, who: 'child' | 'familyMember', today: string, timeZone: string): DateProblem[] {
+  const years = who === 'child' ? DATE_LIMITS.childAgeYears : DATE_LIMITS.personAgeYears;
+  const future = notAfterToday(field, dateOfBirth, today, timeZone, 'a date of birth cannot be in the future');
+  if (future.length > 0) return future;
+  // Born on this day `years` years ago: `years` old today, so past the limit.
+  const bornBy = addYears(today, -years);
+  if (dateOfBirth > bornBy) return [];
+  const why =
+    who === 'child'
+      ? `a child is under ${years} (the case closes as childTurned18), so a child's date of birth is after ${bornBy}`
+      : `nobody in a family supported today is ${years} or older; check the year`;
+  return [{ field, problem: `${field} is ${dateOfBirth}: ${why}` }];
+}
+
+/** The date rules of one event's fields (events without dates have none). */
+export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone }: DateContext): DateProblem[] {
+  switch (event.type) {
+    case 'RECORD_CONSENT': {
+      const earliest = addYears(openedOn, -DATE_LIMITS.consentBeforeOpeningYears);
+      return [
+        ...notAfterToday('signedOn', event.signedOn, today, timeZone, 'record consent once it has been signed, with the day it was signed'),
+        ...notBefore('signedOn', event.signedOn, earliest, `consent for this request is signed at most ${DATE_LIMITS.consentBeforeOpeningYears} year before the case opened (${openedOn}); ask the family to sign again`),
+      ];
+    }
+    case 'HOLD_MEETING':
+    case 'HOLD_REVIEW': {
+      const what = event.type === 'HOLD_MEETING' ? 'meeting' : 'review';
+      return [
+        ...notAfterToday('heldOn', event.heldOn, today, timeZone, `record the ${what} once it has been held, with the day it was held`),
+        ...notBefore('heldOn', event.heldOn, openedOn, `a ${what} of this case is held on or after the day the case opened`),
+      ];
+    }
+    case 'INVITE_TO_MEETING': {
+      const day = localDay(new Date(event.scheduledFor), timeZone);
+      return [
+        ...notBefore('scheduledFor', day, openedOn, 'a meeting of this case takes place on or after the day the case opened'),
+        ...notAfter('scheduledFor', day, addYears(today, DATE_LIMITS.meetingAheadYears), `a meeting is scheduled at most ${DATE_LIMITS.meetingAheadYears} year ahead; check the year`),
+      ];
+    }
+    case 'DRAFT_PLAN': {
+      const latest = addYears(today, DATE_LIMITS.actionDueAheadYears);
+      return event.actions.flatMap((action, index) =>
+        action.dueDate === undefined
+          ? []
+          : [
+              ...notBefore(`actions.${index}.dueDate`, action.dueDate, openedOn, 'an action of this case is due on or after the day the case opened'),
+              ...notAfter(`actions.${index}.dueDate`, action.dueDate, latest, `an action is due at most ${DATE_LIMITS.actionDueAheadYears} years ahead (plans are reviewed every 6-8 weeks); check the year`),
+            ],
+      );
+    }
+    default:
+      return [];
+  }
+}
