@@ -6,3 +6,4 @@ export * from './hash';
 export * from './sql';
 export * from './people';
 export * from './testing';
+export * from './calendar';
