@@ -43,6 +43,12 @@ describe('need to know', () => {
     expect(hasPermission(actor('manager'), 'workflows:read')).toBe(true);
   });
 
+  it("the organisation's calendar: every practitioner and the manager read it; only coordinators and managers add closure days", () => {
+    const roles = ['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const;
+    expect(roles.filter((role) => hasPermission(actor(role), 'calendar:read'))).toEqual(['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager']);
+    expect(roles.filter((role) => hasPermission(actor(role), 'calendar:manage'))).toEqual(['coordinator', 'manager']);
+  });
+
   it('cases are opened by coordinators and lead practitioners, in their own area', () => {
     expect(canOpenCaseIn(actor('leadPractitioner'), area)).toBe(true);
     expect(canOpenCaseIn(actor('coordinator'), 'galway')).toBe(false);

@@ -17,18 +17,23 @@
  */
 import type { Actor, Role, Stage } from '@tacu/domain';
 
-/** Route-level permissions: what a role may do at all, before looking at a particular case. */
-export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read'] as const;
+/**
+ * Route-level permissions: what a role may do at all, before looking at a particular case.
+ * `calendar:read`: see the organisation's working calendar (public holidays, closure days);
+ * `calendar:manage`: add a closure day, which moves the open deadlines it falls inside (the
+ * coordinator, who watches the area's deadlines, and the manager, who runs the organisation).
+ */
+export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'calendar:read', 'calendar:manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const PRACTITIONER_CASE_PERMISSIONS: readonly Permission[] = ['cases:read', 'cases:send', 'workflows:read'];
+const PRACTITIONER_CASE_PERMISSIONS: readonly Permission[] = ['cases:read', 'cases:send', 'workflows:read', 'calendar:read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read'],
-  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read'],
+  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'calendar:read', 'calendar:manage'],
+  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'calendar:read'],
   agencyPractitioner: PRACTITIONER_CASE_PERMISSIONS,
   designatedLiaisonPerson: PRACTITIONER_CASE_PERMISSIONS,
-  manager: ['workflows:read'],
+  manager: ['workflows:read', 'calendar:read', 'calendar:manage'],
   parentCarer: [],
   youngPerson: [],
   system: [],

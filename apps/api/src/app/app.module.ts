@@ -4,6 +4,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { CasesModule } from './cases/cases.module';
 import { CoreModule, type AppOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 /** The whole API. `AppModule.register(options)` is used by main.ts, the tests and the bench alike. */
@@ -17,6 +18,7 @@ export class AppModule {
         HealthModule,
         CasesModule,
         WorkflowsModule,
+        OrganisationModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -128,7 +128,9 @@ export class CalendarChanges {
     const { dataSource, engine, onError } = this.options;
     const actor = { id: change.actorId, role: change.actorRole, areaId: '*' } as Actor;
     const because = { calendarChange: change.id, kind: change.kind, ...change.detail };
-    for (const caseId of await new OrganisationStore(dataSource.manager).casesWithPendingDeadlines(change.organisationId, change.affectsFrom)) {
+    // A closed day moves only deadlines counted in working days; a new library or settings (a time zone) can move any.
+    const workingDaysOnly = change.kind === 'closureDayAdded';
+    for (const caseId of await new OrganisationStore(dataSource.manager).casesWithPendingDeadlines(change.organisationId, change.affectsFrom, workingDaysOnly)) {
       try {
         const result = await dataSource.transaction((manager) => engine.recalculateDeadlinesIn(manager, { caseId, actor, because }));
         summary.cases++;

@@ -187,18 +187,21 @@ export class OrganisationStore {
 
   /**
    * Open cases of the organisation with a deadline still to come that a calendar change could
-   * move: an active, unfired timer (due from `affectsFrom` on, when given). Driven by the timers'
-   * partial index on pending rows.
+   * move: an active, unfired timer (due from `affectsFrom` on, when given; counted in working
+   * days, when `workingDaysOnly`: a closed day moves no deadline counted in calendar days or
+   * weeks; the rule is the one the case recorded when the deadline started). Driven by the
+   * timers' partial index on pending rows.
    */
-  async casesWithPendingDeadlines(organisationId: string, affectsFrom: Date | null): Promise<string[]> {
+  async casesWithPendingDeadlines(organisationId: string, affectsFrom: Date | null, workingDaysOnly = false): Promise<string[]> {
     const { rows } = await sql<{ id: string }>(
       this.manager,
       `SELECT DISTINCT t.case_id AS id
        FROM timers t JOIN cases c ON c.id = t.case_id LEFT JOIN areas a ON a.id = c.area_id
        WHERE t.active AND t.fired_at IS NULL AND ($2::timestamptz IS NULL OR t.due_at >= $2::timestamptz)
          AND c.status <> 'closed' AND coalesce(a.organisation_id, '${DEFAULT_ORGANISATION_ID}') = $1
+         AND (NOT $3::boolean OR c.snapshot->'context'->'deadlineRules'->t.delay_name->>'unit' = 'workingDays')
        ORDER BY 1`,
-      [organisationId, affectsFrom],
+      [organisationId, affectsFrom, workingDaysOnly],
     );
     return rows.map((r) => r.id);
   }

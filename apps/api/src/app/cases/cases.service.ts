@@ -14,10 +14,21 @@ import {
   invitedPersonIds,
   type CaseAccessFacts,
 } from '@tacu/auth';
-import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
+import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine } from '@tacu/engine';
-import { AuditStore, CaseReadStore, CaseStore, IdempotencyStore, PeopleStore, canonicalJson, sha256, type CaseReadKind, type FamilyMember, type NewFamilyMember } from '@tacu/persistence';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import {
+  AuditStore,
+  CaseReadStore,
+  CaseStore,
+  IdempotencyStore,
+  OrganisationStore,
+  PeopleStore,
+  canonicalJson,
+  sha256,
+  type CaseReadKind,
+  type FamilyMember,
+  type NewFamilyMember,
+} from '@tacu/persistence';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
 import { CaseQueries } from './case-queries';
@@ -65,7 +76,6 @@ export class CasesService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -106,7 +116,7 @@ export class CasesService {
       await this.engine.openIn(manager, {
         workflowId: CASE_WORKFLOW_ID,
         caseId: id,
-        input: { caseId: id, policy: this.config.deadlinePolicy, leadPractitionerId, origin: dto.origin },
+        input: { caseId: id, leadPractitionerId, origin: dto.origin },
         attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
         actor,
       });
@@ -181,7 +191,8 @@ export class CasesService {
       page.rows.map((row) => row.id),
       { at: now, actorId: actor.id, actorRole: actor.role, what: 'list', requestId },
     );
-    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now)), nextCursor: page.nextCursor };
+    const zones = await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas(page.rows.map((row) => row.areaId));
+    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now, zones.get(row.areaId) ?? DEFAULT_TIME_ZONE)), nextCursor: page.nextCursor };
   }
 
   /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it. */
@@ -203,7 +214,8 @@ export class CasesService {
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, row)) : [],
     ];
-    return toCaseResponse({ row, allowedEvents, deadlines, siblings, members }, this.clock.now());
+    const timeZone = (await new OrganisationStore(manager).timeZonesOfAreas([row.areaId])).get(row.areaId) ?? DEFAULT_TIME_ZONE;
+    return toCaseResponse({ row, allowedEvents, deadlines, siblings, members, timeZone }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
