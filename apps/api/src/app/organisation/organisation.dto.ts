@@ -11,8 +11,8 @@ import { isLocalDay, SUBSTITUTE_DAY_RULES } from '@tacu/domain';
 export const CLOSURE_DAY_NAME_MAX = 200;
 
 const toInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-// C0 controls and DEL, and a surrogate half without its other half: text nobody could mean.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Control characters (a name is one line) and a surrogate half without its other half: text nobody could mean.
+const CONTROL = /\p{Cc}/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isClosureDayName(value: unknown): boolean {
