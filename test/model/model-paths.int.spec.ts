@@ -30,7 +30,8 @@ interface Model {
 }
 
 const MODELS: Model[] = [
-  { definition: fixtureWorkflow as WorkflowDefinition, input: {}, events: fixtureSampleEvents as (s: AnyMachineSnapshot) => AnyEventObject[] },
+  // The graph is explored on the sample calendar (the engine counts on the organisation's own).
+  { definition: fixtureWorkflow as WorkflowDefinition, input: { calendar: SAMPLE_INPUT.calendar }, events: fixtureSampleEvents as (s: AnyMachineSnapshot) => AnyEventObject[] },
   ...WORKFLOWS.map((definition) => {
     const { now: _now, caseId: _caseId, ...input } = SAMPLE_INPUT as Record<string, unknown>;
     return { definition, input: { ...input, caseId: 'case-sample' }, events: sampleEventsFor };

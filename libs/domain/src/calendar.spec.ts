@@ -40,6 +40,7 @@ describe('local days', () => {
     expect(isLocalDay(' 2026-06-15')).toBe(false);
     expect(isLocalDay(20260615)).toBe(false);
     expect(isLocalDay(undefined)).toBe(false);
+    expect(isLocalDay({ toString: () => '2026-06-15' })).toBe(false);
   });
 
   it('a time zone is an IANA name', () => {
@@ -48,6 +49,7 @@ describe('local days', () => {
     expect(isTimeZone('Ireland/Galway')).toBe(false);
     expect(isTimeZone('')).toBe(false);
     expect(isTimeZone(1)).toBe(false);
+    expect(isTimeZone({ toString: () => 'Europe/Dublin' })).toBe(false);
     expect(DEFAULT_TIME_ZONE).toBe('Europe/Dublin');
   });
 
@@ -76,6 +78,11 @@ describe('local days', () => {
     expect(calendarError(() => localDayOf('2026-02-30', DUBLIN)).message).toBe('"2026-02-30" is not a day written YYYY-MM-DD (e.g. 2026-06-15).');
     expect(calendarError(() => localDayOf('2026-06-15T00:30:00Z', 'Ireland/Galway')).message).toBe('"Ireland/Galway" is not a time zone: use an IANA name such as Europe/Dublin.');
     expect(calendarError(() => localDayOf('x2026-06-15T00:30:00Z', DUBLIN)).name).toBe('CalendarError');
+    expect(calendarError(() => localDayOf('x2026-06-15', DUBLIN)).message).toBe('"x2026-06-15" is neither a day (YYYY-MM-DD) nor an instant with a zone (e.g. 2026-06-15T00:30:00+01:00).');
+    expect(calendarError(() => localDayOf('2026-06-15x', DUBLIN)).message).toMatch(/^"2026-06-15x" is neither a day/);
+    // A month, or a time with a zone but no time of day, is not an instant either.
+    expect(calendarError(() => localDayOf('2026-06', DUBLIN)).message).toMatch(/^"2026-06" is neither a day/);
+    expect(calendarError(() => localDayOf('2026-06-15+01:00', DUBLIN)).message).toMatch(/is neither a day/);
   });
 
   it('days are added on the calendar: over months, years and the leap day of 2028', () => {

@@ -38,8 +38,8 @@ export class CalendarError extends Error {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** An ISO instant that names its zone: a zone-less time would be read in the server's zone. */
-const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+/** An ISO date-time that names its zone after the time (luxon checks the rest): a zone-less time would be read in the server's zone. */
+const TIME_WITH_ZONE = /T\d.*(Z|[+-]\d{2})/i;
 
 function isoDate(d: DateTime): LocalDay {
   return d.toISODate() as LocalDay;
@@ -74,8 +74,8 @@ function zone(timeZone: string): IANAZone {
  */
 export function localDayOf(start: string, timeZone: string): LocalDay {
   if (DAY.test(start)) return isoDate(dayAt(start));
-  const instant = DateTime.fromISO(start, { setZone: true });
-  if (!ZONED_INSTANT.test(start) || !instant.isValid) {
+  const instant = DateTime.fromISO(start);
+  if (!TIME_WITH_ZONE.test(start) || !instant.isValid) {
     throw new CalendarError(`"${start}" is neither a day (YYYY-MM-DD) nor an instant with a zone (e.g. 2026-06-15T00:30:00+01:00).`);
   }
   return isoDate(instant.setZone(zone(timeZone)));

@@ -25,6 +25,19 @@ describe('which days of the holiday library close an organisation', () => {
     ]);
   });
 
+  it('the entries may come in any order: the same days, and each substitute named after its own holiday', () => {
+    const christmas2027 = [pub('2027-12-25', 'Christmas Day'), pub('2027-12-26', "St Stephen's Day"), sub('2027-12-27', 'Library substitute A'), sub('2027-12-28', 'Library substitute B')];
+    const expected = [
+      ['2027-12-25', 'publicHoliday', 'Christmas Day'],
+      ['2027-12-26', 'publicHoliday', "St Stephen's Day"],
+      ['2027-12-27', 'substituteDay', 'Christmas Day (substitute day)'],
+      ['2027-12-28', 'substituteDay', "St Stephen's Day (substitute day)"],
+    ];
+    expect(days(christmas2027)).toEqual(expected);
+    expect(days([...christmas2027].reverse())).toEqual(expected);
+    expect(days([christmas2027[1], christmas2027[0], christmas2027[3], christmas2027[2]])).toEqual(expected);
+  });
+
   it('the rules are nextWeekday (the default) and library', () => {
     expect(SUBSTITUTE_DAY_RULES).toEqual(['nextWeekday', 'library']);
     expect(publicHolidayClosures([pub('2028-01-01', "New Year's Day")])).toEqual(publicHolidayClosures([pub('2028-01-01', "New Year's Day")], 'nextWeekday'));
@@ -83,8 +96,12 @@ describe('a public holiday on a weekend gets a substitute day (nextWeekday)', ()
     expect(days([pub('2026-03-17', "St Patrick's Day")]).map(([d]) => d)).toEqual(['2026-03-17']);
   });
 
-  it('a substitute the library puts on a public holiday adds nothing', () => {
+  it('a substitute the library puts on a public holiday adds nothing, and is not the substitute of a weekend holiday on that day', () => {
     expect(days([pub('2026-03-17', "St Patrick's Day"), sub('2026-03-17', 'Odd substitute')])).toEqual([['2026-03-17', 'publicHoliday', "St Patrick's Day"]]);
+    expect(days([pub('2028-01-01', "New Year's Day"), sub('2028-01-01', 'Odd substitute')])).toEqual([
+      ['2028-01-01', 'publicHoliday', "New Year's Day"],
+      ['2028-01-03', 'substituteDay', "New Year's Day (substitute day)"],
+    ]);
   });
 });
 
@@ -96,5 +113,12 @@ describe('library: the library\'s substitute days only', () => {
       ['2027-12-27', 'substituteDay', "St Stephen's Day (substitute day)"],
     ]);
     expect(days([pub('2028-01-01', "New Year's Day")], 'library').map(([d]) => d)).toEqual(['2028-01-01']);
+  });
+
+  it('a substitute the library types public is still a substitute day, not a holiday of its own (as in its data for Northern Ireland)', () => {
+    expect(days([pub('2027-12-26', 'Boxing Day'), sub('2027-12-28', 'Boxing Day (substitute day)', 'public')], 'library')).toEqual([
+      ['2027-12-26', 'publicHoliday', 'Boxing Day'],
+      ['2027-12-28', 'substituteDay', 'Boxing Day (substitute day)'],
+    ]);
   });
 });

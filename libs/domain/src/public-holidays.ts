@@ -46,7 +46,8 @@ export interface ClosedDay {
   kind: ClosedDayKind;
 }
 
-const byDate = (a: { date: LocalDay }, b: { date: LocalDay }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+// YYYY-MM-DD days sort as text.
+const byDate = (a: { date: LocalDay }, b: { date: LocalDay }): number => a.date.localeCompare(b.date);
 
 /** How far after a weekend holiday a substitute the library gives may lie to be counted as its substitute. */
 const SUBSTITUTE_REACH_DAYS = 7;

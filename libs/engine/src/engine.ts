@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
+import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
@@ -140,7 +140,7 @@ export class WorkflowEngine implements Engine {
       if (err instanceof DomainError) throw err;
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
     }
-    const [snapshot, rawActions] = initialTransition(definition.machine, input);
+    const [snapshot, rawActions] = countable(OPEN_CASE, () => initialTransition(definition.machine, input));
     this.assertHealthy(snapshot, OPEN_CASE);
     const openers = permittedRoles(snapshot, OPEN_CASE);
     if (openers.size > 0 && !openers.has(command.actor.role)) {
@@ -153,7 +153,7 @@ export class WorkflowEngine implements Engine {
 
     const projection = definition.project(snapshot);
     const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now);
-    countExactly(definition, snapshot, plan);
+    countable(OPEN_CASE, () => countExactly(definition, snapshot, plan));
     const dueAt = earliestDue(plan, definition.dueDateDelays);
     const audit: NewAuditEvent = {
       caseId,
@@ -246,12 +246,12 @@ export class WorkflowEngine implements Engine {
       });
     }
 
-    const [next, rawActions] = transition(definition.machine, snapshot, event as never);
+    const [next, rawActions] = countable(event.type, () => transition(definition.machine, snapshot, event as never));
     this.assertHealthy(next, event.type);
     const projection = definition.project(next);
     const version = row.version + 1;
     const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
-    countExactly(definition, next, plan);
+    countable(event.type, () => countExactly(definition, next, plan));
 
     await this.writeEffects(manager, row.id, version, projection.state, plan, now);
     const { type: _type, ...data } = event;
@@ -454,6 +454,16 @@ function isTimerEvent(command: SendCommand): boolean {
 function notFound(caseId: string): DomainError {
   // One answer for a missing case and one the caller may not see: neither says whether it exists.
   return new DomainError(DomainErrorCode.CASE_NOT_FOUND, 'There is no case with this id that you can see.', { caseId });
+}
+
+/** A deadline the working calendar cannot count (a day outside it, a zone-less time) is bad input, not a crash. */
+function countable<T>(eventType: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof CalendarError)) throw err;
+    throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${err.message}`, { event: eventType });
+  }
 }
 
 /**

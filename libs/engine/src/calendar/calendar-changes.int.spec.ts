@@ -271,6 +271,28 @@ describe('a change survives a crash until every case is recounted', () => {
   });
 });
 
+describe('a date the working calendar cannot count from', () => {
+  it('is INVALID_INPUT saying why, and nothing is written (a day outside the calendar, a time without a zone)', async () => {
+    const { areaId } = await newOrganisation();
+    const caseId = await submittedCase(areaId);
+    const coordinatorHere = { ...coordinator, areaId };
+    await engine.send({ caseId, event: { type: 'REGISTER_REQUEST', leadPractitionerId: lead.id }, actor: coordinatorHere });
+    // A phone report's time without a zone: it would be read in the server's time zone.
+    await engine.send({ caseId, event: { type: 'RAISE_CONCERN', category: 'neglect', mandatedReport: true, observed: 'x', immediateSafety: { childSafeNow: true, actionTaken: 'y' } }, actor: lead });
+    await engine.send({ caseId, event: { type: 'CONSULT_LIAISON', liaison: { name: 'DLP' }, advice: 'Report today.' }, actor: lead });
+    const consulted = await caseRow(caseId);
+    const refused = await engine
+      .send({ caseId, event: { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', parentsInformed: true, reportedAt: '2026-11-23T08:40:00' }, actor: actor('designatedLiaisonPerson', { areaId }) })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: DomainErrorCode.INVALID_INPUT,
+      message: 'SUBMIT_REPORT could not be applied: "2026-11-23T08:40:00" is neither a day (YYYY-MM-DD) nor an instant with a zone (e.g. 2026-06-15T00:30:00+01:00).',
+    });
+    expect(await caseRow(caseId)).toEqual(consulted);
+  });
+});
+
 describe('stage lengths are policy', () => {
   it('a running stage keeps the length it started with; the next stage takes the policy in force when it starts', async () => {
     const { areaId } = await newOrganisation();

@@ -40,7 +40,8 @@ export interface OrganisationCalendar extends Organisation {
   closureDays: StoredClosureDay[];
 }
 
-export type CalendarChangeKind = 'closureDayAdded' | 'calendarSettingsChanged' | 'holidaySourceChanged';
+/** A closure day added; or the holiday library version or the calendar settings changed (found at start-up). */
+export type CalendarChangeKind = 'closureDayAdded' | 'holidaySourceChanged';
 
 export interface NewCalendarChange {
   organisationId: string;
