@@ -137,3 +137,15 @@ describe('stage lengths are policy: a stage keeps the rule it started with', () 
     expect(Object.keys(ctx(drafting).deadlineStarts).sort()).toEqual(['caseOpenCheck', 'planSignOff']);
   });
 });
+
+describe('snapshots written before deadlines recorded their rule', () => {
+  it('still count (with the current policy) and end their deadlines', () => {
+    const submitted = accept(wf, upTo('SUBMIT_REQUEST'), 'SUBMIT_REQUEST', '2026-11-23T09:00:00.000Z').snapshot;
+    const json = JSON.parse(JSON.stringify(wf.machine.getPersistedSnapshot(submitted)));
+    delete json.context.deadlineRules;
+    const old = restore(wf, json);
+    expect(due(old, 'requestRegistration')).toBe('2026-12-01T00:00:00.000Z');
+    const registered = accept(wf, old, 'REGISTER_REQUEST').snapshot;
+    expect(ctx(registered).deadlineRules).toEqual({ assessmentCompletion: DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion });
+  });
+});

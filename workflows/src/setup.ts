@@ -141,9 +141,12 @@ export function countStart(context: CaseContext, event: Ev, countsFrom: CountsFr
   return context.now;
 }
 
-/** The rule a running deadline counts with: the one it started with (the current policy's for a deadline that never recorded one). */
+/**
+ * The rule a running deadline counts with: the one it started with; the current policy's for a
+ * deadline that recorded none (snapshots written before deadlines recorded their rule).
+ */
 function ruleOf(context: CaseContext, name: DeadlineName) {
-  return context.deadlineRules[name] ?? context.policy.deadlines[name];
+  return context.deadlineRules?.[name] ?? context.policy.deadlines[name];
 }
 
 /**
@@ -171,8 +174,9 @@ export type NotifyParams = { to: Role | 'peopleInvolved'; about: string };
 
 export type ReviewDecision = NonNullable<ReviewCycle['decision']>;
 
-const withoutKeys = <T extends object>(record: T, keys: readonly string[]): T =>
-  Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k))) as T;
+// `record` may be missing from a snapshot written before it existed (deadlineRules).
+const withoutKeys = <T extends object>(record: T | undefined, keys: readonly string[]): T =>
+  Object.fromEntries(Object.entries(record ?? {}).filter(([k]) => !keys.includes(k))) as T;
 
 export const caseSetup = setup({
   types: {
