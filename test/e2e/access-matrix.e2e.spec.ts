@@ -37,6 +37,8 @@ const ALL = Object.keys(ACTORS) as Who[];
 const NO_CASES: Who[] = ['manager', 'parent', 'youngPerson'];
 const OPENERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'galwayLead'];
 const PEOPLE_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'dlp', 'galwayLead', 'manager'];
+const CALENDAR_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'agency', 'agency2', 'dlp', 'galwayLead', 'manager'];
+const CALENDAR_MANAGERS: Who[] = ['coordinator', 'otherCoordinator', 'manager'];
 const AREA_OF: Record<Who, string> = Object.fromEntries(ALL.map((w) => [w, ['otherCoordinator', 'galwayLead'].includes(w) ? OTHER_AREA.id : AREA])) as Record<Who, string>;
 
 /**
@@ -221,6 +223,15 @@ describe('need to know: the access matrix', () => {
       expect(ids.sort()).toEqual(ofArea.sort());
       const leads = await call(who, 'GET', '/users?role=leadPractitioner');
       expect(leads.body.items.every((u: { role: string }) => u.role === 'leadPractitioner')).toBe(true);
+    },
+    'GET /organisation/calendar': async (who) => {
+      const res = await call(who, 'GET', '/organisation/calendar?year=2026');
+      expect(res.status).toBe(CALENDAR_READERS.includes(who) ? 200 : 403);
+    },
+    'POST /organisation/closure-days': async (who) => {
+      // A day nobody counts a deadline on: what is checked is who may add one, not the recount.
+      const res = await call(who, 'POST', '/organisation/closure-days', { date: '2027-01-06', name: 'Matrix closure' });
+      expect({ who, status: res.status }).toEqual({ who, status: CALENDAR_MANAGERS.includes(who) ? (who === 'coordinator' ? 201 : 409) : 403 });
     },
     'GET /workflows': async (who) => {
       const res = await call(who, 'GET', '/workflows');

@@ -144,7 +144,8 @@ describe('the deadline policy file', () => {
     try {
       const { id } = await openCase(h);
       const res = await drive(h, id, journeyTo('request.submitted', USERS.lead));
-      expect(res['dueAt']).toBe(new Date(h.clock.now().getTime() + 24 * 3600 * 1000).toISOString());
+      // Submitted on Monday 2 March 2026: one calendar day is the end of Tuesday 3 March, Dublin time (GMT).
+      expect(res).toMatchObject({ dueAt: '2026-03-04T00:00:00.000Z', dueOn: '2026-03-03', timeZone: 'Europe/Dublin' });
     } finally {
       await h.close();
     }

@@ -19,7 +19,8 @@ import { SAMPLE_INPUT, SAMPLE_NOW, sampleEventsFor } from '../../workflows/src/t
 import { describePath, pathsFor, valueKey, type Model, type Path } from './model-paths';
 
 const MODELS: Model[] = [
-  { definition: fixtureWorkflow as WorkflowDefinition, input: {}, events: fixtureSampleEvents as (s: AnyMachineSnapshot) => AnyEventObject[] },
+  // The graph is explored on the sample calendar (the engine counts on the organisation's own).
+  { definition: fixtureWorkflow as WorkflowDefinition, input: { calendar: SAMPLE_INPUT.calendar }, events: fixtureSampleEvents as (s: AnyMachineSnapshot) => AnyEventObject[] },
   ...WORKFLOWS.map((definition) => {
     const { now: _now, caseId: _caseId, ...input } = SAMPLE_INPUT as Record<string, unknown>;
     return { definition, input: { ...input, caseId: 'case-sample' }, events: sampleEventsFor };

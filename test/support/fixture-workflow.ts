@@ -9,11 +9,13 @@
  *   any active state ─RAISE_CONCERN→ onHold ─RESOLVE_CONCERN→ closed (steppedUpToSocialWork)
  */
 import { and, assign, setup, type AnyMachineSnapshot } from 'xstate';
-import { DEFAULT_DEADLINE_POLICY, dueAt, PRACTITIONER_ROLES, type CaseStatus, type Stage } from '@tacu/domain';
+import { DEFAULT_DEADLINE_POLICY, dueAt, noWorkingCalendar, PRACTITIONER_ROLES, type CaseStatus, type Stage, type WorkingCalendar } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
 
 export interface FixtureContext {
   now: string;
+  /** The organisation's working calendar, written by the engine (as `now` is). */
+  calendar: WorkingCalendar;
   consentGiven: boolean;
   leadPractitionerId: string | null;
   closureReason: string | null;
@@ -32,11 +34,12 @@ export type FixtureEvent =
 
 export interface FixtureInput {
   now: string;
+  calendar?: WorkingCalendar;
   leadPractitionerId?: string | null;
 }
 
 const deadline = (name: keyof typeof DEFAULT_DEADLINE_POLICY.deadlines) => ({ context }: { context: FixtureContext }) =>
-  dueAt(DEFAULT_DEADLINE_POLICY.deadlines[name], context.now).getTime() - Date.parse(context.now);
+  dueAt(DEFAULT_DEADLINE_POLICY.deadlines[name], context.now, context.calendar).getTime() - Date.parse(context.now);
 
 export const fixtureMachine = setup({
   types: {
@@ -62,6 +65,7 @@ export const fixtureMachine = setup({
   version: '1',
   context: ({ input }) => ({
     now: input.now,
+    calendar: input.calendar ?? noWorkingCalendar(),
     consentGiven: false,
     leadPractitionerId: input.leadPractitionerId ?? null,
     closureReason: null,
@@ -128,7 +132,7 @@ export const fixtureWorkflow: WorkflowDefinition<Omit<FixtureInput, 'now'>> = {
   id: 'fixture',
   version: 1,
   machine: fixtureMachine,
-  input: (args) => ({ now: args.now, leadPractitionerId: args.leadPractitionerId ?? null }),
+  input: (args) => ({ now: args.now, leadPractitionerId: args.leadPractitionerId ?? null, ...(args.calendar ? { calendar: args.calendar } : {}) }),
   project(snapshot: AnyMachineSnapshot) {
     const state = String(snapshot.value);
     const context = snapshot.context as FixtureContext;

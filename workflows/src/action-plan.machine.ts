@@ -17,7 +17,8 @@ export function actionPlanStage(mode: Mode): StateConfig {
   return {
     initial: 'drafting',
     meta: { description: 'Action plan: who does what by when, signed off by the family.' },
-    entry: startDeadline('planSignOff'),
+    // "Signed off within 10 working days of the meeting": counted from the day it was held.
+    entry: startDeadline('planSignOff', 'meeting'),
     exit: endDeadlines('planSignOff'),
     states: {
       drafting: {

@@ -8,6 +8,8 @@ import {
   notifications,
   RAISE_CONCERN_SAMPLE,
   RECORD_CONSENT_SAMPLE,
+  SAMPLE_CALENDAR,
+  SAMPLE_NOW,
   send,
   start,
   stateOf,
@@ -16,7 +18,6 @@ import {
 } from './testing';
 
 const wf = caseWorkflow;
-const DAY = 24 * 60 * 60 * 1000;
 
 /** Every resting state of the main path that is still active, with the snapshot that rests there. */
 function activeStatesOfMainPath(): AnyMachineSnapshot[] {
@@ -39,6 +40,11 @@ function raised(actions: readonly AnyEventObject[]) {
   return actions
     .filter((a) => a.type === 'xstate.raise' && typeof (a as { params?: { delay?: unknown } }).params?.delay === 'number')
     .map((a) => (a as unknown as { params: { id: string; delay: number } }).params);
+}
+
+/** The instant each raised delay is due: the transition's `now` plus the delay. */
+function dues(now: string, actions: readonly AnyEventObject[]): Array<[string, string]> {
+  return raised(actions).map((r) => [r.id, new Date(Date.parse(now) + r.delay).toISOString()]);
 }
 
 function cancelled(actions: readonly AnyEventObject[]): string[] {
@@ -220,9 +226,10 @@ describe('case machine', () => {
         const next = accept(wf, s, 'CONTINUE_PLAN');
         s = next.snapshot;
         expect(stateOf(s)).toBe('review.scheduled');
-        expect(raised(next.actions).map((r) => [r.id, r.delay])).toEqual([
-          ['xstate.after.reviewReminder.case.review.scheduled', 6 * 7 * DAY],
-          ['xstate.after.reviewOverdue.case.review.scheduled', 8 * 7 * DAY],
+        // Counted from the day the review was held (Wednesday 20 January 2027), not from CONTINUE_PLAN.
+        expect(dues(ctx(s).now, next.actions)).toEqual([
+          ['xstate.after.reviewReminder.case.review.scheduled', '2027-03-04T00:00:00.000Z'],
+          ['xstate.after.reviewOverdue.case.review.scheduled', '2027-03-18T00:00:00.000Z'],
         ]);
       }
       expect(ctx(s).reviews.map((r) => [r.cycle, r.decision])).toEqual([
@@ -304,7 +311,8 @@ describe('case machine', () => {
       const phoned = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', parentsInformed: true });
       s = phoned.snapshot;
       expect(stateOf(s)).toBe('escalation.reported.phoned');
-      expect(raised(phoned.actions)).toEqual([{ id: 'xstate.after.writtenReportAfterPhone.case.escalation.reported.phoned', delay: 3 * DAY, event: expect.anything() }]);
+      // Phoned on Monday 23 November 2026: the written report is due by the end of Thursday 26 November.
+      expect(dues(ctx(s).now, phoned.actions)).toEqual([['xstate.after.writtenReportAfterPhone.case.escalation.reported.phoned', '2026-11-27T00:00:00.000Z']]);
       const written = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'written', parentsInformed: true });
       expect(stateOf(written.snapshot)).toBe('escalation.reported.inWriting');
       expect(cancelled(written.actions)).toContain('xstate.after.writtenReportAfterPhone.case.escalation.reported.phoned');
@@ -358,29 +366,31 @@ describe('case machine', () => {
   });
 
   describe('deadlines are named delays computed from the policy in context', () => {
-    it('requestRegistration: 5 working days from a Monday over a weekend is 7 calendar days', () => {
+    it('requestRegistration: 5 working days from Monday 23 November 2026 end with Monday 30 November, Dublin time', () => {
       const { actions } = accept(wf, upTo('SUBMIT_REQUEST'), 'SUBMIT_REQUEST', '2026-11-23T09:00:00.000Z');
-      expect(raised(actions)).toEqual([{ id: 'xstate.after.requestRegistration.case.request.submitted', delay: 7 * DAY, event: expect.anything() }]);
+      expect(dues('2026-11-23T09:00:00.000Z', actions)).toEqual([['xstate.after.requestRegistration.case.request.submitted', '2026-12-01T00:00:00.000Z']]);
     });
 
-    it('requestRegistration: a public holiday in the policy adds a day', () => {
-      const policy = mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, { holidays: ['2026-11-25'] });
-      let s = start(wf, { policy }).snapshot;
+    it('requestRegistration: a closed day on the calendar in context adds a working day', () => {
+      const calendar = { ...SAMPLE_CALENDAR, closedDays: [...SAMPLE_CALENDAR.closedDays, '2026-11-25'].sort() };
+      let s = start(wf, { calendar }).snapshot;
       for (const step of MAIN_PATH.slice(0, 3)) s = accept(wf, s, step).snapshot;
       const { actions } = accept(wf, s, 'SUBMIT_REQUEST', '2026-11-23T09:00:00.000Z');
-      expect(raised(actions)[0].delay).toBe(8 * DAY);
+      expect(dues('2026-11-23T09:00:00.000Z', actions)).toEqual([['xstate.after.requestRegistration.case.request.submitted', '2026-12-02T00:00:00.000Z']]);
     });
 
-    it("an organisation's override changes the delay (3 working days from Thursday: the next Tuesday)", () => {
+    it("an organisation's override changes the deadline (3 working days from Thursday: the end of the next Tuesday)", () => {
       const policy = mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, { deadlines: { requestRegistration: { amount: 3 } } });
       let s = start(wf, { policy }).snapshot;
       for (const step of MAIN_PATH.slice(0, 3)) s = accept(wf, s, step).snapshot;
       const { actions } = accept(wf, s, 'SUBMIT_REQUEST', '2026-11-26T09:00:00.000Z');
-      expect(raised(actions)[0].delay).toBe(5 * DAY);
+      expect(dues('2026-11-26T09:00:00.000Z', actions)).toEqual([['xstate.after.requestRegistration.case.request.submitted', '2026-12-02T00:00:00.000Z']]);
     });
 
-    it('the case root arms the 12-month check at the start', () => {
-      expect(raised(start(wf).actions)).toEqual([{ id: 'xstate.after.caseOpenCheck.case', delay: 365 * DAY, event: expect.anything() }]);
+    it('the case root arms the 12-month check at the start: the end of the same day a year later', () => {
+      const { snapshot, actions } = start(wf);
+      expect(dues(ctx(snapshot).now, actions)).toEqual([['xstate.after.caseOpenCheck.case', '2027-11-24T00:00:00.000Z']]);
+      expect(ctx(snapshot).deadlineStarts).toEqual({ caseOpenCheck: SAMPLE_NOW });
     });
 
     it('a deadline firing notifies the coordinator and marks the stage overdue without changing state', () => {
@@ -402,9 +412,10 @@ describe('case machine', () => {
     });
 
     it('leaving a stage cancels its timers (xstate.cancel) and entering the next arms its own (xstate.raise with a delay)', () => {
-      const { actions } = accept(wf, upTo('REGISTER_REQUEST'), 'REGISTER_REQUEST');
+      const { snapshot, actions } = accept(wf, upTo('REGISTER_REQUEST'), 'REGISTER_REQUEST');
       expect(cancelled(actions)).toEqual(['xstate.after.requestRegistration.case.request.submitted']);
-      expect(raised(actions)).toEqual([{ id: 'xstate.after.assessmentCompletion.case.assessment', delay: 28 * DAY, event: expect.anything() }]);
+      expect(dues(ctx(snapshot).now, actions)).toEqual([['xstate.after.assessmentCompletion.case.assessment', '2026-12-22T00:00:00.000Z']]);
+      expect(Object.keys(ctx(snapshot).deadlineStarts).sort()).toEqual(['assessmentCompletion', 'caseOpenCheck']);
     });
 
     it('a deadline spanning several states keeps its due date: meetingHeld is re-armed with the time left', () => {
@@ -412,7 +423,8 @@ describe('case machine', () => {
       const later = '2026-11-30T09:00:00.000Z'; // 7 days after the stage started
       const { actions } = accept(wf, proposed, 'INVITE_TO_MEETING', later);
       expect(cancelled(actions)).toEqual(['xstate.after.meetingHeld.case.meeting.proposed']);
-      expect(raised(actions)).toEqual([{ id: 'xstate.after.meetingHeld.case.meeting.invited', delay: (21 - 7) * DAY, event: expect.anything() }]);
+      // 15 working days from Monday 23 November 2026: the end of Monday 14 December, whenever re-armed.
+      expect(dues(later, actions)).toEqual([['xstate.after.meetingHeld.case.meeting.invited', '2026-12-15T00:00:00.000Z']]);
     });
 
     it('a deadline spanning several states notifies only once', () => {

@@ -21,7 +21,7 @@ import { allow } from './permissions';
 import { requestForSupportStage } from './request-for-support.machine';
 import { reviewStage } from './review.machine';
 import { caseSetup, contextFromInput, type StateConfig } from './setup';
-import { notify } from './stage-kit';
+import { notify, startDeadline } from './stage-kit';
 import { defineWorkflow } from './workflow-kit';
 import { strengthsAndNeedsAssessmentStage } from './strengths-and-needs-assessment.machine';
 import { supportMeetingStage } from './support-meeting.machine';
@@ -73,6 +73,7 @@ export const caseMachine = caseSetup.createMachine({
     description: 'A family support case, from the request for support to closure.',
     permissions: allow('RECORD_CONSENT', 'WITHDRAW_CONSENT', 'ASSIGN_LEAD_PRACTITIONER', 'RAISE_CONCERN'),
   },
+  entry: startDeadline('caseOpenCheck'),
   after: {
     caseOpenCheck: { actions: notify('coordinator', 'caseOpenCheck') },
   },

@@ -12,7 +12,8 @@ export function closureStage(_mode: Mode): StateConfig {
   return {
     initial: 'proposed',
     meta: { description: 'Closing the case with the family: feedback, final ratings and the closing summary.' },
-    entry: startDeadline('closureCompletion'),
+    // "Within 10 working days of the closing meeting": the review that proposed closure, if one did.
+    entry: startDeadline('closureCompletion', 'meeting'),
     exit: endDeadlines('closureCompletion'),
     after: { closureCompletion: overdue('closureCompletion') },
     states: {

@@ -1,16 +1,19 @@
 /**
  * The one context every machine of the case shares. It holds what the process needs to decide
  * what may happen next (and what the documents of each stage are made of), nothing more:
- * no addresses, no contact details. `now` is written by the engine before every transition.
+ * no addresses, no contact details. `now`, `policy` and `calendar` are written by the engine
+ * before every transition: the machines read time, stage lengths and closed days as data.
  */
 import {
   DEFAULT_DEADLINE_POLICY,
+  noWorkingCalendar,
   type AssessmentRecord,
   type ClosureReason,
   type ConcernOutcome,
   type ConsentRecord,
   type DeadlineName,
   type DeadlinePolicy,
+  type DeadlineRule,
   type HoldMeeting,
   type InviteToMeeting,
   type PersonRef,
@@ -24,6 +27,7 @@ import {
   type SignOffPlan,
   type Stage,
   type SubmitReport,
+  type WorkingCalendar,
 } from '@tacu/domain';
 
 export type PlanStatus = 'none' | 'drafting' | 'awaitingFamilySignOff' | 'active';
@@ -74,7 +78,14 @@ export interface CaseContext {
   caseId: string;
   /** The engine's clock reading (ISO instant), written before every transition. */
   now: string;
+  /**
+   * The organisation's deadline policy as it is now, written by the engine before every
+   * transition. A deadline copies its rule into `deadlineRules` when it starts, so a stage keeps
+   * the length it started with and a changed policy applies to stages entered after the change.
+   */
   policy: DeadlinePolicy;
+  /** The organisation's working calendar (time zone, closed days), written by the engine before every transition. */
+  calendar: WorkingCalendar;
   origin: RequestOrigin | null;
   leadPractitionerId: string | null;
   consent: ConsentRecord | null;
@@ -121,19 +132,26 @@ export interface CaseContext {
   concerns: ConcernRecord[];
   /** While a concern is open: the stage the case resumes in. */
   onHold: { stage: Stage; since: string } | null;
-  /** When each running deadline started (its due date is counted from there). */
+  /**
+   * Where each running deadline is counted from: the instant it started, or the day a person
+   * gave (a meeting's `heldOn`) or the time of a phone report, where practice counts from that.
+   */
   deadlineStarts: Partial<Record<DeadlineName, string>>;
+  /** The rule each running deadline started with (the policy's rule at that moment). */
+  deadlineRules: Partial<Record<DeadlineName, DeadlineRule>>;
   /** Deadlines of the current stage that have passed (ISO instant they fired); cleared when the stage ends. */
   overdue: Partial<Record<DeadlineName, string>>;
   /** Every deadline that passed before its stage ended, kept for the coordinator's figures. */
   missedDeadlines: { deadline: DeadlineName; at: string }[];
 }
 
-/** What the engine passes to start a case (plus `now`). No personal data. */
+/** What the engine passes to start a case (plus `now`, `policy` and `calendar`). No personal data. */
 export interface CaseInput {
   caseId: string;
   now: string;
   policy?: DeadlinePolicy;
+  /** The organisation's working calendar; without it no working day can be counted (CalendarError). */
+  calendar?: WorkingCalendar;
   leadPractitionerId?: string | null;
   origin?: RequestOrigin | null;
 }
@@ -143,6 +161,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     caseId: input.caseId,
     now: input.now,
     policy: input.policy ?? DEFAULT_DEADLINE_POLICY,
+    calendar: input.calendar ?? noWorkingCalendar(),
     origin: input.origin ?? null,
     leadPractitionerId: input.leadPractitionerId ?? null,
     consent: null,
@@ -163,6 +182,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     concerns: [],
     onHold: null,
     deadlineStarts: {},
+    deadlineRules: {},
     overdue: {},
     missedDeadlines: [],
   };

@@ -5,6 +5,9 @@
  * Conventions every machine follows (the engine relies on them):
  * - Context has `now: string` (ISO instant). The engine writes its clock reading there before
  *   every pure transition, so named delays (stage deadlines) can be computed without a clock.
+ *   Likewise `calendar` (the organisation's `WorkingCalendar`: time zone and closed days) and
+ *   `policy` (its current `DeadlinePolicy`), so deadlines are counted on the local calendar
+ *   without the machine reading anything.
  * - Each state's `meta` is a `StateMeta`: the document it produces, the roles allowed per event,
  *   and the stage it belongs to. Permissions are merged over all active state nodes (root included).
  * - Deadlines are named delays (`after: { assessmentCompletion: ... }`) whose names are
@@ -14,7 +17,7 @@
  *   engine turns each into an outbox row in the same transaction.
  */
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { CaseStatus, Role, Stage } from '@tacu/domain';
+import type { CaseStatus, DeadlinePolicy, Role, Stage, WorkingCalendar } from '@tacu/domain';
 
 export interface StateMeta {
   /** Document this state produces (e.g. 'requestForSupport', 'consentRecord'). */
@@ -52,8 +55,8 @@ export interface WorkflowDefinition<TInput = unknown> {
   id: string;
   version: number;
   machine: AnyStateMachine;
-  /** Builds the machine input for a new case (the engine adds `now`). */
-  input(args: TInput & { now: string }): unknown;
+  /** Builds the machine input for a new case (the engine adds `now`, its `policy` and the organisation's `calendar`). */
+  input(args: TInput & { now: string; policy?: DeadlinePolicy; calendar?: WorkingCalendar }): unknown;
   /** Case-row columns from a snapshot. */
   project(snapshot: AnyMachineSnapshot): CaseProjection;
   /**
@@ -63,4 +66,12 @@ export interface WorkflowDefinition<TInput = unknown> {
   explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined;
   /** Delay names whose timers are the stage's due date (reminders and checks are not). */
   dueDateDelays: ReadonlySet<string>;
+  /**
+   * The instant the running deadline behind a delay is due, recounted from the context (its
+   * start and rule, on `context.calendar`); null when that delay runs no deadline now. The engine
+   * stores timers at this exact instant (even one already past: the stage is overdue at once)
+   * and recounts open deadlines with it when the calendar changes. Optional: without it a timer
+   * is due `delay` ms after the transition and is never recounted.
+   */
+  deadlineDue?(context: unknown, delayName: string): Date | null;
 }

@@ -71,7 +71,8 @@ export function escalationStage(_mode: Mode): StateConfig {
               description: 'An urgent report was made by phone: the written report must follow within 3 days.',
               permissions: allow('SUBMIT_REPORT'),
             },
-            entry: startDeadline('writtenReportAfterPhone'),
+            // "Within 3 days of an urgent phone report": counted from when the call was made.
+            entry: startDeadline('writtenReportAfterPhone', 'phoneReport'),
             exit: endDeadlines('writtenReportAfterPhone'),
             after: { writtenReportAfterPhone: overdue('writtenReportAfterPhone') },
             on: {

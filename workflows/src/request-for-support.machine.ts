@@ -7,7 +7,7 @@
 import { allow } from './permissions';
 import type { StateConfig } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
 
 export function requestForSupportStage(_mode: Mode): StateConfig {
   return {
@@ -53,6 +53,8 @@ export function requestForSupportStage(_mode: Mode): StateConfig {
           document: 'requestForSupport',
           permissions: allow('REGISTER_REQUEST', 'REDIRECT_REQUEST', 'DECLINE_REQUEST'),
         },
+        entry: startDeadline('requestRegistration'),
+        exit: endDeadlines('requestRegistration'),
         after: { requestRegistration: overdue('requestRegistration') },
         on: {
           REGISTER_REQUEST: {

@@ -17,15 +17,16 @@ describe('review machine', () => {
     expect(ctx(s).concerns).toHaveLength(1);
   });
 
-  it('reviewReminder at 6 weeks, reviewOverdue at 8 (published); only the overdue one is a due date', () => {
+  it('reviewReminder at 6 weeks, reviewOverdue at 8 (published), to the end of the local day; only the overdue one is a due date', () => {
     const { snapshot, actions } = start(wf);
     expect(ctx(snapshot).reviews).toEqual([expect.objectContaining({ cycle: 1, decision: null })]);
-    const delays = (actions as unknown as { type: string; params: { id: string; delay: number } }[])
+    const dues = (actions as unknown as { type: string; params: { id: string; delay: number } }[])
       .filter((a) => a.type === 'xstate.raise')
-      .map((a) => [a.params.id, a.params.delay / 86_400_000]);
-    expect(delays).toEqual([
-      ['xstate.after.reviewReminder.review.scheduled', 42],
-      ['xstate.after.reviewOverdue.review.scheduled', 56],
+      .map((a) => [a.params.id, new Date(Date.parse(ctx(snapshot).now) + a.params.delay).toISOString()]);
+    // Started Monday 23 November 2026: the end of Monday 4 January and Monday 18 January 2027.
+    expect(dues).toEqual([
+      ['xstate.after.reviewReminder.review.scheduled', '2027-01-05T00:00:00.000Z'],
+      ['xstate.after.reviewOverdue.review.scheduled', '2027-01-19T00:00:00.000Z'],
     ]);
     expect(wf.dueDateDelays.has('reviewOverdue')).toBe(true);
     expect(wf.dueDateDelays.has('reviewReminder')).toBe(false);

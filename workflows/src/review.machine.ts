@@ -3,12 +3,13 @@
  * revise (the plan is redrafted as a new version; the old one is kept as superseded) | close |
  * escalate. Reviews repeat while the plan runs, "usually every 6-8 weeks" (published): a
  * reminder to the lead practitioner at `reviewReminder`, overdue to the coordinator at
- * `reviewOverdue`, both restarting with each cycle.
+ * `reviewOverdue`, both restarting with each cycle, counted from the day the last review was
+ * held when the plan continues.
  */
 import { allow } from './permissions';
 import type { StateConfig } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, reminder, standaloneMachine, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, reminder, standaloneMachine, startDeadline, type Mode } from './stage-kit';
 
 export function reviewStage(mode: Mode): StateConfig {
   return {
@@ -26,7 +27,8 @@ export function reviewStage(mode: Mode): StateConfig {
           description: 'The next review is due (usually every 6-8 weeks); owners report progress meanwhile.',
           permissions: allow('HOLD_REVIEW'),
         },
-        entry: 'startReviewCycle',
+        // The next review is counted from the day the last one was held (after CONTINUE_PLAN).
+        entry: ['startReviewCycle', startDeadline('reviewReminder', 'meeting'), startDeadline('reviewOverdue', 'meeting')],
         exit: endDeadlines('reviewReminder', 'reviewOverdue'),
         after: {
           reviewReminder: reminder('reviewReminder'),

@@ -13,6 +13,7 @@ import {
   closureReasonExplained,
   consentStillStands,
   deadlineDelayMs,
+  dueAt,
   DEADLINE_NAMES,
   everyActionHasOwnerAndDueDate,
   everyInviteeApprovedByFamily,
@@ -103,12 +104,66 @@ function ruleGuard(name: RuleGuardName) {
   return ({ context, event }: { context: CaseContext; event: Ev }) => RULE_GUARDS[name](context, event).ok;
 }
 
-/** Time left until a deadline that started at `deadlineStarts[name]` (or now). */
+/**
+ * Where a deadline's count starts when it starts now (the `countsFrom` of `startDeadline`):
+ * - `now` (the default): the instant of the transition;
+ * - `meeting`: the day of the meeting that leads here, as a person recorded it: HOLD_MEETING's
+ *   `heldOn` (the minutes), the support meeting's `heldOn` when its stage ends (the action plan:
+ *   "signed off within 10 working days of the meeting"), the last review's `heldOn` when a review
+ *   ends in a revision or closure, or when the plan continues into the next review cycle;
+ *   the instant of the transition when there was no such meeting (e.g. closure proposed outside
+ *   a review, or a stage resumed after an escalation);
+ * - `phoneReport`: the time the urgent phone report was made (SUBMIT_REPORT's `reportedAt`),
+ *   else the instant it was recorded.
+ * A meeting held on 1 October and recorded on 30 November is therefore overdue at once.
+ */
+export type CountsFrom = 'now' | 'meeting' | 'phoneReport';
+
+function endOfStage(event: Ev, stage: Stage): boolean {
+  return event.type.startsWith('xstate.done.state.') && event.type.endsWith(`.${stage}`);
+}
+
+/** The day of the meeting that leads to this transition, or null (see `CountsFrom`). */
+export function meetingDayOf(context: CaseContext, event: Ev): string | null {
+  if (is(event, 'HOLD_MEETING')) return event.heldOn;
+  if (endOfStage(event, 'meeting')) return context.meeting.held?.heldOn ?? null;
+  if (endOfStage(event, 'review') || is(event, 'CONTINUE_PLAN')) {
+    const held = context.reviews.filter((r) => r.heldOn !== null);
+    return held[held.length - 1]?.heldOn ?? null;
+  }
+  return null;
+}
+
+/** Where a deadline starting in this transition is counted from (see `CountsFrom`). */
+export function countStart(context: CaseContext, event: Ev, countsFrom: CountsFrom = 'now'): string {
+  if (countsFrom === 'meeting') return meetingDayOf(context, event) ?? context.now;
+  if (countsFrom === 'phoneReport' && is(event, 'SUBMIT_REPORT') && event.reportedAt) return event.reportedAt;
+  return context.now;
+}
+
+/**
+ * The rule a running deadline counts with: the one it started with; the current policy's for a
+ * deadline that recorded none (snapshots written before deadlines recorded their rule).
+ */
+function ruleOf(context: CaseContext, name: DeadlineName) {
+  return context.deadlineRules?.[name] ?? context.policy.deadlines[name];
+}
+
+/**
+ * When the deadline `name` is due, counted from `deadlineStarts[name]` with the rule it started
+ * with, on the calendar in context; null when that deadline is not running.
+ */
+export function deadlineDue(context: CaseContext, name: DeadlineName): Date | null {
+  const start = context.deadlineStarts[name];
+  return start === undefined ? null : dueAt(ruleOf(context, name), start, context.calendar);
+}
+
+/**
+ * Time left (ms) until the deadline `name` is due, 0 once it has passed: the XState delay. A
+ * deadline that was never started counts from now with the current policy's rule.
+ */
 export function remainingMs(context: CaseContext, name: DeadlineName): number {
-  const rule = context.policy.deadlines[name];
-  const start = context.deadlineStarts[name] ?? context.now;
-  const elapsed = Math.max(0, new Date(context.now).getTime() - new Date(start).getTime());
-  return Math.max(0, deadlineDelayMs(rule, start, context.policy.holidays) - elapsed);
+  return deadlineDelayMs(ruleOf(context, name), context.deadlineStarts[name] ?? context.now, context.now, context.calendar);
 }
 
 const delays = Object.fromEntries(
@@ -119,8 +174,9 @@ export type NotifyParams = { to: Role | 'peopleInvolved'; about: string };
 
 export type ReviewDecision = NonNullable<ReviewCycle['decision']>;
 
-const withoutKeys = <T extends object>(record: T, keys: readonly string[]): T =>
-  Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k))) as T;
+// `record` may be missing from a snapshot written before it existed (deadlineRules).
+const withoutKeys = <T extends object>(record: T | undefined, keys: readonly string[]): T =>
+  Object.fromEntries(Object.entries(record ?? {}).filter(([k]) => !keys.includes(k))) as T;
 
 export const caseSetup = setup({
   types: {
@@ -175,8 +231,10 @@ export const caseSetup = setup({
       // Named effect only: the engine writes the notification to the outbox in the transaction.
     },
 
-    startDeadline: assign(({ context }, params: { deadline: DeadlineName }) => ({
-      deadlineStarts: { ...context.deadlineStarts, [params.deadline]: context.now },
+    /** A deadline starts: where it counts from, and the policy's rule for it now (kept for the stage). */
+    startDeadline: assign(({ context, event }, params: { deadline: DeadlineName; countsFrom?: CountsFrom }) => ({
+      deadlineStarts: { ...context.deadlineStarts, [params.deadline]: countStart(context, event, params.countsFrom) },
+      deadlineRules: { ...context.deadlineRules, [params.deadline]: context.policy.deadlines[params.deadline] },
     })),
     markOverdue: assign(({ context }, params: { deadline: DeadlineName }) => ({
       overdue: { ...context.overdue, [params.deadline]: context.now },
@@ -185,6 +243,7 @@ export const caseSetup = setup({
     /** A stage ends: its deadlines no longer run and it is no longer overdue. */
     endDeadlines: assign(({ context }, params: { deadlines: readonly DeadlineName[] }) => ({
       deadlineStarts: withoutKeys(context.deadlineStarts, params.deadlines),
+      deadlineRules: withoutKeys(context.deadlineRules, params.deadlines),
       overdue: withoutKeys(context.overdue, params.deadlines),
     })),
 

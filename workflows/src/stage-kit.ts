@@ -4,7 +4,7 @@
  */
 import type { DeadlineName, Role } from '@tacu/domain';
 import { allow } from './permissions';
-import { caseSetup, contextFromInput, type StateConfig } from './setup';
+import { caseSetup, contextFromInput, type CountsFrom, type StateConfig } from './setup';
 
 /**
  * `standalone`: the stage is the whole machine (its final states end it).
@@ -32,7 +32,8 @@ export function reminder(deadline: DeadlineName, to: Role = 'leadPractitioner') 
   return { actions: [notify(to, deadline)] };
 }
 
-export const startDeadline = (deadline: DeadlineName) => ({ type: 'startDeadline' as const, params: { deadline } });
+/** Starts a deadline, counted from now or from the day a person gave (see `CountsFrom`). */
+export const startDeadline = (deadline: DeadlineName, countsFrom: CountsFrom = 'now') => ({ type: 'startDeadline' as const, params: { deadline, countsFrom } });
 export const endDeadlines = (...deadlines: DeadlineName[]) => ({ type: 'endDeadlines' as const, params: { deadlines } });
 
 /** A process machine on its own: the stage's states at the root, plus consent and lead assignment. */

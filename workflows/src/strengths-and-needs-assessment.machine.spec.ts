@@ -40,8 +40,11 @@ describe('strengths and needs assessment machine', () => {
     expect(s.can(samplesOf('RECORD_ASSESSMENT', ctx(s))[0])).toBe(false);
   });
 
-  it('assessmentCompletion: 20 working days from a Monday is 28 calendar days', () => {
-    const raise = start(wf).actions.find((a) => a.type === 'xstate.raise') as unknown as { params: { id: string; delay: number } };
-    expect(raise.params).toEqual(expect.objectContaining({ id: 'xstate.after.assessmentCompletion.strengthsAndNeedsAssessment', delay: 28 * 86_400_000 }));
+  it('assessmentCompletion: 20 working days from Monday 23 November 2026 are due at the end of Monday 21 December, Dublin time', () => {
+    const { snapshot, actions } = start(wf);
+    const raise = actions.find((a) => a.type === 'xstate.raise') as unknown as { params: { id: string; delay: number } };
+    expect(raise.params.id).toBe('xstate.after.assessmentCompletion.strengthsAndNeedsAssessment');
+    expect(new Date(Date.parse(ctx(snapshot).now) + raise.params.delay).toISOString()).toBe('2026-12-22T00:00:00.000Z');
+    expect(wf.deadlineDue?.(snapshot.context, 'assessmentCompletion')?.toISOString()).toBe('2026-12-22T00:00:00.000Z');
   });
 });

@@ -25,11 +25,14 @@ describe('support meeting machine', () => {
     expect(states).toEqual(['proposed', 'proposed', 'invited', 'cancelled', 'proposed', 'invited', 'held', 'minutesDistributed']);
   });
 
-  it('meetingHeld runs until the meeting is held; minutesDistributed starts then', () => {
+  it('meetingHeld runs until the meeting is held; minutesDistributed then counts from the day it was held (heldOn)', () => {
     const invited = reach(wf, [RECORD_CONSENT_SAMPLE, 'INVITE_TO_MEETING']);
     const { snapshot, actions } = accept(wf, invited, 'HOLD_MEETING');
     expect(ids(actions, 'xstate.cancel')).toEqual(['xstate.after.meetingHeld.supportMeeting.invited']);
     expect(ids(actions, 'xstate.raise')).toEqual(['xstate.after.minutesDistributed.supportMeeting.held']);
-    expect(ctx(snapshot).deadlineStarts).toEqual({ minutesDistributed: ctx(snapshot).now });
+    expect(ctx(snapshot).deadlineStarts).toEqual({ minutesDistributed: '2026-12-10' });
+    expect(ctx(snapshot).deadlineRules).toEqual({ minutesDistributed: ctx(snapshot).policy.deadlines.minutesDistributed });
+    // 10 working days after Thursday 10 December 2026: Thursday 24 December.
+    expect(wf.deadlineDue?.(snapshot.context, 'minutesDistributed')?.toISOString()).toBe('2026-12-25T00:00:00.000Z');
   });
 });

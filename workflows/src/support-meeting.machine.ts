@@ -3,7 +3,7 @@
  * or cancelled and rescheduled. Guard: the family approves every invitee, and an agency is invited
  * only if consent covers sharing with it. The meeting must be held within `meetingHeld` of the
  * stage's start (the timer is re-armed with the time left in proposed, invited and cancelled);
- * minutes are out within `minutesDistributed` of the meeting.
+ * minutes are out within `minutesDistributed` of the day the meeting was held (`heldOn`).
  */
 import { allow } from './permissions';
 import type { StateConfig } from './setup';
@@ -59,7 +59,8 @@ export function supportMeetingStage(_mode: Mode): StateConfig {
           document: 'meetingRecord',
           permissions: allow('DISTRIBUTE_MINUTES'),
         },
-        entry: startDeadline('minutesDistributed'),
+        // Minutes are counted from the day the meeting was held, not the day it was recorded.
+        entry: startDeadline('minutesDistributed', 'meeting'),
         after: { minutesDistributed: overdue('minutesDistributed') },
         on: {
           DISTRIBUTE_MINUTES: { target: 'minutesDistributed', actions: ['recordMinutes', notify('peopleInvolved', 'DISTRIBUTE_MINUTES')] },

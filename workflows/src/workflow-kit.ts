@@ -3,10 +3,10 @@
  * explanations, the due-date delays.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
-import { DEADLINE_NAMES, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
+import { DEADLINE_NAMES, isDeadlineName, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
 import type { CaseContext, CaseInput } from './context';
 import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
-import { RULE_GUARDS, type RuleGuardName } from './setup';
+import { deadlineDue, RULE_GUARDS, type RuleGuardName } from './setup';
 
 /** Deadlines that are a stage's due date (the reminder and the 12-month check are not). */
 export const DUE_DATE_DELAYS: ReadonlySet<DeadlineName> = new Set(
@@ -83,6 +83,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
       caseId: args.caseId,
       now: args.now,
       ...(args.policy ? { policy: args.policy } : {}),
+      ...(args.calendar ? { calendar: args.calendar } : {}),
       leadPractitionerId: args.leadPractitionerId ?? null,
       origin: args.origin ?? null,
     }),
@@ -101,6 +102,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
     },
     explainGuard,
     dueDateDelays: DUE_DATE_DELAYS,
+    deadlineDue: (context, delayName) => (isDeadlineName(delayName) ? deadlineDue(context as CaseContext, delayName) : null),
   };
 }
 

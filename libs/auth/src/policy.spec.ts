@@ -26,11 +26,11 @@ const facts = (overrides: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
 describe('what each role may do at all (ROLE_PERMISSIONS)', () => {
   it('gives each role exactly its permissions', () => {
     expect(ROLE_PERMISSIONS).toEqual({
-      coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
-      leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
-      agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read'],
-      designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read'],
-      manager: ['workflows:read', 'people:read'],
+      coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
+      leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+      agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read', 'calendar:read'],
+      designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+      manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
       parentCarer: [],
       youngPerson: [],
       system: [],
@@ -174,5 +174,13 @@ describe('sensitive details', () => {
     for (const role of ['agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const) {
       expect({ role, sees: canSeeSensitiveDetails(actor(role), facts({ stage: 'escalation', participation: ['lead', 'invitee'] })) }).toEqual({ role, sees: false });
     }
+  });
+});
+
+describe("the organisation's calendar", () => {
+  it('every practitioner and the manager read it; only coordinators and managers add closure days', () => {
+    const roles = ['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const;
+    expect(roles.filter((role) => hasPermission(actor(role), 'calendar:read'))).toEqual(['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager']);
+    expect(roles.filter((role) => hasPermission(actor(role), 'calendar:manage'))).toEqual(['coordinator', 'manager']);
   });
 });

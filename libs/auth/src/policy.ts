@@ -23,21 +23,27 @@
  */
 import type { Actor, Role, Stage } from '@tacu/domain';
 
-/** Route-level permissions: what a role may do at all, before looking at a particular case. */
-export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'] as const;
+/**
+ * Route-level permissions: what a role may do at all, before looking at a particular case.
+ * `people:read`: list the areas and users one may name on a case (a lead, an invitee, an action
+ * owner, a liaison). `calendar:read`: see the organisation's working calendar (public holidays,
+ * closure days); `calendar:manage`: add a closure day, which moves the open deadlines it falls
+ * inside.
+ */
+export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * What each role may do at all (domain.md "People and roles"). `people:read` lists the areas and
- * users one may name on a case (a lead, an invitee, an action owner, a liaison): those who name
- * people, and managers, who run the users of their organisation.
+ * What each role may do at all (domain.md "People and roles"): people are named by those who name
+ * them (and managers, who run the users of their organisation); closure days are added by the
+ * coordinator, who watches the area's deadlines, and the manager, who runs the organisation.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
-  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read'],
-  agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read'],
-  designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read'],
-  manager: ['workflows:read', 'people:read'],
+  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
+  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+  agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read', 'calendar:read'],
+  designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+  manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
   parentCarer: [],
   youngPerson: [],
   system: [],

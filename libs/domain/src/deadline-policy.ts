@@ -1,12 +1,31 @@
 /**
- * Stage deadlines (domain.md "The processes"). Each is counted from entering the stage.
+ * Stage deadlines (domain.md "The processes"): the policy (how long each stage may take) and
+ * how a due date is counted on the organisation's working calendar.
+ *
  * `basis` says whether the default comes from published practice guidance or is only a
- * suggested default; the product shows which. Organisations override any entry.
+ * suggested default; the product shows which. Organisations override any entry. The policy is
+ * policy, the calendar is fact: a stage keeps the rule it started with (the machine records it),
+ * while holidays declared later move the deadlines they fall inside (the engine recounts).
+ *
+ * Counting (see `dueOn`): every deadline is due at the *end of a local day* of the organisation,
+ * i.e. at 00:00 local time of the next day, stored as that instant. The count starts on the local
+ * day of the start instant, or on the day a person gave (a meeting's `heldOn`):
+ * - `workingDays`: the n-th working day after the start day (not Saturday, Sunday, a public
+ *   holiday, a substitute day or a closure day; the start day itself never counts);
+ * - `calendarDays`: n days after the start day; `weeks`: 7n days after (on local days, so a week
+ *   over a DST change is still a week);
+ * - `sameDay`: the start day itself (n days after it, for n > 0), whatever day it is: a concern
+ *   raised at 00:30 on a Saturday is reported by the end of that Saturday.
+ * Calendar days, weeks and the same day are not moved off a closed day: they are the published
+ * wording's own measures (a written report within 3 days), kept as strict as written.
  */
+import { addDays, addWorkingDays, CalendarError, endOfLocalDay, localDayOf, type LocalDay, type WorkingCalendar } from './calendar';
+
 export type DeadlineUnit = 'workingDays' | 'calendarDays' | 'weeks' | 'sameDay';
 
 export interface DeadlineRule {
   unit: DeadlineUnit;
+  /** How many units; a whole number of at least 0. */
   amount: number;
   basis: 'published' | 'suggested';
   /** What a person reads next to the due date. */
@@ -30,8 +49,11 @@ export type DeadlineName = (typeof DEADLINE_NAMES)[number];
 
 export interface DeadlinePolicy {
   deadlines: Record<DeadlineName, DeadlineRule>;
-  /** Public holidays (ISO dates, YYYY-MM-DD) skipped when counting working days. */
-  holidays: string[];
+}
+
+/** True when `name` is one of the policy's deadlines. */
+export function isDeadlineName(name: unknown): name is DeadlineName {
+  return (DEADLINE_NAMES as readonly unknown[]).includes(name);
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
@@ -48,13 +70,11 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
     writtenReportAfterPhone: { unit: 'calendarDays', amount: 3, basis: 'published', description: 'Written report within 3 days of an urgent phone report' },
     caseOpenCheck: { unit: 'calendarDays', amount: 365, basis: 'suggested', description: 'Coordinator check of a case open 12 months' },
   },
-  holidays: [],
 };
 
 /** An organisation's overrides on top of the defaults; unknown names are rejected by the caller. */
 export interface DeadlinePolicyOverrides {
   deadlines?: Partial<Record<DeadlineName, Partial<DeadlineRule>>>;
-  holidays?: string[];
 }
 
 export function mergeDeadlinePolicy(base: DeadlinePolicy, overrides: DeadlinePolicyOverrides = {}): DeadlinePolicy {
@@ -63,51 +83,35 @@ export function mergeDeadlinePolicy(base: DeadlinePolicy, overrides: DeadlinePol
     const o = overrides.deadlines?.[name];
     if (o) deadlines[name] = { ...deadlines[name], ...o };
   }
-  return { deadlines, holidays: overrides.holidays ?? base.holidays };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function isWorkingDay(ms: number, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(ms).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(isoDay(ms));
+  return { deadlines };
 }
 
 /**
- * The absolute due time of a deadline that starts at `startIso`. Working days skip weekends
- * and the policy's holidays (days are counted in UTC; Ireland is UTC or UTC+1).
- * Pure: the start time is given, never read from a clock.
+ * The local day a deadline is due (met if done by the end of it): see the module comment for
+ * each unit. `start` is an instant with a zone, or a local day a person gave. Pure. Throws
+ * CalendarError for an amount that is not a whole number of at least 0, a start that is neither
+ * a day nor a zoned instant, or a count that leaves the calendar's window.
  */
-export function dueAt(rule: DeadlineRule, startIso: string, holidays: readonly string[] = []): Date {
-  const start = new Date(startIso).getTime();
-  if (Number.isNaN(start)) throw new Error(`dueAt: invalid start time "${startIso}"`);
+export function dueOn(rule: DeadlineRule, start: string, calendar: WorkingCalendar): LocalDay {
+  if (!Number.isInteger(rule.amount) || rule.amount < 0) throw new CalendarError(`A deadline's amount must be a whole number of at least 0 (got ${rule.amount}).`);
+  const day = localDayOf(start, calendar.timeZone);
   switch (rule.unit) {
-    case 'calendarDays':
-      return new Date(start + rule.amount * DAY_MS);
+    case 'workingDays':
+      return addWorkingDays(day, rule.amount, calendar);
     case 'weeks':
-      return new Date(start + rule.amount * 7 * DAY_MS);
-    case 'sameDay': {
-      const endOfDay = Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth(), new Date(start).getUTCDate() + 1);
-      return new Date(endOfDay + rule.amount * DAY_MS);
-    }
-    case 'workingDays': {
-      const off = new Set(holidays);
-      let t = start;
-      let left = rule.amount;
-      while (left > 0) {
-        t += DAY_MS;
-        if (isWorkingDay(t, off)) left--;
-      }
-      return new Date(t);
-    }
+      return addDays(day, 7 * rule.amount);
+    case 'calendarDays':
+    case 'sameDay':
+      return addDays(day, rule.amount);
   }
 }
 
-/** Milliseconds from `startIso` until the deadline: the length of the XState delay. */
-export function deadlineDelayMs(rule: DeadlineRule, startIso: string, holidays: readonly string[] = []): number {
-  return Math.max(0, dueAt(rule, startIso, holidays).getTime() - new Date(startIso).getTime());
+/** The instant a deadline is due: the end of its local due day (00:00 local of the next day). */
+export function dueAt(rule: DeadlineRule, start: string, calendar: WorkingCalendar): Date {
+  return endOfLocalDay(dueOn(rule, start, calendar), calendar.timeZone);
+}
+
+/** Milliseconds from the instant `now` until the deadline is due, 0 once it has passed: the length of the XState delay. */
+export function deadlineDelayMs(rule: DeadlineRule, start: string, now: string, calendar: WorkingCalendar): number {
+  return Math.max(0, dueAt(rule, start, calendar).getTime() - Date.parse(now));
 }

@@ -277,6 +277,11 @@ export interface SubmitReport {
   method: ReportMethod;
   /** Reference given by the statutory service, when known at once. */
   reference?: string;
+  /**
+   * When the report was made (ISO instant with a zone), if earlier than it is recorded: the
+   * written report after an urgent phone report is due 3 days from the call, not from the record.
+   */
+  reportedAt?: string;
   parentsInformed: boolean;
   /** Why parents were not told (it would endanger the child): required when not informed. */
   reasonParentsNotInformed?: string;

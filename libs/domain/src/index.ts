@@ -6,3 +6,5 @@ export * from './local-day';
 export * from './errors';
 export * from './rules';
 export * from './named-people';
+export * from './calendar';
+export * from './public-holidays';

@@ -1,4 +1,5 @@
-import { addDays, addYears, DEFAULT_TIME_ZONE, localDay } from './local-day';
+import { addDays, DEFAULT_TIME_ZONE } from './calendar';
+import { addYears, localDay } from './local-day';
 
 describe('days on the organisation’s local calendar', () => {
   it('reads an instant as the day it is in Ireland, summer time and winter time', () => {

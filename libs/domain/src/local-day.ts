@@ -4,11 +4,7 @@
  * Day arithmetic works on the calendar date alone, so it never depends on a clock change.
  */
 
-/**
- * The organisation's time zone until organisations carry their own: Ireland's, with its summer
- * time (IST, UTC+1) and winter time (GMT). The one place to change when they do.
- */
-export const DEFAULT_TIME_ZONE = 'Europe/Dublin';
+import { DEFAULT_TIME_ZONE } from './calendar';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -42,13 +38,6 @@ function utcDate(year: number, month: number, date: number): Date {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, date);
   return d;
-}
-
-/** `day` moved by `days` calendar days (negative: earlier). */
-export function addDays(day: string, days: number): string {
-  const [year, month, date] = parts(day);
-  const d = utcDate(year, month, date + days);
-  return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** `day` moved by `years` calendar years; 29 February becomes 28 February in a common year. */

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, dueAt, SYSTEM_ACTOR, type Actor } from '@tacu/domain';
+import { DomainError, DomainErrorCode, SYSTEM_ACTOR, type Actor } from '@tacu/domain';
 import { AuditStore, OutboxStore, TimerStore, verifyAuditChain, type TacuDataSource } from '@tacu/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- medium tests share the test database helpers
 import { actor, createTestDataSource, DAY, FixedClock, fixtureWorkflow, restartTestDataSource, WEEK } from '@tacu/testing';
@@ -116,8 +116,9 @@ describe('send', () => {
     expect(consent.allowedEvents).toEqual(['RECORD_CONSENT']);
 
     const submitted = await engine.send({ caseId, event: { type: 'SUBMIT_REQUEST' }, actor: lead, expectedVersion: 2 });
-    const due = dueAt(DEFAULT_DEADLINE_POLICY.deadlines.requestRegistration, clock.now().toISOString());
-    expect(submitted).toMatchObject({ version: 3, state: 'submitted', stage: 'request', status: 'active', dueAt: due.toISOString(), documents: [] });
+    // 5 working days from Monday 2 March 2026: due at the end of Monday 9 March in Dublin (GMT).
+    const due = new Date('2026-03-10T00:00:00.000Z');
+    expect(submitted).toMatchObject({ version: 3, state: 'submitted', stage: 'request', status: 'active', dueAt: due.toISOString(), dueOn: '2026-03-09', timeZone: 'Europe/Dublin', documents: [] });
     expect(submitted.allowedEvents).toEqual(['RAISE_CONCERN']); // only the coordinator registers
     expect(submitted.waitingEvents).toEqual([]);
     expect(await engine.allowedEvents(caseId, coordinator)).toEqual(['REGISTER_REQUEST', 'DECLINE_REQUEST', 'RAISE_CONCERN']);
@@ -156,8 +157,9 @@ describe('send', () => {
         ['caseOpenCheck', true, false],
       ]),
     );
-    const due = dueAt(DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion, clock.now().toISOString());
-    expect(result.dueAt).toBe(due.toISOString()); // the 12-month check is not a due date
+    // 20 working days from Monday 2 March 2026 skip St Patrick's Day (Tuesday 17 March): the end of
+    // Tuesday 31 March, Irish summer time by then. The 12-month check is not a due date.
+    expect(result).toMatchObject({ dueAt: '2026-03-31T23:00:00.000Z', dueOn: '2026-03-31' });
   });
 
   it('puts the case on hold from any active state, and closes it with a closure reason', async () => {

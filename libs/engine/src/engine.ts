@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, DomainErrorCode, ROLE_NAMES, ROLES, rolesInWords, type Actor } from '@tacu/domain';
+import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, ROLE_NAMES, ROLES, rolesInWords, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
 import type { WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
@@ -23,7 +23,8 @@ import {
   type CaseRow,
   type NewAuditEvent,
 } from '@tacu/persistence';
-import type { CaseSnapshotRow, Clock, Engine, OpenCommand, SendCommand, TransitionResult } from './engine.types';
+import type { CaseSnapshotRow, Clock, DeadlineMove, Engine, OpenCommand, RecalculateCommand, RecalculationResult, SendCommand, TransitionResult } from './engine.types';
+import { OrganisationCalendars, type CalendarSource } from './calendar/working-calendars';
 import {
   AFTER_PREFIX,
   candidateTransitions,
@@ -46,15 +47,27 @@ export interface EngineOptions {
   dataSource: DataSource;
   workflows: readonly WorkflowDefinition[];
   clock?: Clock;
+  /** Where each case's working calendar comes from (default: the organisations in the database). */
+  calendars?: CalendarSource;
+  /** The deadline policy written into every case before each transition (default: DEFAULT_DEADLINE_POLICY). */
+  deadlinePolicy?: DeadlinePolicy;
 }
 
 /** The audit event type of the command that opens a case. */
 export const OPEN_CASE = 'OPEN_CASE';
 /** The outbox kind written for each document a transition produces. */
 export const PRODUCE_DOCUMENT = 'produceDocument';
+/** The audit event type of a recount that moved a case's deadlines (a calendar change). */
+export const DEADLINES_RECALCULATED = 'DEADLINES_RECALCULATED';
 
 export function createEngine(options: EngineOptions): WorkflowEngine {
-  return new WorkflowEngine(options.dataSource, options.workflows, options.clock ?? systemClock);
+  return new WorkflowEngine(
+    options.dataSource,
+    options.workflows,
+    options.clock ?? systemClock,
+    options.calendars ?? new OrganisationCalendars(),
+    options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY,
+  );
 }
 
 export class WorkflowEngine implements Engine {
@@ -65,6 +78,8 @@ export class WorkflowEngine implements Engine {
     private readonly dataSource: DataSource,
     workflows: readonly WorkflowDefinition[],
     readonly clock: Clock,
+    private readonly calendars: CalendarSource = new OrganisationCalendars(),
+    readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
   ) {
     for (const w of workflows) {
       this.byKey.set(`${w.id}@${w.version}`, w);
@@ -79,6 +94,10 @@ export class WorkflowEngine implements Engine {
 
   send(command: SendCommand): Promise<TransitionResult> {
     return this.dataSource.transaction((manager) => this.sendIn(manager, command));
+  }
+
+  recalculateDeadlines(command: RecalculateCommand): Promise<RecalculationResult> {
+    return this.dataSource.transaction((manager) => this.recalculateDeadlinesIn(manager, command));
   }
 
   /** The workflow definition a case runs on (throws UNKNOWN_WORKFLOW). */
@@ -117,14 +136,15 @@ export class WorkflowEngine implements Engine {
       if (await cases.exists(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, `A case with id ${caseId} already exists.`, { field: 'caseId' });
     }
 
+    const calendar = await this.calendars.forArea(manager, attributes.areaId, now);
     let input: unknown;
     try {
-      input = definition.input({ ...(command.input ?? {}), now: now.toISOString() });
+      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar });
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
     }
-    const [snapshot, rawActions] = initialTransition(definition.machine, input);
+    const [snapshot, rawActions] = countable(OPEN_CASE, () => initialTransition(definition.machine, input));
     this.assertHealthy(snapshot, OPEN_CASE);
     const openers = permittedRoles(snapshot, OPEN_CASE);
     if (openers.size > 0 && !openers.has(command.actor.role)) {
@@ -138,6 +158,7 @@ export class WorkflowEngine implements Engine {
 
     const projection = definition.project(snapshot);
     const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now);
+    countable(OPEN_CASE, () => countExactly(definition, snapshot, plan));
     const dueAt = earliestDue(plan, definition.dueDateDelays);
     const audit: NewAuditEvent = {
       caseId,
@@ -187,6 +208,8 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(dueAt),
+      dueOn: dueAt ? localDueDay(dueAt, calendar.timeZone) : null,
+      timeZone: calendar.timeZone,
       ...nextStepsFor(definition, snapshot, command.actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
@@ -207,7 +230,6 @@ export class WorkflowEngine implements Engine {
     if (!row || !role) throw notFound(command.caseId);
     // The machine's permissions and the audit trail see the role the actor acts in on this case.
     const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
-    command.checkEvent?.(row);
 
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
@@ -223,7 +245,9 @@ export class WorkflowEngine implements Engine {
     }
 
     const definition = this.definition(row.workflowId, row.workflowVersion);
-    const snapshot = this.restore(definition, row, now);
+    const calendar = await this.calendars.forArea(manager, row.areaId, now);
+    command.checkEvent?.({ ...row, timeZone: calendar.timeZone });
+    const snapshot = this.restore(definition, row, now, calendar);
     this.authorise(definition, snapshot, row, { ...command, actor });
     if (command.check) await command.check(row, manager);
     if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
@@ -235,7 +259,7 @@ export class WorkflowEngine implements Engine {
       });
     }
 
-    const [next, rawActions] = transition(definition.machine, snapshot, event as never);
+    const [next, rawActions] = countable(event.type, () => transition(definition.machine, snapshot, event as never));
     this.assertHealthy(next, event.type);
     const projection = definition.project(next);
     const version = row.version + 1;
@@ -243,6 +267,7 @@ export class WorkflowEngine implements Engine {
       await new ParticipantStore(manager).replace(row.id, projection.participants, now);
     }
     const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
+    countable(event.type, () => countExactly(definition, next, plan));
 
     await this.writeEffects(manager, row.id, version, projection.state, plan, now);
     const { type: _type, ...data } = event;
@@ -279,12 +304,72 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(written.dueAt),
+      dueOn: written.dueAt ? localDueDay(written.dueAt, calendar.timeZone) : null,
+      timeZone: calendar.timeZone,
       ...nextStepsFor(definition, next, actor.role),
       documents: plan.documents.map((d) => d.document),
       replayed: false,
     };
     if (key !== undefined) await new IdempotencyStore(manager).save(row.id, key, requestHash, result, now);
     return result;
+  }
+
+  async recalculateDeadlinesIn(manager: EntityManager, command: RecalculateCommand): Promise<RecalculationResult> {
+    const now = this.clock.now();
+    const cases = new CaseStore(manager);
+    const row = await cases.lock(command.caseId);
+    if (!row) throw notFound(command.caseId);
+    const definition = this.definition(row.workflowId, row.workflowVersion);
+    const unchanged: RecalculationResult = { caseId: row.id, version: row.version, moves: [] };
+    if (row.status === 'closed' || !definition.deadlineDue) return unchanged;
+
+    const calendar = await this.calendars.forArea(manager, row.areaId, now);
+    const snapshot = this.restore(definition, row, now, calendar);
+    const timers = new TimerStore(manager);
+    const moves: DeadlineMove[] = [];
+    for (const timer of await timers.listPending(row.id)) {
+      const due = timer.delayName === null ? null : definition.deadlineDue(snapshot.context, timer.delayName);
+      if (due === null || due.getTime() === timer.dueAt.getTime()) continue;
+      await timers.reschedule(timer.id, due);
+      moves.push({
+        deadline: timer.delayName as string,
+        stateId: timer.stateId,
+        from: timer.dueAt.toISOString(),
+        to: due.toISOString(),
+        fromDay: localDueDay(timer.dueAt, calendar.timeZone),
+        toDay: localDueDay(due, calendar.timeZone),
+      });
+    }
+    if (moves.length === 0) return unchanged;
+
+    const version = row.version + 1;
+    const projection = definition.project(snapshot);
+    const hash = await new AuditStore(manager).append({
+      caseId: row.id,
+      seq: version,
+      at: now,
+      actorId: command.actor.id,
+      actorRole: command.actor.role,
+      eventType: DEADLINES_RECALCULATED,
+      fromState: row.state,
+      toState: projection.state,
+      data: { because: command.because, timeZone: calendar.timeZone, moves },
+      prevHash: row.lastAuditHash,
+    });
+    await cases.update({
+      id: row.id,
+      version,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      leadPractitionerId: projection.leadPractitionerId,
+      closureReason: projection.closureReason,
+      snapshot: definition.machine.getPersistedSnapshot(snapshot),
+      lastAuditHash: hash,
+      at: now,
+      dueDateDelays: [...definition.dueDateDelays],
+    });
+    return { caseId: row.id, version, moves };
   }
 
   async allowedEvents(caseId: string, actor: Actor): Promise<string[]> {
@@ -303,15 +388,17 @@ export class WorkflowEngine implements Engine {
   }
 
   /**
-   * The case's machine snapshot, with the clock's reading in `context.now`. Restored with
+   * The case's machine snapshot, with the clock's reading in `context.now`, the engine's deadline
+   * policy in `context.policy` and, for a transition, the organisation's working calendar in
+   * `context.calendar` (without one the calendar of the last transition stays). Restored with
    * `restoreSnapshot` rather than `resolveState`: only the former revives history states.
    */
-  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date): AnyMachineSnapshot {
+  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar): AnyMachineSnapshot {
     const persisted = row.snapshot as { context?: Record<string, unknown>; children?: Record<string, unknown> };
     if (persisted.children && Object.keys(persisted.children).length > 0) {
       throw new Error(`case ${row.id}: snapshots with child actors are not supported by the durable engine`);
     }
-    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString() } };
+    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString(), policy: this.policy, ...(calendar ? { calendar } : {}) } };
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 
@@ -410,6 +497,29 @@ function isTimerEvent(command: Pick<SendCommand, 'event' | 'actor'>): boolean {
 function notFound(caseId: string): DomainError {
   // One answer for a missing case and one the caller may not see: neither says whether it exists.
   return new DomainError(DomainErrorCode.CASE_NOT_FOUND, 'There is no case with this id that you can see.', { caseId });
+}
+
+/** A deadline the working calendar cannot count (a day outside it, a zone-less time) is bad input, not a crash. */
+function countable<T>(eventType: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof CalendarError)) throw err;
+    throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${err.message}`, { event: eventType });
+  }
+}
+
+/**
+ * Timers of deadlines the workflow can count are due at the deadline's exact instant, even one
+ * already past (a meeting recorded weeks after it was held is overdue at once), rather than
+ * now + the delay XState computed (which stops at 0).
+ */
+function countExactly(definition: WorkflowDefinition, snapshot: AnyMachineSnapshot, plan: EffectPlan): void {
+  if (!definition.deadlineDue) return;
+  for (const timer of plan.timers) {
+    const due = timer.delayName === null ? null : definition.deadlineDue(snapshot.context, timer.delayName);
+    if (due !== null) timer.dueAt = due;
+  }
 }
 
 /** Earliest due time among the planned timers whose delay sets the due date (a new case has no other timers). */

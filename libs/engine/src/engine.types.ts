@@ -87,6 +87,8 @@ export interface CaseAccessRow {
 /** What an event check may look at: the locked case row, with when the case opened. */
 export interface CaseEventCheckRow extends CaseAccessRow {
   openedAt: Date;
+  /** The time zone of the case's organisation: its local days are the days dates are read on. */
+  timeZone: string;
 }
 
 export interface TransitionResult {
@@ -98,6 +100,10 @@ export interface TransitionResult {
   status: string;
   /** Stage due date (ISO), or null when no deadline runs. */
   dueAt: string | null;
+  /** The same as a local day of the organisation (YYYY-MM-DD): the last day the deadline is met. */
+  dueOn: string | null;
+  /** The organisation's time zone `dueOn` is a day of. */
+  timeZone: string;
   /**
    * Event types this actor may send next (guards aside: a listed event is refused only by a rule,
    * GUARD_FAILED, or for a malformed payload).
@@ -111,12 +117,49 @@ export interface TransitionResult {
   replayed: boolean;
 }
 
+/** Recount a case's open deadlines on its organisation's calendar as it is now. */
+export interface RecalculateCommand {
+  caseId: string;
+  /** Who changed the calendar (the system actor for a new holiday library or configuration). */
+  actor: Actor;
+  /** Why, for the audit event (e.g. the calendar change: kind, id, the closure day). */
+  because: Record<string, unknown>;
+}
+
+/** One deadline a recount moved. */
+export interface DeadlineMove {
+  /** The deadline (delay) name, e.g. `assessmentCompletion`. */
+  deadline: string;
+  /** The state whose timer it is. */
+  stateId: string | null;
+  /** Due instants before and after (ISO), and the same as local days. */
+  from: string;
+  to: string;
+  fromDay: string;
+  toDay: string;
+}
+
+export interface RecalculationResult {
+  caseId: string;
+  /** The case version after the recount (unchanged when nothing moved). */
+  version: number;
+  /** The deadlines that moved; empty when none did (and nothing was written). */
+  moves: DeadlineMove[];
+}
+
 export interface Engine {
   open(command: OpenCommand): Promise<TransitionResult>;
   send(command: SendCommand): Promise<TransitionResult>;
   /** The same, inside a caller's transaction (e.g. to write a family's rows with the case). */
   openIn(manager: EntityManager, command: OpenCommand): Promise<TransitionResult>;
   sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult>;
+  /**
+   * Recounts the case's deadlines still to come on its organisation's current calendar; when one
+   * moves, writes the moved timers, the case row (version + 1) and a DEADLINES_RECALCULATED audit
+   * event in one transaction. A closed case, or one whose deadlines all stay, writes nothing.
+   */
+  recalculateDeadlines(command: RecalculateCommand): Promise<RecalculationResult>;
+  recalculateDeadlinesIn(manager: EntityManager, command: RecalculateCommand): Promise<RecalculationResult>;
   /** Events the actor may send now, with no writes. */
   allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
   /** The same for a case row the caller has already read: no query. */

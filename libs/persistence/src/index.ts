@@ -7,3 +7,4 @@ export * from './sql';
 export * from './people';
 export * from './testing';
 export * from './data-folder-lock';
+export * from './calendar';

@@ -1,2 +1,3 @@
 export * from './sample-events';
 export * from './harness';
+export * from './sample-calendar';

@@ -25,12 +25,13 @@ import type {
 } from '@tacu/domain';
 import type { CaseContext, CaseInput } from '../context';
 import type { WorkflowDefinition } from '../definition';
+import { SAMPLE_CALENDAR } from './sample-calendar';
 
 export const SAMPLE_NOW = '2026-11-23T09:00:00.000Z';
 export const SAMPLE_LEAD = 'lead-1';
 export const SAMPLE_AGENCIES = ['HSE Public Health Nursing', 'Family Resource Centre'];
 
-export const SAMPLE_INPUT: Omit<CaseInput, 'now'> & { now: string } = { caseId: 'case-sample', now: SAMPLE_NOW, origin: 'school' };
+export const SAMPLE_INPUT: Omit<CaseInput, 'now'> & { now: string } = { caseId: 'case-sample', now: SAMPLE_NOW, origin: 'school', calendar: SAMPLE_CALENDAR };
 
 export const RECORD_CONSENT_SAMPLE: RecordConsent = {
   type: 'RECORD_CONSENT',

@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CoreModule, type AppOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { PeopleModule } from './people/people.module';
 import { RATE_LIMITER, UserRateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -23,6 +24,7 @@ export class AppModule {
         CasesModule,
         PeopleModule,
         WorkflowsModule,
+        OrganisationModule,
       ],
       providers: [
         UserAccounts,

@@ -10,13 +10,12 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CaseStore, PeopleStore, sql } from '@tacu/persistence';
+import { CaseStore, OrganisationStore, PeopleStore, sql } from '@tacu/persistence';
 import { sampleEvent } from '../app/cases/events/samples';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { localDay } from '@tacu/domain';
+import { DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
 import type { Clock } from '@tacu/engine';
-import { organisationTimeZone } from '../app/cases/case-dates';
 import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
@@ -108,9 +107,10 @@ async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: 
 export async function seedDemo(app: INestApplication, options: SeedOptions = {}): Promise<SeedResult> {
   const dataSource = app.get<DataSource>(DATA_SOURCE);
   const cases = app.get(CasesService);
-  // Cases open today: their journeys' dates (consent signed, meetings held) move to today too.
-  const today = localDay(app.get<Clock>(CLOCK).now(), organisationTimeZone());
   return dataSource.transaction(async (manager) => {
+    // Cases open today: their journeys' dates (consent signed, meetings held) move to the area's today too.
+    const timeZone = (await new OrganisationStore(manager).timeZonesOfAreas([DEMO_AREA.id])).get(DEMO_AREA.id) ?? DEFAULT_TIME_ZONE;
+    const today = localDay(app.get<Clock>(CLOCK).now(), timeZone);
     await writeDemoPeople(manager);
     // Two first starts on one server database seed once: the second waits here, then finds the cases.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tacu:demo-seed'))`);

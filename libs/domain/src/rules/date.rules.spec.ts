@@ -67,6 +67,14 @@ describe('dates of events', () => {
     expect(fieldsOf(plan)).toEqual(['actions.2.dueDate', 'actions.3.dueDate']);
   });
 
+  it('a phone report was made at a time that has passed, and not before the case opened', () => {
+    const report = (reportedAt?: string) => ({ type: 'SUBMIT_REPORT', ...(reportedAt ? { reportedAt } : {}) }) as CaseEvent;
+    expect(fieldsOf(report())).toEqual([]);
+    expect(fieldsOf(report('2026-03-02T08:00:00Z'))).toEqual([]);
+    expect(eventDateProblems(report('2026-03-03T09:00:00Z'), context)[0]?.problem).toMatch(/^reportedAt is 2026-03-03, after today \(2026-03-02 in Europe\/Dublin\)/);
+    expect(eventDateProblems(report('2026-02-19T12:00:00Z'), context)[0]?.problem).toBe('reportedAt is 2026-02-19, before 2026-02-20: a report about this case is made on or after the day the case opened');
+  });
+
   it('events without dates have no date rules', () => {
     expect(fieldsOf({ type: 'SUBMIT_REQUEST' })).toEqual([]);
   });

@@ -105,6 +105,14 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone 
         ...notAfter('scheduledFor', day, addYears(today, DATE_LIMITS.meetingAheadYears), `a meeting is scheduled at most ${DATE_LIMITS.meetingAheadYears} year ahead; check the year`),
       ];
     }
+    case 'SUBMIT_REPORT': {
+      if (event.reportedAt === undefined) return [];
+      const day = localDay(new Date(event.reportedAt), timeZone);
+      return [
+        ...notAfterToday('reportedAt', day, today, timeZone, 'give the time the report was made, which has passed (or leave it out: now)'),
+        ...notBefore('reportedAt', day, openedOn, 'a report about this case is made on or after the day the case opened'),
+      ];
+    }
     case 'DRAFT_PLAN': {
       const latest = addYears(today, DATE_LIMITS.actionDueAheadYears);
       return event.actions.flatMap((action, index) =>

@@ -102,6 +102,22 @@ export class TimerStore {
     await sql(this.manager, `UPDATE timers SET fired_at = $2, active = CASE WHEN $3::boolean THEN false ELSE active END WHERE id = $1`, [id, at, deactivate]);
   }
 
+  /** The case's timers still to fire (active and unfired): the deadlines a calendar change can move. */
+  async listPending(caseId: string): Promise<TimerRow[]> {
+    const { rows } = await sql<TimerRow>(
+      this.manager,
+      `SELECT ${COLUMNS} FROM timers WHERE case_id = $1 AND active AND fired_at IS NULL ORDER BY due_at, send_id`,
+      [caseId],
+    );
+    return rows;
+  }
+
+  /** Moves a timer still to fire to a new due instant (its deadline was recounted); false when it has fired or was cancelled. */
+  async reschedule(id: string, dueAt: Date): Promise<boolean> {
+    const { rowCount } = await sql(this.manager, `UPDATE timers SET due_at = $2 WHERE id = $1 AND active AND fired_at IS NULL`, [id, dueAt]);
+    return rowCount === 1;
+  }
+
   async listForCase(caseId: string): Promise<TimerRow[]> {
     const { rows } = await sql<TimerRow>(this.manager, `SELECT ${COLUMNS} FROM timers WHERE case_id = $1 ORDER BY created_at, due_at, send_id`, [caseId]);
     return rows;

@@ -4,18 +4,10 @@
  * case opened. "Today" is the app clock's reading on the organisation's local calendar. A broken
  * rule answers 400 VALIDATION_FAILED naming the field, like any other invalid field.
  */
-import { DEFAULT_TIME_ZONE, dateOfBirthProblems, eventDateProblems, localDay, type CaseEvent, type DateProblem } from '@tacu/domain';
+import { dateOfBirthProblems, eventDateProblems, localDay, type CaseEvent, type DateProblem } from '@tacu/domain';
 import type { CaseEventCheckRow } from '@tacu/engine';
 import { ValidationFailed } from '../errors/validation-failed';
 import type { OpenCaseInput } from './open-case.dto';
-
-/**
- * The organisation's time zone (IANA name), in which "today" and a case's opening day are read.
- * One organisation for now; the one place to ask the organisation when each carries its own.
- */
-export function organisationTimeZone(): string {
-  return DEFAULT_TIME_ZONE;
-}
 
 function refuse(problems: DateProblem[]): void {
   if (problems.length === 0) return;
@@ -24,9 +16,8 @@ function refuse(problems: DateProblem[]): void {
   throw new ValidationFailed([...byField].map(([field, list]) => ({ field, problems: list })));
 }
 
-/** Dates of birth of the child and the family members of a new case; throws ValidationFailed. */
-export function checkOpenCaseDates(input: OpenCaseInput, now: Date): void {
-  const timeZone = organisationTimeZone();
+/** Dates of birth of the child and the family members of a new case, on the local days of `timeZone` (its organisation's); throws ValidationFailed. */
+export function checkOpenCaseDates(input: OpenCaseInput, now: Date, timeZone: string): void {
   const today = localDay(now, timeZone);
   refuse([
     ...(input.child ? dateOfBirthProblems('child.dateOfBirth', input.child.dateOfBirth, 'child', today, timeZone) : []),
@@ -42,7 +33,7 @@ export function checkOpenCaseDates(input: OpenCaseInput, now: Date): void {
  */
 export function eventDateCheck(event: CaseEvent, now: Date): (row: CaseEventCheckRow) => void {
   return (row) => {
-    const timeZone = organisationTimeZone();
+    const { timeZone } = row;
     refuse(eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone }));
   };
 }

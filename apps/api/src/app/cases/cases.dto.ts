@@ -5,7 +5,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { CASE_EVENT_TYPES, CASE_STATUSES, CLOSURE_REASONS, REQUEST_ORIGINS, ROLES, STAGES } from '@tacu/domain';
+import { CASE_EVENT_TYPES, CASE_STATUSES, CLOSURE_REASONS, localDueDay, REQUEST_ORIGINS, ROLES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
 import type { CaseRow, FamilyMember } from '@tacu/persistence';
 import type { AuditEventRow } from '@tacu/persistence';
@@ -109,7 +109,9 @@ export class CaseSummaryResponse {
   @ApiProperty({ ...STATE }) state!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String, enum: CLOSURE_REASONS }) closureReason!: string | null;
-  @ApiProperty({ nullable: true, type: String, ...INSTANT, description: "The current stage's due date." }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, ...INSTANT, description: "The current stage's due date: the instant it passes (the end of `dueOn` in `timeZone`)." }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, ...DAY, example: '2026-06-22', description: "The same as a day of the organisation's calendar: the last day the deadline is met." }) dueOn!: string | null;
+  @ApiProperty({ example: 'Europe/Dublin', maxLength: 64, description: "The organisation's time zone: deadlines are counted on its local days." }) timeZone!: string;
   @ApiProperty({ description: 'The stage is open and past its due date.' }) overdue!: boolean;
   @ApiProperty({ description: 'Send it back as If-Match to change the case only if nobody else did.' }) version!: number;
   @ApiProperty({ ...INSTANT }) openedAt!: string;
@@ -119,7 +121,8 @@ export class CaseSummaryResponse {
 
 export class DeadlineResponse {
   @ApiProperty({ nullable: true, type: String, example: 'assessmentCompletion', maxLength: 100, description: 'A deadline of the policy.' }) name!: string | null;
-  @ApiProperty({ ...INSTANT }) dueAt!: string;
+  @ApiProperty({ ...INSTANT, description: 'The instant the deadline passes (the end of `dueOn`, local time).' }) dueAt!: string;
+  @ApiProperty({ ...DAY, example: '2026-06-22', description: "The last day of the organisation's calendar the deadline is met." }) dueOn!: string;
   @ApiProperty({ description: 'The deadline has passed while the case is still in that state.' }) passed!: boolean;
 }
 
@@ -178,6 +181,8 @@ export class TransitionResponse {
   @ApiProperty({ enum: STAGES }) stage!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String, ...INSTANT }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, ...DAY, example: '2026-06-22', description: 'The due date as a local day of the organisation.' }) dueOn!: string | null;
+  @ApiProperty({ example: 'Europe/Dublin', maxLength: 64 }) timeZone!: string;
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CASE_EVENT_TYPES] }, maxItems: CASE_EVENT_TYPES.length, description: ALLOWED_EVENTS }) allowedEvents!: string[];
   @ApiProperty({ type: [WaitingEventResponse], maxItems: CASE_EVENT_TYPES.length, description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
   @ApiProperty({
@@ -217,7 +222,8 @@ export class CaseHistoryResponse {
 const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
 const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
 
-export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'>, now: Date): CaseSummaryResponse {
+/** A case row as the API shows it; `timeZone` is its organisation's (dates are shown as its local days). */
+export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'>, now: Date, timeZone: string): CaseSummaryResponse {
   const dueAt = row.dueAt === null ? null : new Date(row.dueAt);
   return {
     id: row.id,
@@ -233,6 +239,8 @@ export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snap
     status: row.status,
     closureReason: row.closureReason,
     dueAt: dueAt ? dueAt.toISOString() : null,
+    dueOn: dueAt ? localDueDay(dueAt, timeZone) : null,
+    timeZone,
     overdue: row.status !== 'closed' && dueAt !== null && dueAt.getTime() <= now.getTime(),
     version: row.version,
     openedAt: iso(row.openedAt),
@@ -241,11 +249,11 @@ export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snap
   };
 }
 
-/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy). */
+/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy, calendar). */
 export function recordOf(snapshot: unknown): Record<string, unknown> {
   const context = (snapshot as { context?: unknown } | null)?.context;
   if (context === null || typeof context !== 'object') return {};
-  const { now: _now, policy: _policy, ...record } = context as Record<string, unknown>;
+  const { now: _now, policy: _policy, calendar: _calendar, ...record } = context as Record<string, unknown>;
   return record;
 }
 
@@ -256,14 +264,21 @@ export interface CaseDetail {
   deadlines: Array<{ name: string | null; dueAt: Date; fired: boolean }>;
   siblings: SiblingCaseResponse[];
   members: Array<FamilyMember & { sensitive?: Record<string, unknown> }>;
+  /** The time zone of the case's organisation. */
+  timeZone: string;
 }
 
 export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
   return {
-    ...toCaseSummaryResponse(detail.row, now),
+    ...toCaseSummaryResponse(detail.row, now, detail.timeZone),
     allowedEvents: detail.allowedEvents,
     waitingEvents: detail.waitingEvents,
-    deadlines: detail.deadlines.map((d) => ({ name: d.name, dueAt: iso(d.dueAt), passed: d.fired || new Date(d.dueAt).getTime() <= now.getTime() })),
+    deadlines: detail.deadlines.map((d) => ({
+      name: d.name,
+      dueAt: iso(d.dueAt),
+      dueOn: localDueDay(new Date(d.dueAt), detail.timeZone),
+      passed: d.fired || new Date(d.dueAt).getTime() <= now.getTime(),
+    })),
     siblingCases: detail.siblings,
     familyMembers: detail.members.map((m) => ({
       id: m.id,
@@ -285,6 +300,8 @@ export function toTransitionResponse(result: TransitionResult): TransitionRespon
     stage: result.stage,
     status: result.status,
     dueAt: result.dueAt,
+    dueOn: result.dueOn,
+    timeZone: result.timeZone,
     allowedEvents: result.allowedEvents,
     // Answers stored for an idempotent replay before waitingEvents existed have none.
     waitingEvents: result.waitingEvents ?? [],

@@ -18,13 +18,14 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
+import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
   CaseReadStore,
   CaseStore,
   IdempotencyStore,
+  OrganisationStore,
   PeopleStore,
   canonicalJson,
   sha256,
@@ -102,7 +103,7 @@ export class CasesService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ENGINE) private readonly engine: Engine,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new PageCursors(config.cursorSecret);
   }
@@ -130,7 +131,6 @@ export class CasesService {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
-    checkOpenCaseDates(dto, this.clock.now());
     if (!canOpenCaseIn(actor, dto.areaId)) {
       throw new ForbiddenException(
         actor.areaId === dto.areaId
@@ -138,6 +138,7 @@ export class CasesService {
           : `You may open cases only in your own area (${actor.areaId}).`,
       );
     }
+    checkOpenCaseDates(dto, this.clock.now(), await this.timeZoneOf(manager, dto.areaId));
     const key = options.idempotencyKey;
     const scope = `open-case:${actor.id}`;
     const requestHash = sha256(canonicalJson(dto));
@@ -159,7 +160,7 @@ export class CasesService {
     await this.engine.openIn(manager, {
       workflowId: CASE_WORKFLOW_ID,
       caseId: id,
-      input: { caseId: id, policy: this.config.deadlinePolicy, leadPractitionerId, origin: dto.origin },
+      input: { caseId: id, leadPractitionerId, origin: dto.origin },
       attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
       actor,
     });
@@ -285,12 +286,18 @@ export class CasesService {
       page.rows.map((row) => row.id),
       { at: now, actorId: actor.id, actorRole: actor.role, what: 'list', requestId },
     );
-    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now)), nextCursor: page.nextCursor };
+    const zones = await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas(page.rows.map((row) => row.areaId));
+    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now, zones.get(row.areaId) ?? DEFAULT_TIME_ZONE)), nextCursor: page.nextCursor };
   }
 
   /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it. */
   private recordRead(actor: Actor, caseId: string, what: CaseReadKind, requestId: string | null): Promise<void> {
     return new CaseReadStore(this.dataSource.manager).record({ caseId, at: this.clock.now(), actorId: actor.id, actorRole: actor.role, what, requestId });
+  }
+
+  /** The time zone of the area's organisation: dates of its cases are its local days. */
+  private async timeZoneOf(manager: EntityManager, areaId: string): Promise<string> {
+    return (await new OrganisationStore(manager).timeZonesOfAreas([areaId])).get(areaId) ?? DEFAULT_TIME_ZONE;
   }
 
   /** The case row as the caller may see it, and the role they act in on it; 404 when they may not. */
@@ -314,7 +321,8 @@ export class CasesService {
       row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
-    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members }, this.clock.now());
+    const timeZone = await this.timeZoneOf(manager, row.areaId);
+    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {

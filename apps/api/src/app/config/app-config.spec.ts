@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEADLINE_POLICY } from '@tacu/domain';
-import { ConfigError, DEV_TOKEN_SECRET, loadConfig, parseDeadlinePolicyOverrides } from './app-config';
+import { ConfigError, DEV_TOKEN_SECRET, loadConfig, parseDeadlinePolicyOverrides, parsePolicyFile } from './app-config';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded database, a seeded demo and the development secret', () => {
@@ -93,17 +93,50 @@ describe('configuration from the environment', () => {
   it('merges a deadline policy file onto the defaults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
     const file = join(dir, 'policy.json');
-    writeFileSync(file, JSON.stringify({ deadlines: { requestRegistration: { amount: 3 } }, holidays: ['2026-12-25'] }));
-    const { deadlinePolicy } = loadConfig({ DEADLINE_POLICY_FILE: file });
+    writeFileSync(file, JSON.stringify({ deadlines: { requestRegistration: { amount: 3 } } }));
+    const { deadlinePolicy, calendar } = loadConfig({ DEADLINE_POLICY_FILE: file });
     expect(deadlinePolicy.deadlines.requestRegistration).toEqual({ ...DEFAULT_DEADLINE_POLICY.deadlines.requestRegistration, amount: 3 });
     expect(deadlinePolicy.deadlines.assessmentCompletion).toEqual(DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion);
-    expect(deadlinePolicy.holidays).toEqual(['2026-12-25']);
+    expect(calendar).toBeUndefined();
+  });
+
+  it("reads the default organisation's calendar from the policy file: country, region, time zone, substitute rule, closure days", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
+    const file = join(dir, 'policy.json');
+    const closureDays = [{ date: '2026-12-24', name: ' Christmas Eve closure ' }];
+    writeFileSync(file, JSON.stringify({ calendar: { country: 'GB', region: 'NIR', timeZone: 'Europe/London', substituteDays: 'library', closureDays } }));
+    expect(loadConfig({ DEADLINE_POLICY_FILE: file }).calendar).toEqual({
+      settings: { country: 'GB', region: 'NIR', timeZone: 'Europe/London', substituteDays: 'library' },
+      closureDays: [{ date: '2026-12-24', name: 'Christmas Eve closure' }],
+    });
+    writeFileSync(file, JSON.stringify({ calendar: { closureDays } }));
+    expect(loadConfig({ DEADLINE_POLICY_FILE: file }).calendar?.settings).toEqual({ country: 'IE', region: null, timeZone: 'Europe/Dublin', substituteDays: 'nextWeekday' });
   });
 
   it('rejects unknown deadline names, fields and malformed values in a policy', () => {
-    expect(() => parseDeadlinePolicyOverrides({ deadlines: { lunch: { amount: 1 }, meetingHeld: { amount: -1, colour: 'red' } }, holidays: ['25/12/2026'], extra: 1 })).toThrow(
-      /unknown field "extra".*unknown deadline "lunch".*meetingHeld": amount must be a whole number of at least 0.*meetingHeld": unknown field "colour".*"holidays" must be a list of days written YYYY-MM-DD/,
+    expect(() => parseDeadlinePolicyOverrides({ deadlines: { lunch: { amount: 1 }, meetingHeld: { amount: -1, colour: 'red' } }, extra: 1 })).toThrow(
+      /unknown field "extra".*unknown deadline "lunch".*meetingHeld": amount must be a whole number of at least 0.*meetingHeld": unknown field "colour"/,
     );
+    expect(() => parseDeadlinePolicyOverrides({ deadlines: { meetingHeld: { amount: 251 } } })).toThrow('deadline "meetingHeld": at most 250 working days (about a year)');
+    expect(() => parseDeadlinePolicyOverrides({ deadlines: { caseOpenCheck: { amount: 730 } } })).not.toThrow();
     expect(() => parseDeadlinePolicyOverrides([])).toThrow('must be a JSON object');
+  });
+
+  it('holidays are facts, not policy: an old "holidays" list is refused with how to list closure days instead', () => {
+    expect(() => parseDeadlinePolicyOverrides({ holidays: ['2026-12-25'] })).toThrow(/"holidays" is no longer read: public holidays come from the holiday library.*calendar\.closureDays/);
+  });
+
+  it('rejects an unknown country, region or time zone and malformed closure days, saying what to write', () => {
+    const problems = (calendar: unknown) => () => parsePolicyFile({ calendar }, 'policy.json');
+    expect(problems({ country: 'XX' })).toThrow('calendar: country "XX" is not known to the holiday library: use a two-letter code such as IE');
+    expect(problems({ country: 'IE', region: 'D' })).toThrow('region "D" is not a region of IE in the holiday library (IE has no regions: leave it out)');
+    expect(problems({ timeZone: 'Ireland/Galway' })).toThrow('calendar.timeZone must be an IANA time zone, e.g. "Europe/Dublin"');
+    expect(problems({ substituteDays: 'never' })).toThrow('calendar.substituteDays must be one of nextWeekday, library');
+    expect(problems({ closureDays: [{ date: '2026-02-30', name: 'x' }, { date: '2026-12-24' }, { date: '2026-12-24', name: 'x', colour: 'red' }] })).toThrow(
+      /closureDays\[0\] must be .*closureDays\[1\] must be .*closureDays\[2\] must be/,
+    );
+    expect(problems({ closureDays: 'Christmas' })).toThrow('calendar.closureDays must be a list of');
+    expect(problems({ colour: 'red' })).toThrow('calendar: unknown field "colour"');
+    expect(problems('IE')).toThrow('"calendar" must be an object');
   });
 });

@@ -8,10 +8,15 @@ import { resolve } from 'node:path';
 import {
   DEADLINE_NAMES,
   DEFAULT_DEADLINE_POLICY,
+  isLocalDay,
+  isTimeZone,
   mergeDeadlinePolicy,
+  SUBSTITUTE_DAY_RULES,
   type DeadlinePolicy,
   type DeadlinePolicyOverrides,
 } from '@tacu/domain';
+import { DEFAULT_CALENDAR_SETTINGS, holidayRegionProblem } from '@tacu/engine';
+import type { CalendarSettings, StoredClosureDay } from '@tacu/persistence';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -50,6 +55,11 @@ export interface AppConfig {
   token: TokenConfig;
   deadlinePolicy: DeadlinePolicy;
   deadlinePolicyFile: string | undefined;
+  /**
+   * The default organisation's calendar from the policy file's `calendar` section, applied at
+   * start-up; undefined when the file has none (the database keeps what it has).
+   */
+  calendar: CalendarConfig | undefined;
   seedDemo: boolean;
   logLevel: string;
   /** 0 turns the in-process deadline worker off. */
@@ -98,15 +108,69 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got "${raw}").`);
 }
 
-const UNITS = ['workingDays', 'calendarDays', 'weeks', 'sameDay'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The default organisation's calendar as the policy file sets it. */
+export interface CalendarConfig {
+  settings: CalendarSettings;
+  /** Closure days added at start-up (one already there stays; none is ever removed). */
+  closureDays: StoredClosureDay[];
+}
 
-/** Checks a deadline policy file's content: unknown deadline names and fields are rejected. */
-export function parseDeadlinePolicyOverrides(json: unknown, source = 'the deadline policy'): DeadlinePolicyOverrides {
+const UNITS = ['workingDays', 'calendarDays', 'weeks', 'sameDay'];
+/** Working days are counted over a calendar of five years around today: a deadline of up to a year fits. */
+const MAX_WORKING_DAYS = 250;
+const CLOSURE_DAY_NAME_MAX = 200;
+
+/** A policy file's content, checked: the deadline overrides and the default organisation's calendar. */
+export interface PolicyFile {
+  overrides: DeadlinePolicyOverrides;
+  calendar: CalendarConfig | undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Checks the `calendar` section of a policy file; problems are added to `problems`. */
+function parseCalendar(calendar: unknown, problems: string[]): CalendarConfig | undefined {
+  if (!isObject(calendar)) {
+    problems.push('"calendar" must be an object: { "country", "region", "timeZone", "substituteDays", "closureDays" }');
+    return undefined;
+  }
+  const { country = DEFAULT_CALENDAR_SETTINGS.country, region = null, timeZone = DEFAULT_CALENDAR_SETTINGS.timeZone, substituteDays = DEFAULT_CALENDAR_SETTINGS.substituteDays, closureDays = [], ...rest } = calendar;
+  for (const key of Object.keys(rest)) problems.push(`calendar: unknown field "${key}" (expected country, region, timeZone, substituteDays, closureDays)`);
+  const before = problems.length;
+  if (typeof country !== 'string') problems.push('calendar.country must be a country code of the holiday library, e.g. "IE"');
+  if (region !== null && typeof region !== 'string') problems.push('calendar.region must be a region code (e.g. "NIR" in "GB") or null');
+  if (problems.length === before) {
+    const problem = holidayRegionProblem(country as string, region as string | null);
+    if (problem) problems.push(`calendar: ${problem}`);
+  }
+  if (!isTimeZone(timeZone)) problems.push('calendar.timeZone must be an IANA time zone, e.g. "Europe/Dublin"');
+  if (!(SUBSTITUTE_DAY_RULES as readonly unknown[]).includes(substituteDays)) problems.push(`calendar.substituteDays must be one of ${SUBSTITUTE_DAY_RULES.join(', ')}`);
+  const days: StoredClosureDay[] = [];
+  if (!Array.isArray(closureDays)) problems.push('calendar.closureDays must be a list of { "date": "YYYY-MM-DD", "name": "..." }');
+  else {
+    closureDays.forEach((day: unknown, i) => {
+      const date = isObject(day) ? day.date : undefined;
+      const name = isObject(day) ? day.name : undefined;
+      const extra = isObject(day) ? Object.keys(day).filter((k) => k !== 'date' && k !== 'name') : [];
+      if (!isLocalDay(date) || typeof name !== 'string' || name.trim() === '' || name.length > CLOSURE_DAY_NAME_MAX || extra.length > 0) {
+        problems.push(`calendar.closureDays[${i}] must be { "date": "YYYY-MM-DD", "name": "why the organisation is closed" } (a real day; a name of 1 to ${CLOSURE_DAY_NAME_MAX} characters)`);
+      } else days.push({ date, name: name.trim() });
+    });
+  }
+  return { settings: { country, region, timeZone, substituteDays } as CalendarSettings, closureDays: days };
+}
+
+/** Checks a policy file's content: unknown deadline names and fields are rejected, and what to fix is said. */
+export function parsePolicyFile(json: unknown, source = 'the deadline policy'): PolicyFile {
   const problems: string[] = [];
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError(`${source} must be a JSON object.`);
-  const { deadlines, holidays, ...rest } = json as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problems.push(`unknown field "${key}" (expected "deadlines" and "holidays")`);
+  if (!isObject(json)) throw new ConfigError(`${source} must be a JSON object.`);
+  const { deadlines, calendar, holidays, ...rest } = json;
+  for (const key of Object.keys(rest)) problems.push(`unknown field "${key}" (expected "deadlines" and "calendar")`);
+  if (holidays !== undefined) {
+    problems.push(
+      '"holidays" is no longer read: public holidays come from the holiday library for calendar.country (Ireland by default, substitute days included); list your organisation\'s own closure days as calendar.closureDays: [{ "date": "2026-12-24", "name": "Christmas Eve closure" }]',
+    );
+  }
   if (deadlines !== undefined) {
     if (deadlines === null || typeof deadlines !== 'object' || Array.isArray(deadlines)) problems.push('"deadlines" must be an object');
     else {
@@ -123,6 +187,8 @@ export function parseDeadlinePolicyOverrides(json: unknown, source = 'the deadli
           if (field === 'unit' && !UNITS.includes(value as string)) problems.push(`deadline "${name}": unit must be one of ${UNITS.join(', ')}`);
           else if (field === 'amount' && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
             problems.push(`deadline "${name}": amount must be a whole number of at least 0`);
+          } else if (field === 'amount' && ((rule as Record<string, unknown>).unit ?? DEFAULT_DEADLINE_POLICY.deadlines[name as keyof typeof DEFAULT_DEADLINE_POLICY.deadlines].unit) === 'workingDays' && (value as number) > MAX_WORKING_DAYS) {
+            problems.push(`deadline "${name}": at most ${MAX_WORKING_DAYS} working days (about a year)`);
           } else if (field === 'basis' && value !== 'published' && value !== 'suggested') problems.push(`deadline "${name}": basis must be "published" or "suggested"`);
           else if (field === 'description' && typeof value !== 'string') problems.push(`deadline "${name}": description must be text`);
           else if (!['unit', 'amount', 'basis', 'description'].includes(field)) problems.push(`deadline "${name}": unknown field "${field}"`);
@@ -130,17 +196,18 @@ export function parseDeadlinePolicyOverrides(json: unknown, source = 'the deadli
       }
     }
   }
-  if (holidays !== undefined) {
-    if (!Array.isArray(holidays) || holidays.some((d) => typeof d !== 'string' || !DAY.test(d) || Number.isNaN(Date.parse(d)))) {
-      problems.push('"holidays" must be a list of days written YYYY-MM-DD');
-    }
-  }
+  const parsedCalendar = calendar === undefined ? undefined : parseCalendar(calendar, problems);
   if (problems.length > 0) throw new ConfigError(`${source} is not valid: ${problems.join('; ')}.`);
-  return json as DeadlinePolicyOverrides;
+  return { overrides: deadlines === undefined ? {} : { deadlines: deadlines as DeadlinePolicyOverrides['deadlines'] }, calendar: parsedCalendar };
 }
 
-function loadDeadlinePolicy(file: string | undefined): DeadlinePolicy {
-  if (file === undefined) return DEFAULT_DEADLINE_POLICY;
+/** The deadline overrides of a policy file's content (see `parsePolicyFile`). */
+export function parseDeadlinePolicyOverrides(json: unknown, source = 'the deadline policy'): DeadlinePolicyOverrides {
+  return parsePolicyFile(json, source).overrides;
+}
+
+function loadPolicyFile(file: string | undefined): { deadlinePolicy: DeadlinePolicy; calendar: CalendarConfig | undefined } {
+  if (file === undefined) return { deadlinePolicy: DEFAULT_DEADLINE_POLICY, calendar: undefined };
   let text: string;
   try {
     text = readFileSync(resolve(file), 'utf8');
@@ -153,7 +220,8 @@ function loadDeadlinePolicy(file: string | undefined): DeadlinePolicy {
   } catch {
     throw new ConfigError(`DEADLINE_POLICY_FILE: "${file}" is not valid JSON.`);
   }
-  return mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, parseDeadlinePolicyOverrides(json, `DEADLINE_POLICY_FILE "${file}"`));
+  const parsed = parsePolicyFile(json, `DEADLINE_POLICY_FILE "${file}"`);
+  return { deadlinePolicy: mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, parsed.overrides), calendar: parsed.calendar };
 }
 
 /** Loopback hosts: the built-in development secret is only for a demo nobody else can reach. */
@@ -213,14 +281,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const deadlinePolicyFile = nonEmpty(env, 'DEADLINE_POLICY_FILE');
   const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
   const token = loadTokenConfig(env, { databaseUrl, host });
+  const policyFile = loadPolicyFile(deadlinePolicyFile);
   return {
     databaseUrl,
     dataDir: nonEmpty(env, 'DATA_DIR') ?? './.data/pglite',
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
     token,
-    deadlinePolicy: loadDeadlinePolicy(deadlinePolicyFile),
+    deadlinePolicy: policyFile.deadlinePolicy,
     deadlinePolicyFile,
+    calendar: policyFile.calendar,
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     logLevel,
     timerIntervalMs: integer(env, 'TIMER_INTERVAL_MS', 5000, 0, 24 * 60 * 60 * 1000),

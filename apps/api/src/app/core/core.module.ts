@@ -76,7 +76,8 @@ export class CoreModule {
         {
           provide: ENGINE,
           inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS],
-          useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[]): Engine => createEngine({ dataSource, workflows, clock }),
+          useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[]): Engine =>
+            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy }),
         },
         {
           provide: TIMER_WORKER,

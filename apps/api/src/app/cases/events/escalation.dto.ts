@@ -15,7 +15,7 @@ import {
   type SubmitReport,
 } from '@tacu/domain';
 import { EventType, PersonRefDto } from './common.dto';
-import { IsFlag, IsNestedObject, IsOneOf, IsText, LIMITS, Optional, OptionalUnless } from './validation';
+import { IsFlag, IsInstant, IsNestedObject, IsOneOf, IsText, LIMITS, Optional, OptionalUnless } from './validation';
 
 type ImmediateSafety = RaiseConcern['immediateSafety'];
 
@@ -87,6 +87,16 @@ export class SubmitReportDto implements SubmitReport {
   @Optional()
   @IsText(LIMITS.id)
   reference?: string;
+
+  @ApiPropertyOptional({
+    description: 'When the report was made (date and time with a zone), if earlier than now. A written report is due 3 days from an urgent phone call, counted from this time.',
+    example: '2026-06-15T16:40:00+01:00',
+    format: 'date-time',
+    maxLength: 35,
+  })
+  @Optional()
+  @IsInstant()
+  reportedAt?: string;
 
   @ApiProperty({ description: 'Whether the parents were told of the report.', example: true })
   @IsFlag()

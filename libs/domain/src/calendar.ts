@@ -1,0 +1,151 @@
+/**
+ * The organisation's working calendar as plain data, and counting on it (domain.md: every stage
+ * deadline is counted in working days; architecture.md "Time is local").
+ *
+ * Days are *local* days of the organisation (`Europe/Dublin` by default), written YYYY-MM-DD.
+ * Instants are ISO strings with a zone (`Z` or an offset). Time-zone arithmetic is luxon's (DST
+ * included): a well-kept library, pure, no clock read. Saturdays and Sundays are always closed;
+ * `closedDays` lists the other closed days (public holidays, their substitute days, the
+ * organisation's closure days) over the window `from`…`to`. Counting a day outside that window
+ * throws rather than guess: the engine writes a calendar wide enough for any deadline it runs.
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+/** A day on the organisation's local calendar, written YYYY-MM-DD (no time, no zone). */
+export type LocalDay = string;
+
+/** Ireland's time zone: the default of every organisation. */
+export const DEFAULT_TIME_ZONE = 'Europe/Dublin';
+
+/** What a machine needs to count days: the time zone and the closed days of a window. */
+export interface WorkingCalendar {
+  /** IANA time zone the organisation works in, e.g. `Europe/Dublin`. */
+  timeZone: string;
+  /** Closed local days other than Saturdays and Sundays, ascending, all within `from`…`to`. */
+  closedDays: readonly LocalDay[];
+  /** First local day the closed days are known for (inclusive). */
+  from: LocalDay;
+  /** Last local day the closed days are known for (inclusive). */
+  to: LocalDay;
+}
+
+/** A day, instant or time zone that cannot be counted with, or a day outside the calendar's window. */
+export class CalendarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarError';
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO date-time that names its zone after the time (luxon checks the rest): a zone-less time would be read in the server's zone. */
+const TIME_WITH_ZONE = /T\d.*(Z|[+-]\d{2})/i;
+
+function isoDate(d: DateTime): LocalDay {
+  return d.toISODate() as LocalDay;
+}
+
+/** The day as a luxon date at UTC midnight (plain calendar arithmetic); throws CalendarError for a non-day. */
+function dayAt(day: LocalDay): DateTime {
+  const d = DateTime.fromISO(day, { zone: 'utc' });
+  if (!DAY.test(day) || !d.isValid) throw new CalendarError(`"${day}" is not a day written YYYY-MM-DD (e.g. 2026-06-15).`);
+  return d;
+}
+
+/** True when `value` is a real day written YYYY-MM-DD. */
+export function isLocalDay(value: unknown): value is LocalDay {
+  return typeof value === 'string' && DAY.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+/** True when `timeZone` is an IANA time zone luxon knows (e.g. `Europe/Dublin`). */
+export function isTimeZone(timeZone: unknown): timeZone is string {
+  return typeof timeZone === 'string' && IANAZone.isValidZone(timeZone);
+}
+
+function zone(timeZone: string): IANAZone {
+  if (!isTimeZone(timeZone)) throw new CalendarError(`"${timeZone}" is not a time zone: use an IANA name such as Europe/Dublin.`);
+  return IANAZone.create(timeZone);
+}
+
+/**
+ * The local day a count starts on: `start` itself when it is a day a person gave (a meeting's
+ * `heldOn`), else the local day in `timeZone` of the instant `start`. Throws CalendarError for a
+ * zone-less time (it would depend on the server's zone) or anything else.
+ */
+export function localDayOf(start: string, timeZone: string): LocalDay {
+  if (DAY.test(start)) return isoDate(dayAt(start));
+  const instant = DateTime.fromISO(start);
+  if (!TIME_WITH_ZONE.test(start) || !instant.isValid) {
+    throw new CalendarError(`"${start}" is neither a day (YYYY-MM-DD) nor an instant with a zone (e.g. 2026-06-15T00:30:00+01:00).`);
+  }
+  return isoDate(instant.setZone(zone(timeZone)));
+}
+
+/** `day` plus `days` calendar days (negative goes back). */
+export function addDays(day: LocalDay, days: number): LocalDay {
+  return isoDate(dayAt(day).plus({ days }));
+}
+
+/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(day: LocalDay): number {
+  return dayAt(day).weekday;
+}
+
+/** Saturday or Sunday. */
+export function isWeekend(day: LocalDay): boolean {
+  return weekdayOf(day) >= 6;
+}
+
+/**
+ * The instant a local day ends: 00:00 local time of the next day (every deadline is due then).
+ * DST-correct: the end of Sunday 29 March 2026 in Dublin is 23:00 UTC, of 25 October 01:00 later.
+ */
+export function endOfLocalDay(day: LocalDay, timeZone: string): Date {
+  const start = dayAt(day);
+  const next = DateTime.fromObject({ year: start.year, month: start.month, day: start.day }, { zone: zone(timeZone) }).plus({ days: 1 });
+  return next.toJSDate();
+}
+
+/**
+ * The last local day on which a deadline due at the instant `dueAt` is still met: the local day
+ * just before the instant (a deadline due at 00:00 on 23 June is met on 22 June).
+ */
+export function localDueDay(dueAt: Date, timeZone: string): LocalDay {
+  return isoDate(DateTime.fromMillis(dueAt.getTime() - 1, { zone: zone(timeZone) }));
+}
+
+/**
+ * Whether the organisation is closed on `day`: a Saturday, a Sunday, or one of the calendar's
+ * closed days. Throws CalendarError for a day outside the calendar's window.
+ */
+export function isClosedDay(day: LocalDay, calendar: WorkingCalendar): boolean {
+  if (calendar.from > calendar.to) {
+    throw new CalendarError('No working calendar was given: the engine writes the organisation\'s calendar into the case before every transition.');
+  }
+  if (day < calendar.from || day > calendar.to) {
+    throw new CalendarError(`The working calendar covers ${calendar.from} to ${calendar.to}; ${day} is outside it.`);
+  }
+  return isWeekend(day) || calendar.closedDays.includes(day);
+}
+
+/**
+ * The `count`-th working day after `day` (the start day itself never counts; 0 is the start day).
+ * Throws CalendarError for a negative or fractional count, or when counting leaves the window.
+ */
+export function addWorkingDays(day: LocalDay, count: number, calendar: WorkingCalendar): LocalDay {
+  if (!Number.isInteger(count) || count < 0) throw new CalendarError(`A number of working days must be a whole number of at least 0 (got ${count}).`);
+  let current = isoDate(dayAt(day));
+  for (let left = count; left > 0; ) {
+    current = addDays(current, 1);
+    if (!isClosedDay(current, calendar)) left--;
+  }
+  return current;
+}
+
+/**
+ * A calendar that knows no closed day and covers no day: counting working days on it throws.
+ * It is what a case starts with before the engine writes the organisation's calendar.
+ */
+export function noWorkingCalendar(timeZone: string = DEFAULT_TIME_ZONE): WorkingCalendar {
+  return { timeZone, closedDays: [], from: '9999-12-31', to: '0000-01-01' };
+}

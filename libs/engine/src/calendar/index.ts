@@ -1,0 +1,3 @@
+export * from './holiday-library';
+export * from './working-calendars';
+export * from './calendar-changes';
