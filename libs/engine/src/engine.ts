@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, ROLE_NAMES, ROLES, rolesInWords, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
-import type { WorkflowDefinition } from '@tacu/workflows';
+import type { CaseProjection, WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
   auditHash,
@@ -21,6 +21,7 @@ import {
   sha256,
   TimerStore,
   type CaseRow,
+  type CaseUpdate,
   type NewAuditEvent,
 } from '@tacu/persistence';
 import type { CaseSnapshotRow, Clock, DeadlineMove, Engine, OpenCommand, RecalculateCommand, RecalculationResult, SendCommand, TransitionResult } from './engine.types';
@@ -283,19 +284,7 @@ export class WorkflowEngine implements Engine {
       data,
       prevHash: row.lastAuditHash,
     });
-    const written = await cases.update({
-      id: row.id,
-      version,
-      state: projection.state,
-      stage: projection.stage,
-      status: projection.status,
-      leadPractitionerId: projection.leadPractitionerId,
-      closureReason: projection.closureReason,
-      snapshot: definition.machine.getPersistedSnapshot(next),
-      lastAuditHash: hash,
-      at: now,
-      dueDateDelays: [...definition.dueDateDelays],
-    });
+    const written = await cases.update(caseUpdate(definition, row.id, version, next, projection, hash, now));
 
     const result: TransitionResult = {
       caseId: row.id,
@@ -356,19 +345,7 @@ export class WorkflowEngine implements Engine {
       data: { because: command.because, timeZone: calendar.timeZone, moves },
       prevHash: row.lastAuditHash,
     });
-    await cases.update({
-      id: row.id,
-      version,
-      state: projection.state,
-      stage: projection.stage,
-      status: projection.status,
-      leadPractitionerId: projection.leadPractitionerId,
-      closureReason: projection.closureReason,
-      snapshot: definition.machine.getPersistedSnapshot(snapshot),
-      lastAuditHash: hash,
-      at: now,
-      dueDateDelays: [...definition.dueDateDelays],
-    });
+    await cases.update(caseUpdate(definition, row.id, version, snapshot, projection, hash, now));
     return { caseId: row.id, version, moves };
   }
 
@@ -435,6 +412,23 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+/** The case row a snapshot makes, at `version`: its projection, the snapshot itself, the audit hash it ends on. */
+function caseUpdate(definition: WorkflowDefinition, id: string, version: number, snapshot: AnyMachineSnapshot, projection: CaseProjection, lastAuditHash: string, at: Date): CaseUpdate {
+  return {
+    id,
+    version,
+    state: projection.state,
+    stage: projection.stage,
+    status: projection.status,
+    leadPractitionerId: projection.leadPractitionerId,
+    closureReason: projection.closureReason,
+    snapshot: definition.machine.getPersistedSnapshot(snapshot),
+    lastAuditHash,
+    at,
+    dueDateDelays: [...definition.dueDateDelays],
+  };
 }
 
 function sameParticipants(a: readonly { userId: string; kind: string }[], b: readonly { userId: string; kind: string }[]): boolean {
