@@ -12,6 +12,7 @@ export default {
     'libs/auth/src/naming.ts',
     'libs/auth/src/claims.ts',
     'libs/auth/src/tokens.ts',
+    'libs/auth/src/redaction.ts',
     'libs/domain/src/rules/*.ts',
     'libs/domain/src/named-people.ts',
     'libs/domain/src/calendar.ts',

@@ -224,6 +224,23 @@ describe('need to know: the rules', () => {
       expect(history.at(-1)).toMatchObject({ eventType: 'RAISE_CONCERN', actor: { id: USERS.otherLead, role: 'agencyPractitioner' } });
     });
 
+    it('an invited agency practitioner sees that the case is on hold, not the concern: record and history withhold it', async () => {
+      const { id } = await openCase(h, USERS.lead);
+      await drive(h, id, journeyTo('meeting.invited', USERS.lead));
+      const concern = sampleEvent('RAISE_CONCERN');
+      expect((await send(h, id, concern, USERS.lead)).body.status).toBe('onHold');
+      const seen = await get(h, `/cases/${id}`, USERS.agency);
+      expect(seen.body).toMatchObject({ status: 'onHold' });
+      expect(seen.body.record).not.toHaveProperty('concerns');
+      const history = await get(h, `/cases/${id}/history`, USERS.agency);
+      expect(history.body.events.at(-1)).toMatchObject({ eventType: 'RAISE_CONCERN', data: {}, withheld: true });
+      expect(JSON.stringify([seen.body, history.body])).not.toContain(concern.observed);
+      for (const reader of [USERS.lead, USERS.coordinator, USERS.dlp]) {
+        expect((await get(h, `/cases/${id}`, reader)).body.record.concerns[0].observed).toBe(concern.observed);
+        expect((await get(h, `/cases/${id}/history`, reader)).body.events.at(-1)).toMatchObject({ data: { observed: concern.observed } });
+      }
+    });
+
     it('a new lead takes over the case and the former lead no longer sees it', async () => {
       const { id } = await openCase(h, USERS.lead);
       await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));

@@ -208,7 +208,9 @@ export class AuditEntryResponse {
   @ApiProperty({ example: 'SUBMIT_REQUEST', maxLength: 200, description: 'The event, OPEN_CASE, or a deadline timer (xstate.after...).' }) eventType!: string;
   @ApiProperty({ nullable: true, type: String, ...STATE }) fromState!: string | null;
   @ApiProperty({ ...STATE }) toState!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event carried (empty, with `withheld`, when it is not yours to read).' }) data!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: "True when the entry's data is left out for you: a child-protection concern is read by those who handle it (the lead, the coordinators, the liaison person). The hash still covers the data." })
+  withheld?: boolean;
   @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one.', pattern: '^[0-9a-f]{64}$', maxLength: 64 }) hash!: string;
 }
 
@@ -266,6 +268,8 @@ export interface CaseDetail {
   members: Array<FamilyMember & { sensitive?: Record<string, unknown> }>;
   /** The time zone of the case's organisation. */
   timeZone: string;
+  /** What of the record the reader may read (libs/auth `readableRecord`). */
+  readable: (record: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
@@ -288,7 +292,7 @@ export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
       hasParentalResponsibility: m.hasParentalResponsibility,
       ...(m.sensitive !== undefined ? { sensitive: m.sensitive } : {}),
     })),
-    record: recordOf(detail.row.snapshot),
+    record: detail.readable(recordOf(detail.row.snapshot)),
   };
 }
 
@@ -310,7 +314,8 @@ export function toTransitionResponse(result: TransitionResult): TransitionRespon
   };
 }
 
-export function toAuditEntryResponse(row: AuditEventRow): AuditEntryResponse {
+/** A history entry; `data` null when the reader may not read it (it is then withheld). */
+export function toAuditEntryResponse(row: AuditEventRow, data: Record<string, unknown> | null = row.data ?? {}): AuditEntryResponse {
   return {
     seq: row.seq,
     at: iso(row.at),
@@ -318,7 +323,8 @@ export function toAuditEntryResponse(row: AuditEventRow): AuditEntryResponse {
     eventType: row.eventType,
     fromState: row.fromState,
     toState: row.toState,
-    data: row.data ?? {},
+    data: data ?? {},
+    ...(data === null ? { withheld: true } : {}),
     hash: row.hash,
   };
 }

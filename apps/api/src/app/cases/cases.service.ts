@@ -14,6 +14,8 @@ import {
   caseRoleOf,
   caseVisibilityFilter,
   namingProblems,
+  readableEventData,
+  readableRecord,
   type CaseAccessFacts,
   type NamedUser,
   type NamingFacts,
@@ -322,7 +324,7 @@ export class CasesService {
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
     const timeZone = await this.timeZoneOf(manager, row.areaId);
-    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone }, this.clock.now());
+    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone, readable: (record) => readableRecord(role, record) }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
@@ -361,9 +363,9 @@ export class CasesService {
 
   async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
-    await this.readableCase(manager, actor, caseId);
+    const { role } = await this.readableCase(manager, actor, caseId);
     await this.recordRead(actor, caseId, 'history', requestId);
     const events = await new AuditStore(manager).listForCase(caseId);
-    return { caseId, events: events.map(toAuditEntryResponse) };
+    return { caseId, events: events.map((entry) => toAuditEntryResponse(entry, readableEventData(role, actor.id, { ...entry, data: entry.data ?? {} }))) };
   }
 }

@@ -1,0 +1,26 @@
+import { ROLES, type Role } from '@tacu/domain';
+import { canReadConcerns, ESCALATION_EVENTS, readableEventData, readableRecord } from './redaction';
+
+const record = { consent: { scopes: {} }, concerns: [{ observed: 'what the child said' }], onHold: { stage: 'assessment' } };
+
+describe('a concern is read by those who handle it', () => {
+  it('the lead practitioner, the coordinators and the liaison person read it; nobody else', () => {
+    expect(ROLES.filter((role) => canReadConcerns(role))).toEqual(['leadPractitioner', 'coordinator', 'designatedLiaisonPerson']);
+  });
+
+  it('an invited agency practitioner reads the record without the concerns, and that the case is on hold', () => {
+    expect(readableRecord('agencyPractitioner', record)).toEqual({ consent: { scopes: {} }, onHold: { stage: 'assessment' } });
+    for (const role of ['leadPractitioner', 'coordinator', 'designatedLiaisonPerson'] as Role[]) expect(readableRecord(role, record)).toBe(record);
+  });
+
+  it("withholds the data of every escalation event from them, but not an event's sender nor other events", () => {
+    const data = { observed: 'what the child said' };
+    for (const eventType of ESCALATION_EVENTS) {
+      expect(readableEventData('agencyPractitioner', 'nurse', { eventType, actorId: 'lead', data })).toBeNull();
+      expect(readableEventData('agencyPractitioner', 'nurse', { eventType, actorId: 'nurse', data })).toBe(data);
+      expect(readableEventData('designatedLiaisonPerson', 'dlp', { eventType, actorId: 'lead', data })).toBe(data);
+    }
+    expect(readableEventData('agencyPractitioner', 'nurse', { eventType: 'HOLD_MEETING', actorId: 'lead', data })).toBe(data);
+    expect(ESCALATION_EVENTS).toEqual(['RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT', 'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME']);
+  });
+});

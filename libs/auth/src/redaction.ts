@@ -1,0 +1,41 @@
+/**
+ * What of a case's record a person may read, once they may read the case (policy.ts): need to
+ * know within a case. A child-protection concern (what was seen or said, the liaison person's
+ * advice, the report to the statutory service) is for those who handle it: the lead
+ * practitioner, the area's coordinators and the designated liaison person (domain.md
+ * "Escalation"; Children First). An agency practitioner invited to the meeting sees that the case
+ * is on hold, not why: the concern is left out of the record, and the data of the escalation's
+ * events is left out of the history they read (an entry they sent themselves excepted).
+ */
+import type { Role } from '@tacu/domain';
+
+/** The events of an escalation, whose data is the concern's narrative. */
+export const ESCALATION_EVENTS: readonly string[] = [
+  'RAISE_CONCERN',
+  'CONSULT_LIAISON',
+  'SUBMIT_REPORT',
+  'DECIDE_NOT_TO_REPORT',
+  'ACKNOWLEDGE_REPORT',
+  'RECORD_CONCERN_OUTCOME',
+];
+
+/** Roles that handle a concern, and so read it, on a case they may read. */
+const CONCERN_READERS: readonly Role[] = ['leadPractitioner', 'coordinator', 'designatedLiaisonPerson'];
+
+/** Whether someone acting in `role` on a case reads the concerns raised on it. */
+export function canReadConcerns(role: Role): boolean {
+  return CONCERN_READERS.includes(role);
+}
+
+/** The record (the workflow's context) as someone acting in `role` may read it. */
+export function readableRecord(role: Role, record: Record<string, unknown>): Record<string, unknown> {
+  if (canReadConcerns(role)) return record;
+  const { concerns: _concerns, ...rest } = record;
+  return rest;
+}
+
+/** A history entry's data as `reader`, acting in `role`, may read it: `null` when it is left out. */
+export function readableEventData(role: Role, readerId: string, entry: { eventType: string; actorId: string; data: Record<string, unknown> }): Record<string, unknown> | null {
+  if (canReadConcerns(role) || !ESCALATION_EVENTS.includes(entry.eventType) || entry.actorId === readerId) return entry.data;
+  return null;
+}
