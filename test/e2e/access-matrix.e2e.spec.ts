@@ -69,7 +69,7 @@ const SEES_SENSITIVE: Record<Fixture, Who[]> = {
   closed: ['coordinator', 'lead'],
   escalated: ['coordinator', 'otherLead'],
 };
-/** Who may link a new case to each fixture's family: those who see a case of it. */
+/** Who may link a new case to each fixture's family: the lead of a case of it, and its area's coordinators. */
 const MAY_JOIN: Record<Fixture, Who[]> = {
   led: ['coordinator', 'lead', 'otherLead'],
   sibling: ['coordinator', 'lead', 'otherLead'],
@@ -201,7 +201,7 @@ describe('need to know: the access matrix', () => {
         }
         const mayJoin = MAY_JOIN[fixture].includes(who);
         expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: mayJoin ? 201 : 400 });
-        if (!mayJoin) expect(res.body.errors).toEqual([{ field: 'familyId', problems: [`familyId does not name a family of area ${areaId} with a case you can see`] }]);
+        if (!mayJoin) expect(res.body.errors).toEqual([{ field: 'familyId', problems: [`familyId does not name a family of area ${areaId} with a case you lead (or, for a coordinator, of your area)`] }]);
         const reopen = openCaseBody({ areaId, leadPractitionerId: undefined, previousEpisodeId: cases[fixture].id, familyMembers: [] });
         delete reopen.child;
         const again = await call(who, 'POST', '/cases', reopen);

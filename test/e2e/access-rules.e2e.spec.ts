@@ -6,7 +6,7 @@
 import { SignJWT } from 'jose';
 import type { Actor } from '@tacu/domain';
 import { ParticipantStore, PeopleStore } from '@tacu/persistence';
-import { INVITED_AGENCY_USER, journeyTo, sampleEvent, UserAccounts } from './support/api';
+import { fullJourney, INVITED_AGENCY_USER, journeyTo, sampleEvent, UserAccounts } from './support/api';
 import { drive, get, openCase, openCaseBody, OTHER_AREA, send, SECRET, startHarness, USERS, type Harness } from './support/harness';
 
 const AREA = 'dublin-south-central';
@@ -250,7 +250,58 @@ describe('need to know: the rules', () => {
     });
   });
 
+  describe('consent first: naming ends where consent ends', () => {
+    it('an invited agency loses the case as soon as the family narrows its consent to leave that agency out', async () => {
+      const { id } = await openCase(h, USERS.lead);
+      await drive(h, id, journeyTo('meeting.invited', USERS.lead));
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(200);
+      const narrower = sampleEvent('RECORD_CONSENT');
+      narrower.scopes.shareWithAgencies = ['Scoil Bhríde National School'];
+      expect((await send(h, id, narrower, USERS.lead)).status).toBe(200);
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(404);
+      expect(await new ParticipantStore(h.dataSource.manager).list(id)).not.toContainEqual({ userId: USERS.agency, kind: 'invitee' });
+      // Widened again, the invitation it recorded counts again.
+      expect((await send(h, id, sampleEvent('RECORD_CONSENT'), USERS.lead)).status).toBe(200);
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(200);
+    });
+
+    it('an invited agency practitioner reports progress on the actions they own, not on anyone else’s', async () => {
+      const { id } = await openCase(h, USERS.lead);
+      await drive(h, id, journeyTo('meeting.held', USERS.lead));
+      const steps = fullJourney(USERS.lead);
+      const drafted = sampleEvent('DRAFT_PLAN');
+      drafted.actions.push({ id: 'a3', answers: 'Seán sleeps well', what: 'Sleep routine visits', owner: { name: 'Orla Nolan', personId: USERS.agency, agency: 'Public Health Nursing' }, dueDate: '2026-05-20', status: 'notStarted' });
+      const step = (type: string) => steps.filter((s) => s.event.type === type);
+      await drive(h, id, [...step('DISTRIBUTE_MINUTES'), { by: 'lead', event: drafted, state: 'actionPlan.drafting' }, ...step('SUBMIT_PLAN_FOR_SIGN_OFF'), ...step('SIGN_OFF_PLAN')]);
+      const theirs = await send(h, id, { type: 'REPORT_ACTION_PROGRESS', actionId: 'a3', status: 'inProgress', progress: 'First visit done.' }, USERS.agency);
+      expect(theirs.status).toBe(200);
+      const other = await send(h, id, { type: 'REPORT_ACTION_PROGRESS', actionId: 'a1', status: 'done', progress: 'Not mine to say.' }, USERS.agency);
+      expect(other.status).toBe(403);
+      expect(other.body.detail).toBe('You may report progress only on the actions you own (a3): action a1 is owned by Niamh Kelly.');
+      expect((await send(h, id, { type: 'REPORT_ACTION_PROGRESS', actionId: 'a1', status: 'done', progress: 'Done.' }, USERS.lead)).status).toBe(200);
+    });
+  });
+
   describe('joining a family', () => {
+    it('a lead practitioner invited to another lead’s meeting may not link a case to that family, nor see or add to its members’ details', async () => {
+      const { id, familyId } = await openCase(h, USERS.lead);
+      await drive(h, id, journeyTo('meeting.proposed', USERS.lead));
+      const consent = { ...sampleEvent('RECORD_CONSENT'), scopes: { ...sampleEvent('RECORD_CONSENT').scopes, shareWithAgencies: ['Family Resource Centre'] } };
+      expect((await send(h, id, consent, USERS.lead)).status).toBe(200);
+      const event = sampleEvent('INVITE_TO_MEETING');
+      event.invitees = [{ name: 'Ciarán Doyle', personId: USERS.otherLead, agency: 'Family Resource Centre', approvedByFamily: true }];
+      expect((await send(h, id, event, USERS.lead)).status).toBe(200);
+      expect((await get(h, `/cases/${id}`, USERS.otherLead)).status).toBe(200);
+      const before = await counts();
+      const join = await h.http
+        .post('/cases')
+        .auth(await h.token(USERS.otherLead), { type: 'bearer' })
+        .send(openCaseBody({ leadPractitionerId: USERS.otherLead, familyId, familyMembers: [{ name: 'Injected Father', relationship: 'father', hasParentalResponsibility: true }] }));
+      expect(join.status).toBe(400);
+      expect(join.text).not.toMatch(/Church Road/);
+      expect(await counts()).toEqual(before);
+    });
+
     it('refuses to link a case to a family one may not see a case of, and shows nothing of it', async () => {
       const theirs = await openCase(h, USERS.otherLead, { leadPractitionerId: USERS.otherLead });
       const before = await counts();
@@ -259,7 +310,7 @@ describe('need to know: the rules', () => {
         .auth(await h.token(USERS.lead), { type: 'bearer' })
         .send(openCaseBody({ familyId: theirs.familyId, familyMembers: [] }));
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'familyId', problems: [`familyId does not name a family of area ${AREA} with a case you can see`] }]);
+      expect(res.body.errors).toEqual([{ field: 'familyId', problems: [`familyId does not name a family of area ${AREA} with a case you lead (or, for a coordinator, of your area)`] }]);
       expect(res.text).not.toMatch(/Church Road|Siobhán|Bridget/);
       expect(await counts()).toEqual(before);
     });

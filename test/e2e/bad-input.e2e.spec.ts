@@ -4,6 +4,7 @@
  * cursors and token claims. Each refusal writes nothing. (Every route and every event type with
  * every kind of bad input: bad-input-generator.e2e.spec.ts; dates: dates.e2e.spec.ts.)
  */
+import { gzipSync } from 'node:zlib';
 import { signToken } from '@tacu/auth';
 import { sampleEvent } from './support/api';
 import { get, openCase, openCaseBody, SECRET, send, startHarness, USERS, type Harness } from './support/harness';
@@ -141,6 +142,35 @@ describe('bad input gets a clear 400, never a 500', () => {
       expect(fieldsOf(list)).toEqual(['strengths']);
       const big = await post(`/cases/${id}/events`, JSON.stringify({ ...sampleEvent('DISTRIBUTE_MINUTES'), minutes: 'x'.repeat(1024 * 1024) }));
       expectRefused(big, 413, 'PAYLOAD_TOO_LARGE');
+    });
+
+    it('a body that is not JSON, or is compressed, answers 415 and writes nothing (a form was stored with its %-escapes as text)', async () => {
+      const { id } = await openCase(h);
+      const before = await rows();
+      const form = await post(`/cases/${id}/events`, 'type=RECORD_REQUEST_DETAILS&reasonForRequest=a%FFb', USERS.lead, 'application/x-www-form-urlencoded');
+      expectRefused(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(form.body.detail).toBe('The body is application/x-www-form-urlencoded: send JSON, with "Content-Type: application/json".');
+      expectRefused(await post(`/cases/${id}/events`, 'hello', USERS.lead, 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const gzip = await h.http
+        .post(`/cases/${id}/events`)
+        .auth(await h.token(USERS.lead), { type: 'bearer' })
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send(gzipSync(JSON.stringify(sampleEvent('RECORD_REQUEST_DETAILS'))));
+      expectRefused(gzip, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(gzip.body.detail).toBe('The body is sent with Content-Encoding "gzip": send it uncompressed (application/json, UTF-8).');
+      expect(await rows()).toEqual(before);
+    });
+
+    it('a field named like a property every object has (toString, valueOf, __defineGetter__) is refused like any unknown field', async () => {
+      const { id } = await openCase(h);
+      for (const name of ['toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf']) {
+        const res = await post(`/cases/${id}/events`, JSON.stringify({ ...sampleEvent('RECORD_REQUEST_DETAILS'), [name]: 1 }));
+        expectRefused(res, 400, 'VALIDATION_FAILED');
+        expect(res.body.errors).toEqual([{ field: '', problems: [`a field may not be called "${name}"`] }]);
+        const nested = await post(`/cases/${id}/events`, JSON.stringify({ ...sampleEvent('RECORD_REQUEST_DETAILS'), preRequestChecklist: { [name]: 1 } }));
+        expectRefused(nested, 400, 'VALIDATION_FAILED');
+      }
     });
   });
 

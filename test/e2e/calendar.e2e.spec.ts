@@ -99,10 +99,22 @@ describe("deadlines on the organisation's local calendar", () => {
     expect(far.body.errors).toEqual([{ field: 'date', problems: ['date must be from 2025-06-14 to 2028-12-31: a closure day within a year back and up to the end of 2028'] }]);
   });
 
+  it('refuses (409) a closure day on a day the organisation is closed anyway: a weekend, a public holiday, a substitute day', async () => {
+    const before = await h.dataSource.query(`SELECT count(*)::int AS n FROM closure_days`);
+    const saturday = await closureDay(h, USERS.coordinator, { date: '2026-12-05', name: 'A Saturday' });
+    expect(saturday.status).toBe(409);
+    expect(saturday.body.detail).toMatch(/^2026-12-05 is a Saturday: .* is closed that day already, and no deadline counts it\.$/);
+    const christmas = await closureDay(h, USERS.coordinator, { date: '2026-12-25', name: 'Christmas' });
+    expect(christmas.status).toBe(409);
+    expect(christmas.body.detail).toMatch(/^2026-12-25 is Christmas Day, a public holiday/);
+    expect((await closureDay(h, USERS.coordinator, { date: '2026-12-28', name: 'St Stephen substitute' })).status).toBe(409);
+    expect(await h.dataSource.query(`SELECT count(*)::int AS n FROM closure_days`)).toEqual(before);
+  });
+
   it('documents the calendar routes in OpenAPI: the closure day body with its limits, and the 400, 403 and 409 answers', async () => {
     const doc = (await h.http.get('/docs/openapi.json')).body;
     const post = doc.paths['/organisation/closure-days'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '409', '413', '429', '500']);
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '409', '413', '415', '429', '500']);
     expect(doc.components.schemas.AddClosureDayDto).toMatchObject({
       required: ['date', 'name'],
       properties: { date: { format: 'date', maxLength: 10 }, name: { minLength: 1, maxLength: 200 } },

@@ -56,6 +56,9 @@ describe('the API surface', () => {
 
   it('gives every answer a request id, keeping a safe one the caller sent', async () => {
     const generated = await h.http.get('/health/live');
+    // Answers carry children's data: nothing keeps a copy.
+    expect(generated.headers['cache-control']).toBe('no-store');
+    expect((await get(h, '/cases', USERS.coordinator)).headers['cache-control']).toBe('no-store');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const given = await h.http.get('/health/live').set('x-request-id', 'client-req-0001');
     expect(given.headers['x-request-id']).toBe('client-req-0001');

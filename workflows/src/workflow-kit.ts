@@ -3,7 +3,7 @@
  * explanations, the due-date delays.
  */
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
-import { DEADLINE_NAMES, isDeadlineName, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
+import { consentCoversAgency, DEADLINE_NAMES, isDeadlineName, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
 import type { CaseContext, CaseInput } from './context';
 import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
 import { deadlineDue, RULE_GUARDS, type RuleGuardName } from './setup';
@@ -46,7 +46,9 @@ export function explainGuard(guard: string, context: unknown, event: { type: str
 
 /**
  * The practitioners a case's record names: the lead practitioner, every meeting invitee who comes
- * from an agency and is named by id, every action owner named by id. Family members invited to
+ * from an agency and is named by id, every action owner named by id; an invitee or an action
+ * owner only while the family's consent covers sharing with their agency (consent first: a
+ * family that narrows its consent ends that agency's access at once). Family members invited to
  * the meeting carry no agency and are not practitioners. Ids that name no user are dropped by
  * the engine's store.
  */
@@ -55,11 +57,15 @@ export function participantsOf(context: CaseContext): CaseParticipant[] {
   const add = (userId: string | undefined | null, kind: CaseParticipant['kind']) => {
     if (typeof userId === 'string' && userId !== '') found.set(`${kind}:${userId}`, { userId, kind });
   };
+  const shared = (agency: string) => consentCoversAgency(context.consent, agency).ok;
   add(context.leadPractitionerId, 'lead');
   for (const invitee of context.meeting?.invitation?.invitees ?? []) {
-    if (invitee.agency !== undefined) add(invitee.personId, 'invitee');
+    if (invitee.agency !== undefined && shared(invitee.agency)) add(invitee.personId, 'invitee');
   }
-  for (const action of context.plan?.actions ?? []) add(action.owner?.personId, 'actionOwner');
+  for (const action of context.plan?.actions ?? []) {
+    const owner = action.owner;
+    if (owner && (owner.personId === context.leadPractitionerId || shared(owner.agency))) add(owner.personId, 'actionOwner');
+  }
   return [...found.values()];
 }
 

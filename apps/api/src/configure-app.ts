@@ -53,7 +53,8 @@ export async function configureApp(app: NestFastifyApplication, logger: Logger):
   logRequests(fastify, logger);
   // Callback style: an async hook would cost a promise on every request.
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
+    // Answers carry children's data: no browser or proxy keeps a copy (the docs' files set their own).
+    void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
     done();
   });
   await app.get<RateLimiter>(RATE_LIMITER).install(app);

@@ -156,6 +156,34 @@ export function canReadCase(actor: Actor, facts: CaseAccessFacts): boolean {
   return caseRoleOf(actor, facts) !== null;
 }
 
+/**
+ * The cases through which an actor may link a new case to a family (a sibling case, with
+ * `familyId`): those whose whole family record they read, sensitive details included, i.e. the
+ * cases they lead and, for a coordinator, every case of their area. Seeing a case as its invited
+ * guest, or as the practitioner who requested it, is not enough: a sibling case's lead reads the
+ * family's sensitive details, and writes the family's members.
+ */
+export function familyJoinFilter(actor: Actor): CaseVisibilityFilter {
+  switch (actor.role) {
+    case 'coordinator':
+      return { kind: 'any', rules: [{ kind: 'area', areaId: actor.areaId, actsAs: 'coordinator' }] };
+    case 'leadPractitioner':
+      return { kind: 'any', rules: [{ kind: 'participant', userId: actor.id, areaId: actor.areaId, participation: 'lead', actsAs: 'leadPractitioner' }] };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * An invited agency practitioner takes and reports on the actions they own (domain.md "People and
+ * roles"), not on another agency's or the family's; whoever leads the case reports on any action.
+ * `role` is the role the actor acts in on the case (`caseRoleOf`).
+ */
+export function mayReportOnAction(role: Role, actorId: string, action: { owner?: { personId?: string } } | undefined): boolean {
+  if (role !== 'agencyPractitioner') return true;
+  return action?.owner?.personId === actorId;
+}
+
 /** May this actor open a case in this area? Practitioners who open cases do so in their own area. */
 export function canOpenCaseIn(actor: Actor, areaId: string): boolean {
   return hasPermission(actor, 'cases:open') && actor.areaId === areaId;

@@ -42,11 +42,14 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 /** "a lead practitioner, a parent/carer or a young person": roles (in the order given) as a person would say them. */
+/** A role's name with its article, as a sentence reads it: "a lead practitioner", "an agency practitioner". */
+export function aRole(role: string): string {
+  const name = (ROLE_NAMES as Record<string, string>)[role] ?? role;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 export function rolesInWords(roles: Iterable<string>): string {
-  const words = [...roles].map((r) => {
-    const name = (ROLE_NAMES as Record<string, string>)[r] ?? r;
-    return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
-  });
+  const words = [...roles].map(aRole);
   if (words.length <= 1) return words[0] ?? 'nobody';
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, ROLE_NAMES, ROLES, rolesInWords, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
+import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, aRole, ROLES, rolesInWords, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
 import type { CaseProjection, WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
@@ -150,7 +150,7 @@ export class WorkflowEngine implements Engine {
     const openers = permittedRoles(snapshot, OPEN_CASE);
     if (openers.size > 0 && !openers.has(command.actor.role)) {
       const permitted = ROLES.filter((r) => openers.has(r));
-      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `A ${ROLE_NAMES[command.actor.role] ?? command.actor.role} may not open a ${definition.id} case: only ${rolesInWords(permitted)} may.`, {
+      throw new DomainError(DomainErrorCode.ROLE_NOT_PERMITTED, `${capitalised(aRole(command.actor.role))} may not open a ${definition.id} case: only ${rolesInWords(permitted)} may.`, {
         event: OPEN_CASE,
         role: command.actor.role,
         permittedRoles: permitted,
@@ -431,6 +431,8 @@ function caseUpdate(definition: WorkflowDefinition, id: string, version: number,
   };
 }
 
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function sameParticipants(a: readonly { userId: string; kind: string }[], b: readonly { userId: string; kind: string }[]): boolean {
   const key = (p: { userId: string; kind: string }) => `${p.kind}:${p.userId}`;
   const before = new Set(a.map(key));
@@ -465,7 +467,7 @@ export function authoriseEvent(definition: WorkflowDefinition, snapshot: AnyMach
     const permitted = ROLES.filter((r) => roles.has(r));
     throw new DomainError(
       DomainErrorCode.ROLE_NOT_PERMITTED,
-      `A ${ROLE_NAMES[actor.role] ?? actor.role} may not send ${event.type} while the case is ${state}: ${permitted.length > 0 ? `only ${rolesInWords(permitted)} may.` : 'nobody may send it in this state.'}`,
+      `${capitalised(aRole(actor.role))} may not send ${event.type} while the case is ${state}: ${permitted.length > 0 ? `only ${rolesInWords(permitted)} may.` : 'nobody may send it in this state.'}`,
       { event: event.type, state, role: actor.role, permittedRoles: permitted, ...nextSteps() },
     );
   }

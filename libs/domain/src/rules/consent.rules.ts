@@ -84,7 +84,7 @@ export function consentCoversAgency(consent: ConsentRecord | null | undefined, a
   const agencies = consent?.scopes?.shareWithAgencies ?? [];
   if (!agencies.some((a) => sameAgency(a, agency))) {
     return fail(
-      `The family's consent does not cover sharing information with ${agency}: ask the parent/carer whether they agree, and record the wider consent (RECORD_CONSENT) before inviting them.`,
+      `The family's consent does not cover sharing information with ${agency}: ask the parent/carer whether they agree, and record the wider consent (RECORD_CONSENT) before naming them on this case.`,
     );
   }
   return OK;

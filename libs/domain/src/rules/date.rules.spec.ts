@@ -73,6 +73,12 @@ describe('dates of events', () => {
     expect(fieldsOf(report('2026-03-02T08:00:00Z'))).toEqual([]);
     expect(eventDateProblems(report('2026-03-03T09:00:00Z'), context)[0]?.problem).toMatch(/^reportedAt is 2026-03-03, after today \(2026-03-02 in Europe\/Dublin\)/);
     expect(eventDateProblems(report('2026-02-19T12:00:00Z'), context)[0]?.problem).toBe('reportedAt is 2026-02-19, before 2026-02-20: a report about this case is made on or after the day the case opened');
+    // Later today than the clock reads: not yet happened (a minute of a fast clock aside).
+    const at = { ...context, now: new Date('2026-03-02T09:15:00Z') };
+    expect(fieldsOf(report('2026-03-02T09:16:00Z'), at)).toEqual([]);
+    expect(eventDateProblems(report('2026-03-02T23:59:00Z'), at)[0]?.problem).toBe(
+      'reportedAt is 2026-03-02T23:59:00Z, later than now (2026-03-02T09:15:00.000Z): give the time the report was made, which has passed (or leave it out: now)',
+    );
   });
 
   it('events without dates have no date rules', () => {

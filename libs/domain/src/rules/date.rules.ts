@@ -42,7 +42,12 @@ export interface DateContext {
   openedOn: string;
   /** The organisation's time zone, for date-times and for the messages. */
   timeZone: string;
+  /** The clock's reading (UTC instant): a time that has happened is not later than this. */
+  now?: Date;
 }
+
+/** How far a time that has happened may lie ahead of the clock (a caller's clock running a little fast), in ms. */
+export const CLOCK_TOLERANCE_MS = 60_000;
 
 /** One field that breaks a date rule, and the rule in words a person can act on. */
 export interface DateProblem {
@@ -81,7 +86,7 @@ export function dateOfBirthProblems(field: string, dateOfBirth: string, who: 'ch
 }
 
 /** The date rules of one event's fields (events without dates have none). */
-export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone }: DateContext): DateProblem[] {
+export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now }: DateContext): DateProblem[] {
   switch (event.type) {
     case 'RECORD_CONSENT': {
       const earliest = addYears(openedOn, -DATE_LIMITS.consentBeforeOpeningYears);
@@ -108,7 +113,9 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone 
     case 'SUBMIT_REPORT': {
       if (event.reportedAt === undefined) return [];
       const day = localDay(new Date(event.reportedAt), timeZone);
+      const later = now !== undefined && Date.parse(event.reportedAt) > now.getTime() + CLOCK_TOLERANCE_MS;
       return [
+        ...(later && day === today ? [{ field: 'reportedAt', problem: `reportedAt is ${event.reportedAt}, later than now (${now.toISOString()}): give the time the report was made, which has passed (or leave it out: now)` }] : []),
         ...notAfterToday('reportedAt', day, today, timeZone, 'give the time the report was made, which has passed (or leave it out: now)'),
         ...notBefore('reportedAt', day, openedOn, 'a report about this case is made on or after the day the case opened'),
       ];

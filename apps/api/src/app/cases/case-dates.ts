@@ -34,6 +34,6 @@ export function checkOpenCaseDates(input: OpenCaseInput, now: Date, timeZone: st
 export function eventDateCheck(event: CaseEvent, now: Date): (row: CaseEventCheckRow) => void {
   return (row) => {
     const { timeZone } = row;
-    refuse(eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone }));
+    refuse(eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone, now }));
   };
 }

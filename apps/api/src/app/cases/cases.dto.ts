@@ -139,7 +139,7 @@ export class FamilyMemberResponse {
   @ApiProperty({ example: 'Siobhán Murphy', maxLength: LIMITS.name }) name!: string;
   @ApiProperty({ nullable: true, type: String, ...DAY }) dateOfBirth!: string | null;
   @ApiProperty() hasParentalResponsibility!: boolean;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Sensitive details: only for the lead practitioner and coordinators.' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Sensitive details, only for the lead practitioner and coordinators: `address` (one kept from someone), and `contact` (phone, email) given when the case was opened.' })
   sensitive?: Record<string, unknown>;
 }
 

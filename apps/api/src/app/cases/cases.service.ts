@@ -13,6 +13,8 @@ import {
   canSeeSensitiveDetails,
   caseRoleOf,
   caseVisibilityFilter,
+  familyJoinFilter,
+  mayReportOnAction,
   namingProblems,
   readableEventData,
   readableRecord,
@@ -20,7 +22,7 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
+import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
@@ -194,8 +196,8 @@ export class CasesService {
     } else if (dto.familyId !== undefined) {
       const family = await people.findFamily(dto.familyId);
       // One answer whether the family does not exist or is not the caller's to join: neither is told.
-      const joinable = family !== null && family.areaId === dto.areaId && (await new CaseQueries(manager).familyVisible(family.id, caseVisibilityFilter(actor)));
-      if (!joinable) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId} with a case you can see`);
+      const joinable = family !== null && family.areaId === dto.areaId && (await new CaseQueries(manager).familyVisible(family.id, familyJoinFilter(actor)));
+      if (!joinable) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId} with a case you lead (or, for a coordinator, of your area)`);
       familyId = dto.familyId;
     } else {
       familyId = (await people.insertFamily({ areaId: dto.areaId, createdBy: actor.id, createdAt: now })).id;
@@ -237,7 +239,7 @@ export class CasesService {
     if (previous.status !== 'closed') throw invalid('previousEpisodeId', 'previousEpisodeId must name a closed case: only a closed case is reopened as a new episode');
     if (await new CaseQueries(manager).wasReopened(previous.id)) throw invalid('previousEpisodeId', EPISODE_CONSTRAINTS['cases_reopened_once_idx'] as string);
     if (dto.child !== undefined) {
-      throw invalid('child', "leave out child when reopening an episode: the new episode continues the child's own record (update it there)");
+      throw invalid('child', "leave out child when reopening an episode: the new episode continues the child's own record from the episode it follows");
     }
     return previous;
   }
@@ -249,6 +251,20 @@ export class CasesService {
     const byId = new Map<string, NamedUser>(users.map((u) => [u.id, u]));
     const problems = namingProblems(named, facts, byId);
     if (problems.length > 0) throw new ValidationFailed(problems.map(({ field, problem }) => ({ field, problems: [problem] })));
+  }
+
+  /** What within the case the event touches must be the actor's to touch: an invited agency reports on its own actions. */
+  private checkEventScope(actor: Actor, row: CaseRow, event: Record<string, unknown> & { type: string }): void {
+    if (event.type !== 'REPORT_ACTION_PROGRESS') return;
+    const role = caseRoleOf(actor, accessFactsOf(row));
+    const actions = ((recordOf(row.snapshot)['plan'] as { actions?: PlannedAction[] } | undefined)?.actions ?? []);
+    const action = actions.find((a) => a.id === event['actionId']);
+    if (role && action && !mayReportOnAction(role, actor.id, action)) {
+      const own = actions.filter((a) => mayReportOnAction(role, actor.id, a)).map((a) => a.id);
+      throw new ForbiddenException(
+        `You may report progress only on the actions you own${own.length > 0 ? ` (${own.join(', ')})` : ' (none in this plan)'}: action ${action.id} is owned by ${action.owner?.name ?? 'someone else'}.`,
+      );
+    }
   }
 
   /** The people an event names must be people who may be named on this case (libs/auth naming rules). */
@@ -355,7 +371,10 @@ export class CasesService {
       actor,
       roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
       checkEvent: eventDateCheck(parsed.event, this.clock.now()),
-      check: (row, within) => this.checkEventNames(within, row, event),
+      check: async (row, within) => {
+        this.checkEventScope(actor, row, event);
+        await this.checkEventNames(within, row, event);
+      },
       ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
       ...(options.expectedVersion !== undefined ? { expectedVersion: options.expectedVersion } : {}),
     });

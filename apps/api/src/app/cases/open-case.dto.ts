@@ -85,7 +85,7 @@ export class SensitiveDetailsDto implements SensitiveDetails {
   address?: string;
 }
 
-@ApiSchema({ name: 'ContactDetails', description: 'How to reach a family member.' })
+@ApiSchema({ name: 'ContactDetails', description: 'How to reach a family member. Kept with their sensitive details: shown only to the lead practitioner and the coordinators (as `sensitive.contact`).' })
 export class ContactDetailsDto implements ContactDetails {
   @ApiPropertyOptional({ description: 'Phone number.', example: '+353 87 123 4567', maxLength: 30 })
   @Optional()

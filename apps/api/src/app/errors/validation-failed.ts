@@ -7,14 +7,17 @@ export interface FieldProblem {
   problems: string[];
 }
 
-/** Thrown for input that breaks a DTO's rules (body, query or header): answered 400 with every field. */
+/**
+ * Thrown for input that breaks a DTO's rules (body, query or header): answered 400 with every
+ * field, each reason once (several rules of one field may give the same words).
+ */
 export class ValidationFailed extends Error {
-  constructor(
-    readonly errors: FieldProblem[],
-    message = 'The request has invalid fields; see errors for each field and why.',
-  ) {
+  readonly errors: FieldProblem[];
+
+  constructor(errors: FieldProblem[], message = 'The request has invalid fields; see errors for each field and why.') {
     super(message);
     this.name = 'ValidationFailed';
+    this.errors = errors.map((e) => ({ field: e.field, problems: [...new Set(e.problems)] }));
   }
 }
 

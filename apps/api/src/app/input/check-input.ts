@@ -8,7 +8,8 @@
  * - text, every string and every field name: well-formed Unicode (a lone surrogate is refused,
  *   never replaced), no control characters but newline (LF, or CR LF) and tab, and at most
  *   INPUT_LIMITS.textLength characters (field names INPUT_LIMITS.keyLength); `__proto__`,
- *   `constructor` and `prototype` are refused as field names.
+ *   `constructor`, `prototype` and every other name of Object.prototype (`toString`...) are
+ *   refused as field names.
  *
  * Problems are reported as `{ field: 'actions.0.what', problems: [...] }`, the paths the DTO
  * validation uses; a shape problem is the only one reported, text problems are all counted.
@@ -23,7 +24,9 @@ const LONE_SURROGATE = /\p{Cs}/u;
 // C0 and C1 controls and DEL, but tab and line feed; a carriage return only before a line feed.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Names an object has before any field is set (`toString`, `__defineGetter__`...): validation
+// libraries look them up on the prototype and let them through as if they were declared.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 

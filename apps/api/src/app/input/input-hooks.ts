@@ -5,6 +5,7 @@
  * before any handler. A refusal is a 400 problem (VALIDATION_FAILED, or BAD_REQUEST for bytes that
  * are not UTF-8 or not JSON); a body over the size limit a 413.
  */
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { ValidationFailed, type FieldProblem } from '../errors/validation-failed';
@@ -49,9 +50,29 @@ export function queryEncodingProblem(url: string): FieldProblem | undefined {
   return undefined;
 }
 
-/** Checks the query, the path parameters and any body not parsed as JSON, on every route. */
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Checks the query, the path parameters and any body not parsed as JSON, on every route; refuses
+ * (415) a body that is not JSON and a compressed body: every body of this API is JSON, sent as is.
+ */
 export function checkRequestInput(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity') {
+      done(new UnsupportedMediaTypeException(`The body is sent with Content-Encoding "${encoding}": send it uncompressed (application/json, UTF-8).`), payload);
+      return;
+    }
+    done(null, payload);
+  });
   fastify.addHook('preValidation', (request, _reply, done) => {
+    if (request.body !== undefined && mediaType(request.headers['content-type']) !== 'application/json') {
+      done(new UnsupportedMediaTypeException(`The body is ${mediaType(request.headers['content-type']) || 'of no stated type'}: send JSON, with "Content-Type: application/json".`));
+      return;
+    }
     const encoding = queryEncodingProblem(request.url);
     if (encoding) {
       done(new ValidationFailed([encoding]));

@@ -4,7 +4,7 @@
  *
  * - the errors it can answer, each `application/problem+json` (the `Problem` schema) with an
  *   example: 400 (the boundary check of every request), 401 and 403 (secured operations: token,
- *   route permission), 413 (operations with a body), 429 (rate limits), 500; and the 403, 404,
+ *   route permission), 413 and 415 (operations with a body), 429 (rate limits), 500; and the 403, 404,
  *   409 and 422 an operation declares itself, which gain the same content;
  * - the RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset headers on every 2xx and 4xx
  *   answer, and Retry-After on 429 (rate-limit/rate-limiter.ts), except where nothing is limited;
@@ -150,6 +150,10 @@ const EXAMPLES: Record<number, { description: string; example: Record<string, un
     description: `The body is over ${INPUT_LIMITS.bodyBytes} bytes.`,
     example: { type: 'urn:tacu:problem:payload-too-large', title: 'Request body too large', status: 413, detail: 'Request body is too large', code: 'PAYLOAD_TOO_LARGE', requestId: '6f1f0b0e-8d2c-4a5e-9b1f-2c3d4e5f6a7b' },
   },
+  415: {
+    description: 'The body is not JSON (send "Content-Type: application/json"), or is compressed (send it as is).',
+    example: { type: 'urn:tacu:problem:unsupported-media-type', title: 'Unsupported media type', status: 415, detail: 'The body is application/x-www-form-urlencoded: send JSON, with "Content-Type: application/json".', code: 'UNSUPPORTED_MEDIA_TYPE', requestId: '6f1f0b0e-8d2c-4a5e-9b1f-2c3d4e5f6a7b' },
+  },
   422: {
     description: 'A rule of the practice model is not met (GUARD_FAILED, with reasons), or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED).',
     example: {
@@ -198,7 +202,7 @@ function isReference(value: unknown): value is ReferenceObject {
 
 /** The responses every operation can give, by what it is: secured, with a body, limited. */
 function commonErrors(operation: OperationObject, secured: boolean, limited: boolean): number[] {
-  return [400, ...(secured ? [401, 403] : []), ...(operation.requestBody ? [413] : []), ...(limited ? [429] : []), 500];
+  return [400, ...(secured ? [401, 403] : []), ...(operation.requestBody ? [413, 415] : []), ...(limited ? [429] : []), 500];
 }
 
 /** `application/problem+json` content for an error response (kept when the operation gave its own). */

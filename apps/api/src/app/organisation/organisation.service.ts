@@ -7,7 +7,7 @@
 import { ConflictException, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { addDays, type Actor } from '@tacu/domain';
+import { addDays, isWeekend, weekdayOf, type Actor } from '@tacu/domain';
 import { CalendarChanges, closedDaysOf, HOLIDAY_LIBRARY, type Clock, type Engine } from '@tacu/engine';
 import { DEFAULT_ORGANISATION_ID, OrganisationStore, type Organisation } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -18,6 +18,9 @@ import type { AddClosureDayDto, ClosureDayAddedResponse, OrganisationCalendarRes
 /** How far back and ahead a closure day may be added: within the working calendars the engine counts with. */
 const CLOSURE_DAY_YEARS_BACK = 1;
 const CLOSURE_DAY_YEARS_AHEAD = 2;
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const weekdayName = (day: string): string => WEEKDAYS[weekdayOf(day) - 1] ?? day;
 
 @Injectable()
 export class OrganisationService implements OnModuleInit {
@@ -72,7 +75,8 @@ export class OrganisationService implements OnModuleInit {
   /**
    * Adds a closure day to the caller's organisation and moves the open deadlines it falls
    * inside (each move audited in its case's history; the change itself, with who and the
-   * request id, in `calendar_changes`). 409 when the day already is a closure day.
+   * request id, in `calendar_changes`). 409 when the organisation is closed that day already (a
+   * closure day, a public holiday or substitute day, a Saturday or a Sunday).
    */
   async addClosureDay(actor: Actor, dto: AddClosureDayDto, requestId: string | null): Promise<ClosureDayAddedResponse> {
     const organisation = await this.organisationOf(actor);
@@ -82,6 +86,12 @@ export class OrganisationService implements OnModuleInit {
     if (dto.date < earliest || dto.date > latest) {
       throw new ValidationFailed([{ field: 'date', problems: [`date must be from ${earliest} to ${latest}: a closure day within a year back and up to the end of ${latest.slice(0, 4)}`] }]);
     }
+    // A day the organisation is closed anyway moves no deadline; adding it would only leave a
+    // closure day behind that nobody can take away.
+    if (isWeekend(dto.date)) throw new ConflictException(`${dto.date} is a ${weekdayName(dto.date)}: ${organisation.name} is closed that day already, and no deadline counts it.`);
+    const year = Number(dto.date.slice(0, 4));
+    const holiday = closedDaysOf(organisation, [], year, year).find((d) => d.date === dto.date);
+    if (holiday) throw new ConflictException(`${dto.date} is ${holiday.name}, a public holiday ${organisation.name} is closed on already: nothing changed.`);
     const name = dto.name.trim();
     const { added, recount } = await this.changes.addClosureDay({ organisationId: organisation.id, date: dto.date, name, actor, requestId });
     if (!added) throw new ConflictException(`${dto.date} is already a closure day of ${organisation.name}: nothing changed.`);
