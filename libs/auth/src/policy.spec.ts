@@ -7,7 +7,9 @@ import {
   canSeeSensitiveDetails,
   caseRoleOf,
   caseVisibilityFilter,
+  familyJoinFilter,
   hasPermission,
+  mayReportOnAction,
   matchesRule,
   type CaseAccessFacts,
   type CaseVisibilityRule,
@@ -147,6 +149,28 @@ describe('need to know: who sees a case, and as whom', () => {
     expect(matchesRule(rule, { ...ok, status: 'closed' })).toBe(false);
     expect(matchesRule({ kind: 'areaInStage', areaId: area, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, facts({ stage: 'escalation', areaId: 'galway' }))).toBe(false);
     expect(matchesRule({ kind: 'area', areaId: area, actsAs: 'coordinator' }, facts({ areaId: 'galway' }))).toBe(false);
+  });
+});
+
+describe('joining a family and acting within a case', () => {
+  it('a new case joins a family through a case one leads, or any case of the area for a coordinator; never as a guest', () => {
+    expect(familyJoinFilter(actor('coordinator'))).toEqual({ kind: 'any', rules: [{ kind: 'area', areaId: area, actsAs: 'coordinator' }] });
+    expect(familyJoinFilter(actor('leadPractitioner', 'lp'))).toEqual({
+      kind: 'any',
+      rules: [{ kind: 'participant', userId: 'lp', areaId: area, participation: 'lead', actsAs: 'leadPractitioner' }],
+    });
+    for (const role of ['agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const) {
+      expect(familyJoinFilter(actor(role))).toEqual({ kind: 'none' });
+    }
+  });
+
+  it('an invited agency practitioner reports on the actions they own; the lead on any', () => {
+    const mine = { owner: { personId: 'nurse' } };
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', mine)).toBe(true);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', { owner: { personId: 'teacher' } })).toBe(false);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', { owner: {} })).toBe(false);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', undefined)).toBe(false);
+    expect(mayReportOnAction('leadPractitioner', 'lead', { owner: { personId: 'teacher' } })).toBe(true);
   });
 });
 
