@@ -346,6 +346,8 @@ describe('need to know: the rules', () => {
       const res = await reopen(closed.id);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ previousEpisodeId: closed.id, familyId: closed.familyId, childPersonId: closed.body['childPersonId'] });
+      // The same child's earlier episode is not a sibling.
+      expect(res.body.siblingCases).toEqual([]);
       expect((await counts()).members).toBe(membersBefore.members);
       expect((await counts()).families).toBe(membersBefore.families);
     });

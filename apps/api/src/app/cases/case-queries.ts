@@ -156,10 +156,18 @@ export class CaseQueries {
     return rowCount > 0;
   }
 
-  /** Other cases of the same family that the caller may see (sibling cases). */
-  async siblings(caseId: string, familyId: string, visibility: CaseVisibilityFilter): Promise<Array<{ id: string; childPersonId: string | null; stage: string; status: string }>> {
+  /**
+   * Other children's cases of the same family that the caller may see (sibling cases); the same
+   * child's other episodes are not siblings.
+   */
+  async siblings(caseId: string, familyId: string, childPersonId: string | null, visibility: CaseVisibilityFilter): Promise<Array<{ id: string; childPersonId: string | null; stage: string; status: string }>> {
     const p = new Params();
-    const where = [`c.family_id = ${p.add(familyId)}::uuid`, `c.id <> ${p.add(caseId)}::uuid`, visibilitySql(visibility, p)];
+    const where = [
+      `c.family_id = ${p.add(familyId)}::uuid`,
+      `c.id <> ${p.add(caseId)}::uuid`,
+      `c.child_person_id IS DISTINCT FROM ${p.add(childPersonId)}::uuid`,
+      visibilitySql(visibility, p),
+    ];
     const { rows } = await sql<{ id: string; childPersonId: string | null; stage: string; status: string }>(
       this.manager,
       `SELECT c.id, c.child_person_id AS "childPersonId", c.stage, c.status FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.opened_at, c.id`,

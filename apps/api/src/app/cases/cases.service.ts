@@ -336,7 +336,7 @@ export class CasesService {
     const [nextSteps, deadlines, siblings, members] = [
       this.engine.nextStepsOf(row, actingAs(actor, role)),
       await queries.deadlines(caseId),
-      row.familyId ? await queries.siblings(caseId, row.familyId, visibility) : [],
+      row.familyId ? await queries.siblings(caseId, row.familyId, row.childPersonId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
     const timeZone = await this.timeZoneOf(manager, row.areaId);
