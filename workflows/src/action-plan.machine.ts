@@ -6,14 +6,105 @@
  * beside it). In the case machine `active` ends the stage and the review cycle begins; on its own
  * the machine also shows the version being superseded by a revision.
  */
+import { assertEvent, assign } from 'xstate';
+import { allOf, everyActionHasOwnerAndDueDate, fail, OK, planChangedSinceSignOff, signOffNamesCurrentPlanVersion } from '@tacu/domain';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { commonRules, defineRules, explainedGuard, is, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
+
+export const actionPlanRules = defineRules({
+  rules: {
+    everyActionHasOwnerAndDueDate: (c) => everyActionHasOwnerAndDueDate(c.plan.actions),
+    /** A sign-off names the exact version of the plan the family read. */
+    signOffNamesCurrentPlanVersion: (c, e) => signOffNamesCurrentPlanVersion(is(e, 'SIGN_OFF_PLAN') ? e.planVersion : undefined, c.plan.version),
+    /** SUBMIT_PLAN_FOR_SIGN_OFF: the plan is complete enough to show the family, and changed since a parent/carer signed it. */
+    planReadyForSignOff: (c, e) =>
+      allOf(
+        everyActionHasOwnerAndDueDate(c.plan.actions),
+        commonRules.rules.childsViewRecorded(c, e),
+        planChangedSinceSignOff(
+          c.plan.version,
+          c.plan.signOffs.filter((s) => s.signedBy.as === 'parentCarer').map((s) => s.planVersion),
+        ),
+      ),
+    /** REPORT_ACTION_PROGRESS names an action of the current plan. */
+    actionIsInPlan: (c, e) =>
+      is(e, 'REPORT_ACTION_PROGRESS') && c.plan.actions.some((a) => a.id === e.actionId)
+        ? OK
+        : fail(`There is no action "${is(e, 'REPORT_ACTION_PROGRESS') ? e.actionId : ''}" in the current action plan: report progress on one of its actions.`),
+  },
+  guards: {
+    /** The plan becomes active once a parent/carer has signed its current version. */
+    planSignedOffByParentCarer: explainedGuard(
+      ({ context }) =>
+        context.plan.version > 0 && context.plan.signOffs.some((s) => s.planVersion === context.plan.version && s.signedBy.as === 'parentCarer'),
+      (c) => `Version ${c.plan.version} of the action plan is waiting for a parent/carer's sign-off (SIGN_OFF_PLAN naming version ${c.plan.version}).`,
+    ),
+  },
+  actions: {
+    /** Every draft is a new version: a sign-off of an earlier version no longer counts. */
+    draftPlan: assign(({ context, event }) => {
+      assertEvent(event, 'DRAFT_PLAN');
+      return { plan: { ...context.plan, version: context.plan.version + 1, status: 'drafting' as const, actions: event.actions, childViews: event.childViews } };
+    }),
+    startPlanDrafting: assign(({ context }) => ({ plan: { ...context.plan, status: 'drafting' as const } })),
+    recordPlanSubmitted: assign(({ context }) => ({ plan: { ...context.plan, status: 'awaitingFamilySignOff' as const } })),
+    recordSignOff: assign(({ context, event }) => {
+      assertEvent(event, 'SIGN_OFF_PLAN');
+      return { plan: { ...context.plan, signOffs: [...context.plan.signOffs, { planVersion: event.planVersion, signedBy: event.signedBy, method: event.method, at: context.now }] } };
+    }),
+    activatePlan: assign(({ context }) => ({ plan: { ...context.plan, status: 'active' as const } })),
+    recordPlanChangeRequest: assign(({ context, event }) => {
+      assertEvent(event, 'REQUEST_PLAN_CHANGES');
+      return {
+        plan: {
+          ...context.plan,
+          status: 'drafting' as const,
+          changeRequests: [...context.plan.changeRequests, { planVersion: context.plan.version, changesRequested: event.changesRequested, at: context.now }],
+        },
+      };
+    }),
+    recordActionProgress: assign(({ context, event }) => {
+      assertEvent(event, 'REPORT_ACTION_PROGRESS');
+      return {
+        plan: {
+          ...context.plan,
+          actions: context.plan.actions.map((a) => (a.id === event.actionId ? { ...a, status: event.status, progress: event.progress } : a)),
+        },
+      };
+    }),
+    /** REVISE_PLAN: the current version is kept as superseded; the next draft is a new version. */
+    supersedePlan: assign(({ context, event }) => {
+      assertEvent(event, 'REVISE_PLAN');
+      const { plan } = context;
+      return {
+        plan: {
+          ...plan,
+          status: 'drafting' as const,
+          history: [
+            ...plan.history,
+            {
+              version: plan.version,
+              actions: plan.actions,
+              childViews: plan.childViews,
+              signOffs: plan.signOffs.filter((s) => s.planVersion === plan.version),
+              status: 'superseded' as const,
+              supersededAt: context.now,
+              reason: event.reason,
+            },
+          ],
+        },
+      };
+    }),
+  },
+});
+
+const actionPlanSetup = processSetup.extend(actionPlanRules);
 
 const notSignedOffYet = { planSignOff: overdue('planSignOff', 'coordinator', { once: true }) };
 
-export function actionPlanStage(mode: Mode): StateConfig {
+export function actionPlanStage(mode: Mode): StateConfigOf<typeof actionPlanSetup> {
   return {
     initial: 'drafting',
     meta: { description: 'Action plan: who does what by when, signed off by the family.' },
@@ -85,6 +176,6 @@ export function actionPlanStage(mode: Mode): StateConfig {
   };
 }
 
-export const actionPlanMachine = standaloneMachine('actionPlan', actionPlanStage('standalone'));
+export const actionPlanMachine = actionPlanSetup.createMachine(standalone('actionPlan', actionPlanStage('standalone')));
 
 export const actionPlanWorkflow = defineProcessWorkflow('actionPlan', actionPlanMachine, 'actionPlan');

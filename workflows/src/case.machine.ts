@@ -12,19 +12,95 @@
  * - RECORD_CONSENT widens or narrows consent; ASSIGN_LEAD_PRACTITIONER changes the lead.
  * - PROPOSE_CLOSURE (from registration on) moves to closure with a reason.
  * A case open 12 months asks the coordinator for a check (`caseOpenCheck`).
+ * The case is written with every process's rules (`caseSetup`) and its own (`caseRules`: routing
+ * guards that read what a stage decided, closing the case, ending a hold); `RULE_GUARDS` and
+ * `explainGuard` cover them all.
  */
-import type { Stage } from '@tacu/domain';
-import { actionPlanStage } from './action-plan.machine';
-import { closureStage } from './closure.machine';
-import { escalationStage } from './escalation.machine';
+import { assign } from 'xstate';
+import { consentStillStands, type ClosureReason, type Stage } from '@tacu/domain';
+import { actionPlanRules, actionPlanStage } from './action-plan.machine';
+import { closureRules, closureStage } from './closure.machine';
+import { consentRules } from './consent';
+import { currentReview } from './context';
+import { escalationRules, escalationStage } from './escalation.machine';
 import { allow } from './permissions';
-import { requestForSupportStage } from './request-for-support.machine';
-import { reviewStage } from './review.machine';
-import { caseSetup, contextFromInput, type StateConfig } from './setup';
-import { notify, startDeadline } from './stage-kit';
-import { defineWorkflow } from './workflow-kit';
-import { strengthsAndNeedsAssessmentStage } from './strengths-and-needs-assessment.machine';
-import { supportMeetingStage } from './support-meeting.machine';
+import { requestForSupportRules, requestForSupportStage } from './request-for-support.machine';
+import { reviewRules, reviewStage, type ReviewDecision } from './review.machine';
+import { commonRules, contextFromInput, defineRules, type MachineConfigOf, type StateConfigOf } from './setup';
+import { notify, processSetup, startDeadline } from './stage-kit';
+import { defineWorkflow, guardExplainer } from './workflow-kit';
+import { strengthsAndNeedsAssessmentRules, strengthsAndNeedsAssessmentStage } from './strengths-and-needs-assessment.machine';
+import { supportMeetingRules, supportMeetingStage } from './support-meeting.machine';
+
+/**
+ * The case's own rules: routing guards that read what a stage decided, so that its end goes to
+ * the right place, and the records of closing the case or ending a hold.
+ */
+export const caseRules = defineRules({
+  guards: {
+    requestOutcomeIs: ({ context }, params: { outcome: 'registered' | 'redirected' | 'declined' }) => context.request.outcome === params.outcome,
+    assessmentAgreed: ({ context }) => context.assessment.agreedAt !== null,
+    minutesDistributed: ({ context }) => context.meeting.minutes !== null,
+    planIsActive: ({ context }) => context.plan.status === 'active',
+    reviewDecisionIs: ({ context }, params: { decision: ReviewDecision }) => currentReview(context)?.decision === params.decision,
+    closureCompleted: ({ context }) => context.closure.closedAt !== null,
+    concernSteppedUp: ({ context }) => {
+      const last = context.concerns[context.concerns.length - 1];
+      return last?.outcome?.outcome === 'steppedUp';
+    },
+    concernEnded: ({ context }) => {
+      const last = context.concerns[context.concerns.length - 1];
+      return last !== undefined && (last.outcome !== null || last.decidedNotToReport !== null);
+    },
+    /** Consent was given and no longer stands (a request still waiting for consent can resume). */
+    consentWithdrawnMeanwhile: ({ context }) => context.consent !== null && !consentStillStands(context.consent).ok,
+    resumesIn: ({ context }, params: { stage: Stage }) => context.onHold?.stage === params.stage,
+  },
+  actions: {
+    closeAs: assign(({ context }, params: { reason: ClosureReason }) => ({
+      closure: { ...context.closure, reason: params.reason, reasonText: null, closedAt: context.now },
+    })),
+    /** The escalation ends: every concern is closed and the case is no longer on hold. */
+    endHold: assign(({ context }) => ({
+      onHold: null,
+      concerns: context.concerns.map((c) => (c.status === 'closed' ? c : { ...c, status: 'closed' as const })),
+    })),
+  },
+});
+
+/** The case is written with every process's rules and its own. */
+export const caseSetup = processSetup
+  .extend(requestForSupportRules)
+  .extend(strengthsAndNeedsAssessmentRules)
+  .extend(supportMeetingRules)
+  .extend(actionPlanRules)
+  .extend(reviewRules)
+  .extend(closureRules)
+  .extend(escalationRules)
+  .extend(caseRules);
+
+/** The config the case machine is written in: a misspelt guard, action or delay name fails `tsc`. */
+export type CaseMachineConfig = MachineConfigOf<typeof caseSetup>;
+/** One state node's config in the case machine (an embedded stage, or one of its states). */
+export type StateConfig = StateConfigOf<typeof caseSetup>;
+
+/**
+ * Every rule by guard name, assembled from the processes' rules (`RuleResult`: the guard is
+ * `.ok`, its explanation `.reason`).
+ */
+export const RULE_GUARDS = {
+  ...commonRules.rules,
+  ...consentRules.rules,
+  ...requestForSupportRules.rules,
+  ...strengthsAndNeedsAssessmentRules.rules,
+  ...supportMeetingRules.rules,
+  ...actionPlanRules.rules,
+  ...reviewRules.rules,
+  ...closureRules.rules,
+  ...escalationRules.rules,
+};
+
+export type RuleGuardName = keyof typeof RULE_GUARDS;
 
 /** Stages the case can be put on hold in, and resumed in. */
 export const RESUMABLE_STAGES = ['request', 'assessment', 'meeting', 'actionPlan', 'review', 'closure'] as const satisfies readonly Stage[];
@@ -143,3 +219,9 @@ export const caseWorkflow = defineWorkflow({
   stage: (top) => CLOSED_TOP[top] ?? (top as Stage),
   status: (top, snapshot) => (snapshot.status === 'done' || top in CLOSED_TOP ? 'closed' : top === 'escalation' ? 'onHold' : 'active'),
 });
+
+/**
+ * Why a named guard fails, in words a practitioner can act on; undefined when it passes (or is
+ * a routing guard that only reads what the stage decided). The case machine has every guard.
+ */
+export const explainGuard = guardExplainer(caseMachine);

@@ -3,12 +3,36 @@
  * closure reasons (`other` explained in words; `needsMet` only after a review). Family and child
  * feedback, final ratings, onward referrals. The closing summary within `closureCompletion`.
  */
+import { assertEvent, assign } from 'xstate';
+import { closureReasonExplained } from '@tacu/domain';
+import { reviewsRecorded } from './context';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { defineRules, is, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
-export function closureStage(_mode: Mode): StateConfig {
+export const closureRules = defineRules({
+  rules: {
+    /** A closure reason is given (`other` explained in words; `needsMet` only after a review). */
+    closureReasonExplained: (c, e) => closureReasonExplained(is(e, 'PROPOSE_CLOSURE') ? e : c.closure, reviewsRecorded(c)),
+  },
+  actions: {
+    recordClosureProposal: assign(({ context, event }) => {
+      assertEvent(event, 'PROPOSE_CLOSURE');
+      return { closure: { ...context.closure, reason: event.reason, reasonText: event.reasonText ?? null, proposedAt: context.now } };
+    }),
+    recordClosureFeedback: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_CLOSURE_FEEDBACK');
+      const { type: _type, ...feedback } = event;
+      return { closure: { ...context.closure, feedback } };
+    }),
+    recordClosed: assign(({ context }) => ({ closure: { ...context.closure, closedAt: context.now } })),
+  },
+});
+
+const closureSetup = processSetup.extend(closureRules);
+
+export function closureStage(_mode: Mode): StateConfigOf<typeof closureSetup> {
   return {
     initial: 'proposed',
     meta: { description: 'Closing the case with the family: feedback, final ratings and the closing summary.' },
@@ -45,6 +69,6 @@ export function closureStage(_mode: Mode): StateConfig {
   };
 }
 
-export const closureMachine = standaloneMachine('closure', closureStage('standalone'));
+export const closureMachine = closureSetup.createMachine(standalone('closure', closureStage('standalone')));
 
 export const closureWorkflow = defineProcessWorkflow('closure', closureMachine, 'closure');

@@ -6,14 +6,85 @@
  * child (recorded which and why). Consent never blocks it: a withdrawal while it is open is
  * recorded and the escalation goes on.
  */
+import { assertEvent, assign } from 'xstate';
+import { fail, parentsInformedOrReasonGiven, type Stage } from '@tacu/domain';
+import { openConcern, type CaseContext } from './context';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { defineRules, is, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
+
+function updateOpenConcern(context: CaseContext, patch: Partial<CaseContext['concerns'][number]>): CaseContext['concerns'] {
+  const open = openConcern(context);
+  return context.concerns.map((c) => (c === open ? { ...c, ...patch } : c));
+}
+
+export const escalationRules = defineRules({
+  rules: {
+    /** Parents are told of the report, unless that would endanger the child (recorded which and why). */
+    parentsInformedOrReasonGiven: (_c, e) => parentsInformedOrReasonGiven(is(e, 'SUBMIT_REPORT') ? e : null),
+    /** A phone report whose parents guard holds: a written report must follow. */
+    phoneReportParentsInformedOrReasonGiven: (_c, e) =>
+      is(e, 'SUBMIT_REPORT') && e.method === 'phone' ? parentsInformedOrReasonGiven(e) : fail('The report was not made by phone.'),
+    /** A written (or portal) report following a phone report. */
+    writtenReportParentsInformedOrReasonGiven: (_c, e) =>
+      is(e, 'SUBMIT_REPORT') && e.method !== 'phone'
+        ? parentsInformedOrReasonGiven(e)
+        : fail('A written report must follow the phone report: submit it in writing or through the portal (SUBMIT_REPORT).'),
+  },
+  actions: {
+    /** A concern is raised; `stage` is where the case resumes (null: already on hold or no case around). */
+    recordConcern: assign(({ context, event }, params: { stage: Stage | null }) => {
+      assertEvent(event, 'RAISE_CONCERN');
+      const { type: _type, ...concern } = event;
+      return {
+        concerns: [
+          ...context.concerns,
+          {
+            ...concern,
+            raisedAt: context.now,
+            raisedInStage: params.stage,
+            status: 'raised' as const,
+            liaison: null,
+            reports: [],
+            acknowledgedReference: null,
+            decidedNotToReport: null,
+            outcome: null,
+          },
+        ],
+        onHold: params.stage && !context.onHold ? { stage: params.stage, since: context.now } : context.onHold,
+      };
+    }),
+    recordLiaisonConsulted: assign(({ context, event }) => {
+      assertEvent(event, 'CONSULT_LIAISON');
+      return { concerns: updateOpenConcern(context, { status: 'liaisonConsulted', liaison: { liaison: event.liaison, advice: event.advice, at: context.now } }) };
+    }),
+    recordReport: assign(({ context, event }) => {
+      assertEvent(event, 'SUBMIT_REPORT');
+      const { type: _type, ...report } = event;
+      const open = openConcern(context);
+      return { concerns: updateOpenConcern(context, { status: 'reported', reports: [...(open?.reports ?? []), { ...report, at: context.now }] }) };
+    }),
+    recordDecisionNotToReport: assign(({ context, event }) => {
+      assertEvent(event, 'DECIDE_NOT_TO_REPORT');
+      return { concerns: updateOpenConcern(context, { status: 'closed', decidedNotToReport: { reason: event.reason, at: context.now } }) };
+    }),
+    recordReportAcknowledged: assign(({ context, event }) => {
+      assertEvent(event, 'ACKNOWLEDGE_REPORT');
+      return { concerns: updateOpenConcern(context, { status: 'acknowledged', acknowledgedReference: event.reference }) };
+    }),
+    recordConcernOutcome: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_CONCERN_OUTCOME');
+      return { concerns: updateOpenConcern(context, { status: 'closed', outcome: { outcome: event.outcome, notes: event.notes, at: context.now } }) };
+    }),
+  },
+});
+
+const escalationSetup = processSetup.extend(escalationRules);
 
 const notReportedYet = { concernReported: overdue('concernReported', 'coordinator', { once: true }) };
 
-export function escalationStage(_mode: Mode): StateConfig {
+export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSetup> {
   return {
     initial: 'raised',
     meta: {
@@ -109,6 +180,6 @@ export function escalationStage(_mode: Mode): StateConfig {
   };
 }
 
-export const escalationMachine = standaloneMachine('escalation', escalationStage('standalone'));
+export const escalationMachine = escalationSetup.createMachine(standalone('escalation', escalationStage('standalone')));
 
 export const escalationWorkflow = defineProcessWorkflow('escalation', escalationMachine, 'escalation');

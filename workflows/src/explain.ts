@@ -4,7 +4,7 @@
  * guard that fails (including those inside `and([...])`).
  */
 import type { AnyMachineSnapshot } from 'xstate';
-import { explainGuard } from './workflow-kit';
+import { guardExplainer } from './workflow-kit';
 
 type GuardRef = string | { type: string } | { guards?: unknown[] } | ((...args: unknown[]) => unknown) | undefined;
 
@@ -26,6 +26,7 @@ interface NodeLike {
 export function explainRejection(snapshot: AnyMachineSnapshot, event: { type: string }): string[] {
   if (snapshot.can(event as never)) return [];
   const nodes = (snapshot as unknown as { _nodes: NodeLike[] })._nodes;
+  const explainGuard = guardExplainer(snapshot.machine);
   const reasons = new Set<string>();
   for (const node of [...nodes].reverse()) {
     for (const t of node.transitions.get(event.type) ?? []) {

@@ -4,12 +4,44 @@
  * scope by scope. The coordinator registers (confirming or assigning the lead practitioner),
  * redirects to another service, or declines with a reason. Families may ask themselves.
  */
+import { assertEvent, assign } from 'xstate';
+import { hasValidConsent, requestDetailsRecorded } from '@tacu/domain';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { defineRules, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
-export function requestForSupportStage(_mode: Mode): StateConfig {
+export const requestForSupportRules = defineRules({
+  rules: {
+    /** Written consent, scope by scope, from someone with parental responsibility (and the young person's, or why not). */
+    hasValidConsent: (c) => hasValidConsent(c.consent),
+    requestDetailsRecorded: (c) => requestDetailsRecorded(c.request.reasonForRequest),
+  },
+  actions: {
+    recordRequestDetails: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_REQUEST_DETAILS');
+      return { request: { ...context.request, reasonForRequest: event.reasonForRequest, preRequestChecklist: event.preRequestChecklist ?? null } };
+    }),
+    recordConsentRequested: assign(({ context }) => ({ request: { ...context.request, consentRequestedAt: context.now } })),
+    recordSubmission: assign(({ context }) => ({ request: { ...context.request, submittedAt: context.now } })),
+    recordRegistration: assign(({ context, event }) => {
+      assertEvent(event, 'REGISTER_REQUEST');
+      return { leadPractitionerId: event.leadPractitionerId, request: { ...context.request, outcome: 'registered' as const } };
+    }),
+    recordRedirect: assign(({ context, event }) => {
+      assertEvent(event, 'REDIRECT_REQUEST');
+      return { request: { ...context.request, outcome: 'redirected' as const, redirectedTo: { service: event.service, reason: event.reason } } };
+    }),
+    recordDecline: assign(({ context, event }) => {
+      assertEvent(event, 'DECLINE_REQUEST');
+      return { request: { ...context.request, outcome: 'declined' as const, declineReason: event.reason } };
+    }),
+  },
+});
+
+const requestForSupportSetup = processSetup.extend(requestForSupportRules);
+
+export function requestForSupportStage(_mode: Mode): StateConfigOf<typeof requestForSupportSetup> {
   return {
     initial: 'draft',
     meta: {
@@ -81,6 +113,6 @@ export function requestForSupportStage(_mode: Mode): StateConfig {
   };
 }
 
-export const requestForSupportMachine = standaloneMachine('requestForSupport', requestForSupportStage('standalone'));
+export const requestForSupportMachine = requestForSupportSetup.createMachine(standalone('requestForSupport', requestForSupportStage('standalone')));
 
 export const requestForSupportWorkflow = defineProcessWorkflow('requestForSupport', requestForSupportMachine, 'request');

@@ -6,12 +6,64 @@
  * `reviewOverdue`, both restarting with each cycle, counted from the day the last review was
  * held when the plan continues.
  */
+import { assertEvent, assign } from 'xstate';
+import { actionPlanRules } from './action-plan.machine';
+import { closureRules } from './closure.machine';
+import { currentReview, type ReviewCycle } from './context';
+import { escalationRules } from './escalation.machine';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { defineRules, is, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, reminder, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, reminder, standalone, startDeadline, type Mode } from './stage-kit';
 
-export function reviewStage(mode: Mode): StateConfig {
+export type ReviewDecision = NonNullable<ReviewCycle['decision']>;
+
+function updateLast(reviews: ReviewCycle[], patch: Partial<ReviewCycle>): ReviewCycle[] {
+  if (reviews.length === 0) return reviews;
+  return [...reviews.slice(0, -1), { ...reviews[reviews.length - 1], ...patch }];
+}
+
+/** A review's own records; the child's views are the common rule (`childsViewRecorded`). */
+export const reviewRules = defineRules({
+  actions: {
+    /** Entering `review.scheduled`: a new cycle, unless the current one is still undecided (resume). */
+    startReviewCycle: assign(({ context }) => {
+      const last = currentReview(context);
+      if (last && last.decision === null) return {};
+      return { reviews: [...context.reviews, { cycle: context.reviews.length + 1, scheduledAt: context.now, heldOn: null, record: null, decision: null, reviseReason: null }] };
+    }),
+    recordReviewHeld: assign(({ context, event }) => {
+      assertEvent(event, 'HOLD_REVIEW');
+      return { reviews: updateLast(context.reviews, { heldOn: event.heldOn }) };
+    }),
+    recordReview: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_REVIEW');
+      const { type: _type, ...record } = event;
+      const progress = new Map(record.progress.map((p) => [p.actionId, p]));
+      return {
+        reviews: updateLast(context.reviews, { record }),
+        plan: {
+          ...context.plan,
+          actions: context.plan.actions.map((a) => {
+            const p = progress.get(a.id);
+            return p ? { ...a, status: p.status, progress: p.note } : a;
+          }),
+        },
+      };
+    }),
+    recordReviewDecision: assign(({ context, event }, params: { decision: ReviewDecision }) => ({
+      reviews: updateLast(context.reviews, { decision: params.decision, reviseReason: is(event, 'REVISE_PLAN') ? event.reason : null }),
+    })),
+  },
+});
+
+/**
+ * A review decides on the plan (progress, revision), on closure and on raising a concern, so it
+ * is written with those processes' rules too.
+ */
+const reviewSetup = processSetup.extend(actionPlanRules).extend(closureRules).extend(escalationRules).extend(reviewRules);
+
+export function reviewStage(mode: Mode): StateConfigOf<typeof reviewSetup> {
   return {
     initial: 'scheduled',
     meta: {
@@ -94,6 +146,6 @@ export function reviewStage(mode: Mode): StateConfig {
   };
 }
 
-export const reviewMachine = standaloneMachine('review', reviewStage('standalone'));
+export const reviewMachine = reviewSetup.createMachine(standalone('review', reviewStage('standalone')));
 
 export const reviewWorkflow = defineProcessWorkflow('review', reviewMachine, 'review');

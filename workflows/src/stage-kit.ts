@@ -1,10 +1,18 @@
 /**
- * Small builders shared by the process machines: how a deadline fires, how a notification is
- * named, and how a stage becomes a standalone machine.
+ * Small builders shared by the process machines: the setup they start from, how a deadline
+ * fires, how a notification is named, and how a stage becomes a standalone machine.
  */
 import type { DeadlineName, Role } from '@tacu/domain';
+import { consentRules } from './consent';
+import type { StateMeta } from './definition';
 import { allow } from './permissions';
-import { caseSetup, contextFromInput, type CountsFrom, type StateConfig } from './setup';
+import { commonSetup, contextFromInput, type CountsFrom, type StateConfigOf } from './setup';
+
+/**
+ * The setup every process extends with its own rules (`defineRules` in its `*.machine.ts`): the
+ * common one and the case-wide consent and lead-practitioner records (`consent.ts`).
+ */
+export const processSetup = commonSetup.extend(consentRules);
 
 /**
  * `standalone`: the stage is the whole machine (its final states end it).
@@ -36,19 +44,24 @@ export function reminder(deadline: DeadlineName, to: Role = 'leadPractitioner') 
 export const startDeadline = (deadline: DeadlineName, countsFrom: CountsFrom = 'now') => ({ type: 'startDeadline' as const, params: { deadline, countsFrom } });
 export const endDeadlines = (...deadlines: DeadlineName[]) => ({ type: 'endDeadlines' as const, params: { deadlines } });
 
-/** A process machine on its own: the stage's states at the root, plus consent and lead assignment. */
-export function standaloneMachine(id: string, stage: StateConfig) {
+/** What a process machine on its own accepts at its root besides its stage's events. */
+const standaloneOn = {
+  RECORD_CONSENT: { actions: 'recordConsent' },
+  ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
+} satisfies StateConfigOf<typeof processSetup>['on'];
+
+/**
+ * The config of a process machine on its own: the stage's states at the root, plus consent and
+ * lead assignment. Written with the process's setup: `xxxSetup.createMachine(standalone(id, stage))`.
+ */
+export function standalone<TStage extends { meta?: StateMeta; on?: object }>(id: string, stage: TStage) {
   const meta = stage.meta ?? {};
-  return caseSetup.createMachine({
-    ...(stage as object),
+  return {
+    ...stage,
     id,
     version: '1',
     context: contextFromInput,
-    on: {
-      RECORD_CONSENT: { actions: 'recordConsent' },
-      ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
-      ...(stage.on as object),
-    },
+    on: { ...standaloneOn, ...stage.on },
     meta: { ...meta, permissions: { ...allow('RECORD_CONSENT', 'ASSIGN_LEAD_PRACTITIONER'), ...meta.permissions } },
-  });
+  };
 }

@@ -4,12 +4,40 @@
  * views of the child, the parents and the practitioner. Guard: the child's views are recorded
  * or the reason they could not be; the assessment names needs.
  */
+import { assertEvent, assign } from 'xstate';
+import { allOf, assessmentHasNeeds } from '@tacu/domain';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { commonRules, defineRules, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
-export function strengthsAndNeedsAssessmentStage(_mode: Mode): StateConfig {
+export const strengthsAndNeedsAssessmentRules = defineRules({
+  rules: {
+    assessmentHasNeeds: (c) => assessmentHasNeeds(c.assessment.record),
+    /** COMPLETE_ASSESSMENT: needs named and the child's voice heard. */
+    assessmentReadyToComplete: (c, e) => allOf(assessmentHasNeeds(c.assessment.record), commonRules.rules.childsViewRecorded(c, e)),
+  },
+  actions: {
+    recordAssessment: assign(({ context, event }) => {
+      assertEvent(event, 'RECORD_ASSESSMENT');
+      const { type: _type, ...record } = event;
+      return { assessment: { ...context.assessment, record } };
+    }),
+    recordAssessmentCompleted: assign(({ context }) => ({ assessment: { ...context.assessment, completedAt: context.now } })),
+    recordAssessmentAgreed: assign(({ context, event }) => {
+      assertEvent(event, 'AGREE_ASSESSMENT');
+      return { assessment: { ...context.assessment, agreedBy: event.agreedBy, agreedAt: context.now } };
+    }),
+    reopenAssessment: assign(({ context, event }) => {
+      assertEvent(event, 'REOPEN_ASSESSMENT');
+      return { assessment: { ...context.assessment, completedAt: null, reopenReasons: [...context.assessment.reopenReasons, event.reason] } };
+    }),
+  },
+});
+
+const strengthsAndNeedsAssessmentSetup = processSetup.extend(strengthsAndNeedsAssessmentRules);
+
+export function strengthsAndNeedsAssessmentStage(_mode: Mode): StateConfigOf<typeof strengthsAndNeedsAssessmentSetup> {
   return {
     initial: 'inProgress',
     meta: {
@@ -52,9 +80,8 @@ export function strengthsAndNeedsAssessmentStage(_mode: Mode): StateConfig {
   };
 }
 
-export const strengthsAndNeedsAssessmentMachine = standaloneMachine(
-  'strengthsAndNeedsAssessment',
-  strengthsAndNeedsAssessmentStage('standalone'),
+export const strengthsAndNeedsAssessmentMachine = strengthsAndNeedsAssessmentSetup.createMachine(
+  standalone('strengthsAndNeedsAssessment', strengthsAndNeedsAssessmentStage('standalone')),
 );
 
 export const strengthsAndNeedsAssessmentWorkflow = defineProcessWorkflow('strengthsAndNeedsAssessment', strengthsAndNeedsAssessmentMachine, 'assessment');

@@ -5,14 +5,50 @@
  * stage's start (the timer is re-armed with the time left in proposed, invited and cancelled);
  * minutes are out within `minutesDistributed` of the day the meeting was held (`heldOn`).
  */
+import { assertEvent, assign } from 'xstate';
+import { agencyInviteesCoveredByConsent, allOf, everyInviteeApprovedByFamily } from '@tacu/domain';
 import { allow } from './permissions';
-import type { StateConfig } from './setup';
+import { defineRules, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, standaloneMachine, startDeadline, type Mode } from './stage-kit';
+import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
+
+const inviteesOf = (e: AnyCaseEvent) => (is(e, 'INVITE_TO_MEETING') ? e.invitees : undefined);
+
+export const supportMeetingRules = defineRules({
+  rules: {
+    everyInviteeApprovedByFamily: (_c, e) => everyInviteeApprovedByFamily(inviteesOf(e)),
+    /** An agency is invited only if the family's consent covers sharing with it. */
+    agencyInviteesCoveredByConsent: (c, e) => agencyInviteesCoveredByConsent(c.consent, inviteesOf(e)),
+    /** INVITE_TO_MEETING: the family approves everyone, and consent covers every agency invited. */
+    inviteesApprovedAndCoveredByConsent: (c, e) => allOf(everyInviteeApprovedByFamily(inviteesOf(e)), agencyInviteesCoveredByConsent(c.consent, inviteesOf(e))),
+  },
+  actions: {
+    recordInvitation: assign(({ context, event }) => {
+      assertEvent(event, 'INVITE_TO_MEETING');
+      const { type: _type, ...invitation } = event;
+      return { meeting: { ...context.meeting, invitation } };
+    }),
+    recordMeetingHeld: assign(({ context, event }) => {
+      assertEvent(event, 'HOLD_MEETING');
+      const { type: _type, ...held } = event;
+      return { meeting: { ...context.meeting, held } };
+    }),
+    recordCancellation: assign(({ context, event }) => {
+      assertEvent(event, 'CANCEL_MEETING');
+      return { meeting: { ...context.meeting, invitation: null, cancellations: [...context.meeting.cancellations, { reason: event.reason, at: context.now }] } };
+    }),
+    recordMinutes: assign(({ context, event }) => {
+      assertEvent(event, 'DISTRIBUTE_MINUTES');
+      return { meeting: { ...context.meeting, minutes: { minutes: event.minutes, distributedTo: event.distributedTo, at: context.now } } };
+    }),
+  },
+});
+
+const supportMeetingSetup = processSetup.extend(supportMeetingRules);
 
 const meetingNotHeldYet = { meetingHeld: overdue('meetingHeld', 'coordinator', { once: true }) };
 
-export function supportMeetingStage(_mode: Mode): StateConfig {
+export function supportMeetingStage(_mode: Mode): StateConfigOf<typeof supportMeetingSetup> {
   return {
     initial: 'proposed',
     meta: { description: 'Child and Family Support Meeting with the family and the agencies they agreed to.' },
@@ -74,6 +110,6 @@ export function supportMeetingStage(_mode: Mode): StateConfig {
   };
 }
 
-export const supportMeetingMachine = standaloneMachine('supportMeeting', supportMeetingStage('standalone'));
+export const supportMeetingMachine = supportMeetingSetup.createMachine(standalone('supportMeeting', supportMeetingStage('standalone')));
 
 export const supportMeetingWorkflow = defineProcessWorkflow('supportMeeting', supportMeetingMachine, 'meeting');

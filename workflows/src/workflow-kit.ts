@@ -6,7 +6,7 @@ import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { consentCoversAgency, DEADLINE_NAMES, isDeadlineName, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
 import type { CaseContext, CaseInput } from './context';
 import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
-import { deadlineDue, RULE_GUARDS, type RuleGuardName } from './setup';
+import { deadlineDue, isExplainedGuard } from './setup';
 
 /** Deadlines that are a stage's due date (the reminder and the 12-month check are not). */
 export const DUE_DATE_DELAYS: ReadonlySet<DeadlineName> = new Set(
@@ -21,27 +21,17 @@ export function toDotted(value: StateValue): string {
     .join(',');
 }
 
-function isRuleGuard(name: string): name is RuleGuardName {
-  return Object.prototype.hasOwnProperty.call(RULE_GUARDS, name);
-}
-
-const ROUTING_EXPLANATIONS: Record<string, (c: CaseContext) => string> = {
-  planSignedOffByParentCarer: (c) =>
-    `Version ${c.plan.version} of the action plan is waiting for a parent/carer's sign-off (SIGN_OFF_PLAN naming version ${c.plan.version}).`,
-  deadlineNotYetMarked: () => 'The deadline was already marked overdue and the coordinator told.',
-};
-
 /**
- * Why a named guard fails, in words a practitioner can act on; undefined when it passes (or is
- * a routing guard that only reads what the stage decided).
+ * Why a named guard of this machine fails, in words a practitioner can act on: the guard's own
+ * `explain` (rules and routing guards made with `defineRules` and `explainedGuard`); undefined
+ * when it passes, or for a guard that says nothing.
  */
-export function explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined {
-  const ctx = context as CaseContext;
-  if (isRuleGuard(guard)) {
-    const result = RULE_GUARDS[guard](ctx, event);
-    return result.ok ? undefined : result.reason;
-  }
-  return ROUTING_EXPLANATIONS[guard]?.(ctx);
+export function guardExplainer(machine: AnyStateMachine): WorkflowDefinition['explainGuard'] {
+  const guards: Record<string, unknown> = machine.implementations.guards;
+  return (guard, context, event) => {
+    const implementation = Object.hasOwn(guards, guard) ? guards[guard] : undefined;
+    return isExplainedGuard(implementation) ? implementation.explain(context as CaseContext, event) : undefined;
+  };
 }
 
 /**
@@ -106,7 +96,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
         participants: participantsOf(context),
       };
     },
-    explainGuard,
+    explainGuard: guardExplainer(options.machine),
     dueDateDelays: DUE_DATE_DELAYS,
     deadlineDue: (context, delayName) => (isDeadlineName(delayName) ? deadlineDue(context as CaseContext, delayName) : null),
   };
