@@ -195,7 +195,8 @@ describe('need to know: the rules', () => {
       await drive(h, id, journeyTo('meeting.invited', USERS.lead));
       const seen = await get(h, `/cases/${id}`, USERS.agency);
       expect(seen.status).toBe(200);
-      expect(seen.body.allowedEvents).toEqual(['RAISE_CONCERN']);
+      // An invited practitioner raises a concern and logs their own contacts with the family.
+      expect(seen.body.allowedEvents).toEqual(['RAISE_CONCERN', 'RECORD_CONTACT']);
       expect(seen.body.familyMembers.some((m: { sensitive?: unknown }) => m.sensitive)).toBe(false);
       expect((await send(h, id, sampleEvent('HOLD_MEETING'), USERS.agency)).status).toBe(403);
       expect((await send(h, id, sampleEvent('WITHDRAW_CONSENT'), USERS.lead)).body.status).toBe('closed');
@@ -215,7 +216,7 @@ describe('need to know: the rules', () => {
       expect((await send(h, id, event, USERS.lead)).status).toBe(200);
       const seen = await get(h, `/cases/${id}`, USERS.otherLead);
       expect(seen.status).toBe(200);
-      expect(seen.body.allowedEvents).toEqual(['RAISE_CONCERN']);
+      expect(seen.body.allowedEvents).toEqual(['RAISE_CONCERN', 'RECORD_CONTACT']);
       const hold = await send(h, id, sampleEvent('HOLD_MEETING'), USERS.otherLead);
       expect(hold.status).toBe(403);
       expect(hold.body.role).toBe('agencyPractitioner');

@@ -69,13 +69,18 @@ describe('escalation and consent', () => {
     expect((await get(h, `/cases/${id}`, USERS.lead)).body.closureReason).toBe('steppedUpToSocialWork');
   });
 
-  it('only the designated liaison person decides: a lead practitioner may not submit the report', async () => {
+  it('only the designated liaison person decides not to report, and records the acknowledgement and the outcome', async () => {
     const id = await caseIn('assessment.inProgress');
     await raiseConcern(id);
     expect((await send(h, id, sampleEvent('CONSULT_LIAISON'), USERS.lead)).status).toBe(200);
-    const res = await send(h, id, sampleEvent('SUBMIT_REPORT'), USERS.lead);
-    expect(res.status).toBe(403);
-    expect(res.body.code).toBe('ROLE_NOT_PERMITTED');
+    const decide = await send(h, id, sampleEvent('DECIDE_NOT_TO_REPORT'), USERS.lead);
+    expect(decide.status).toBe(403);
+    expect(decide.body).toMatchObject({ code: 'ROLE_NOT_PERMITTED', permittedRoles: ['designatedLiaisonPerson'] });
+    // The lead, a mandated person, may report (Children First Act 2015, s. 14); what follows is the liaison person's.
+    expect((await send(h, id, sampleEvent('SUBMIT_REPORT'), USERS.lead)).body.state).toBe('escalation.reported.inWriting');
+    const acknowledge = await send(h, id, sampleEvent('ACKNOWLEDGE_REPORT'), USERS.lead);
+    expect(acknowledge.status).toBe(403);
+    expect(acknowledge.body).toMatchObject({ code: 'ROLE_NOT_PERMITTED', permittedRoles: ['designatedLiaisonPerson'] });
   });
 
   it('withdrawing consent closes the case as consentWithdrawn, and nothing more can be sent', async () => {

@@ -45,7 +45,7 @@ describe('the API surface', () => {
       expect.arrayContaining(['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/history', '/workflows', '/workflows/{id}/diagram', '/health']),
     );
     const body = doc.body.paths['/cases/{id}/events'].post.requestBody.content['application/json'].schema;
-    expect(body.oneOf).toHaveLength(36);
+    expect(body.oneOf).toHaveLength(37);
     expect(body.discriminator.propertyName).toBe('type');
     expect(doc.body.components.schemas).toHaveProperty('RecordConsent');
     expect(doc.body.components.securitySchemes).toHaveProperty('bearer');
@@ -71,7 +71,7 @@ describe('the API surface', () => {
     await drive(h, id, journeyTo('meeting.invited', USERS.lead));
     const agency = await get(h, `/cases/${id}`, USERS.agency);
     expect(agency.status).toBe(200);
-    expect(agency.body.allowedEvents).toEqual(['RAISE_CONCERN']);
+    expect(agency.body.allowedEvents).toEqual(['RAISE_CONCERN', 'RECORD_CONTACT']);
     const mother = (res: { body: { familyMembers: { relationship: string; sensitive?: unknown }[] } }) => res.body.familyMembers.find((m) => m.relationship === 'mother');
     expect(mother(agency)).not.toHaveProperty('sensitive');
     expect(mother(await get(h, `/cases/${id}`, USERS.coordinator))).toHaveProperty('sensitive', expect.objectContaining({ address: expect.any(String) }));

@@ -299,21 +299,21 @@ describe('case machine', () => {
       expect(s.value).toEqual(at.value);
     });
 
-    it('parentsInformedOrReasonGiven: a report that does not say whether parents were told is refused', () => {
+    it('reportReady: a report that does not say whether parents were told is refused', () => {
       const s = accept(wf, accept(wf, upTo('HOLD_MEETING'), RAISE_CONCERN_SAMPLE).snapshot, 'CONSULT_LIAISON').snapshot;
-      const report = { type: 'SUBMIT_REPORT' as const, statutoryService: 'Tusla', method: 'portal' as const, parentsInformed: false };
+      const report = { type: 'SUBMIT_REPORT' as const, statutoryService: 'Tusla', method: 'portal' as const, jointReport: false, parentsInformed: false };
       expect(s.can(report)).toBe(false);
-      expect(wf.explainGuard('parentsInformedOrReasonGiven', s.context, report)).toMatch(/whether the parents were told/);
+      expect(wf.explainGuard('reportReady', s.context, report)).toMatch(/whether the parents were told/);
     });
 
     it('a phone report asks for the written report within 3 days; the written report ends that deadline', () => {
       let s = accept(wf, accept(wf, upTo('HOLD_MEETING'), RAISE_CONCERN_SAMPLE).snapshot, 'CONSULT_LIAISON').snapshot;
-      const phoned = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', parentsInformed: true });
+      const phoned = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', jointReport: false, parentsInformed: true });
       s = phoned.snapshot;
       expect(stateOf(s)).toBe('escalation.reported.phoned');
       // Phoned on Monday 23 November 2026: the written report is due by the end of Thursday 26 November.
       expect(dues(ctx(s).now, phoned.actions)).toEqual([['xstate.after.writtenReportAfterPhone.case.escalation.reported.phoned', '2026-11-27T00:00:00.000Z']]);
-      const written = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'written', parentsInformed: true });
+      const written = accept(wf, s, { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'written', jointReport: false, parentsInformed: true });
       expect(stateOf(written.snapshot)).toBe('escalation.reported.inWriting');
       expect(cancelled(written.actions)).toContain('xstate.after.writtenReportAfterPhone.case.escalation.reported.phoned');
     });
@@ -387,10 +387,13 @@ describe('case machine', () => {
       expect(dues('2026-11-26T09:00:00.000Z', actions)).toEqual([['xstate.after.requestRegistration.case.request.submitted', '2026-12-02T00:00:00.000Z']]);
     });
 
-    it('the case root arms the 12-month check at the start: the end of the same day a year later', () => {
+    it('the case root arms the 12-month check and the no-contact alert at the start: the end of the same day a year, and 4 weeks, later', () => {
       const { snapshot, actions } = start(wf);
-      expect(dues(ctx(snapshot).now, actions)).toEqual([['xstate.after.caseOpenCheck.case', '2027-11-24T00:00:00.000Z']]);
-      expect(ctx(snapshot).deadlineStarts).toEqual({ caseOpenCheck: SAMPLE_NOW });
+      expect(dues(ctx(snapshot).now, actions)).toEqual([
+        ['xstate.after.caseOpenCheck.case', '2027-11-24T00:00:00.000Z'],
+        ['xstate.after.noContactWithFamily.case', '2026-12-22T00:00:00.000Z'],
+      ]);
+      expect(ctx(snapshot).deadlineStarts).toEqual({ caseOpenCheck: SAMPLE_NOW, noContactWithFamily: SAMPLE_NOW });
     });
 
     it('a deadline firing notifies the coordinator and marks the stage overdue without changing state', () => {
@@ -413,9 +416,13 @@ describe('case machine', () => {
 
     it('leaving a stage cancels its timers (xstate.cancel) and entering the next arms its own (xstate.raise with a delay)', () => {
       const { snapshot, actions } = accept(wf, upTo('REGISTER_REQUEST'), 'REGISTER_REQUEST');
-      expect(cancelled(actions)).toEqual(['xstate.after.requestRegistration.case.request.submitted']);
-      expect(dues(ctx(snapshot).now, actions)).toEqual([['xstate.after.assessmentCompletion.case.assessment', '2026-12-22T00:00:00.000Z']]);
-      expect(Object.keys(ctx(snapshot).deadlineStarts).sort()).toEqual(['assessmentCompletion', 'caseOpenCheck']);
+      // Registration also starts the no-contact alert again (cancelled, then armed from now).
+      expect(cancelled(actions)).toEqual(['xstate.after.requestRegistration.case.request.submitted', 'xstate.after.noContactWithFamily.case']);
+      expect(dues(ctx(snapshot).now, actions)).toEqual([
+        ['xstate.after.noContactWithFamily.case', '2026-12-22T00:00:00.000Z'],
+        ['xstate.after.assessmentCompletion.case.assessment', '2026-12-22T00:00:00.000Z'],
+      ]);
+      expect(Object.keys(ctx(snapshot).deadlineStarts).sort()).toEqual(['assessmentCompletion', 'caseOpenCheck', 'noContactWithFamily']);
     });
 
     it('a deadline spanning several states keeps its due date: meetingHeld is re-armed with the time left', () => {

@@ -11,7 +11,10 @@
  *   an escalation is open it is only recorded and never blocks or ends the escalation.
  * - RECORD_CONSENT widens or narrows consent; ASSIGN_LEAD_PRACTITIONER changes the lead.
  * - PROPOSE_CLOSURE (from registration on) moves to closure with a reason.
- * A case open 12 months asks the coordinator for a check (`caseOpenCheck`).
+ * - RECORD_CONTACT logs a contact with the family (`contact-log.ts`).
+ * A case open 12 months asks the coordinator for a check (`caseOpenCheck`); 4 weeks without a
+ * contact with the family (counted from the case's opening, its registration or the latest
+ * contact) alert the coordinator (`noContactWithFamily`).
  * The case is written with every process's rules (`caseSetup`) and its own (`caseRules`: routing
  * guards that read what a stage decided, closing the case, ending a hold); `RULE_GUARDS` and
  * `explainGuard` cover them all.
@@ -21,6 +24,7 @@ import { consentStillStands, type ClosureReason, type Stage } from '@tacu/domain
 import { actionPlanRules, actionPlanStage } from './action-plan.machine';
 import { closureRules, closureStage } from './closure.machine';
 import { consentRules } from './consent';
+import { contactLogRules, restartNoContactAlert } from './contact-log';
 import { currentReview } from './context';
 import { escalationRules, escalationStage } from './escalation.machine';
 import { allow } from './permissions';
@@ -77,6 +81,7 @@ export const caseSetup = processSetup
   .extend(reviewRules)
   .extend(closureRules)
   .extend(escalationRules)
+  .extend(contactLogRules)
   .extend(caseRules);
 
 /** The config the case machine is written in: a misspelt guard, action or delay name fails `tsc`. */
@@ -147,13 +152,19 @@ export const caseMachine = caseSetup.createMachine({
   initial: 'request',
   meta: {
     description: 'A family support case, from the request for support to closure.',
-    permissions: allow('RECORD_CONSENT', 'WITHDRAW_CONSENT', 'ASSIGN_LEAD_PRACTITIONER', 'RAISE_CONCERN'),
+    permissions: allow('RECORD_CONSENT', 'WITHDRAW_CONSENT', 'ASSIGN_LEAD_PRACTITIONER', 'RAISE_CONCERN', 'RECORD_CONTACT'),
   },
-  entry: startDeadline('caseOpenCheck'),
+  entry: [startDeadline('caseOpenCheck'), startDeadline('noContactWithFamily')],
   after: {
     caseOpenCheck: { actions: notify('coordinator', 'caseOpenCheck') },
+    // An alert only: the case stays where it is; the next contact starts the count again.
+    noContactWithFamily: { actions: notify('coordinator', 'noContactWithFamily') },
   },
   on: {
+    RECORD_CONTACT: [
+      { guard: 'contactRestartsAlert', actions: ['recordContact', ...restartNoContactAlert('contact')] },
+      { actions: 'recordContact' },
+    ],
     RECORD_CONSENT: { actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')] },
     ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
     WITHDRAW_CONSENT: {
@@ -163,7 +174,8 @@ export const caseMachine = caseSetup.createMachine({
   },
   states: {
     request: embed('request', requestForSupportStage('embedded'), [
-      { guard: { type: 'requestOutcomeIs', params: { outcome: 'registered' } }, target: 'assessment' },
+      // Registered: the Meitheal starts, and so does the count of weeks without contact.
+      { guard: { type: 'requestOutcomeIs', params: { outcome: 'registered' } }, target: 'assessment', actions: restartNoContactAlert('now') },
       { guard: { type: 'requestOutcomeIs', params: { outcome: 'redirected' } }, target: 'redirected' },
       { guard: { type: 'requestOutcomeIs', params: { outcome: 'declined' } }, target: 'declined' },
     ]),

@@ -1,11 +1,13 @@
 /**
  * The one context every machine of the case shares. It holds what the process needs to decide
  * what may happen next (and what the documents of each stage are made of), nothing more:
- * no addresses, no contact details. `now`, `policy` and `calendar` are written by the engine
- * before every transition: the machines read time, stage lengths and closed days as data.
+ * no addresses, no contact details. `now`, `policy`, `calendar` and `actor` are written by the
+ * engine before every transition: the machines read time, stage lengths, closed days and who
+ * acts as data.
  */
 import {
   DEFAULT_DEADLINE_POLICY,
+  type ActorRef,
   noWorkingCalendar,
   type AssessmentRecord,
   type ClosureReason,
@@ -68,11 +70,19 @@ export interface ConcernRecord extends Omit<RaiseConcern, 'type'> {
   raisedInStage: Stage | null;
   status: ConcernStatus;
   liaison: { liaison: PersonRef; advice: string; at: string } | null;
-  reports: (Omit<SubmitReport, 'type'> & { at: string })[];
+  /** Each report to the statutory service: what it said, and who made it (the signed-in user who recorded it). */
+  reports: ReportRecord[];
   acknowledgedReference: string | null;
-  decidedNotToReport: { reason: string; at: string } | null;
-  outcome: { outcome: ConcernOutcome; notes: string; at: string } | null;
+  decidedNotToReport: { reason: string; at: string; by: ActorRef | null } | null;
+  outcome: { outcome: ConcernOutcome; notes: string; at: string; by: ActorRef | null } | null;
 }
+
+/**
+ * A report to the statutory service as the record keeps it. `reporter` is who made it: the
+ * signed-in user who recorded it (the engine's actor), with `jointReporter` when made jointly;
+ * null only when a machine runs without the engine (tests).
+ */
+export type ReportRecord = Omit<SubmitReport, 'type'> & { at: string; reporter: ActorRef | null };
 
 export interface CaseContext {
   caseId: string;
@@ -86,6 +96,12 @@ export interface CaseContext {
   policy: DeadlinePolicy;
   /** The organisation's working calendar (time zone, closed days), written by the engine before every transition. */
   calendar: WorkingCalendar;
+  /**
+   * Who sends the event, as they act on the case (the signed-in user, or the deadline worker),
+   * written by the engine before every transition; null when nobody acts (a case read, a
+   * machine run on its own). Records take who acted from here, never from the event.
+   */
+  actor: ActorRef | null;
   origin: RequestOrigin | null;
   leadPractitionerId: string | null;
   consent: ConsentRecord | null;
@@ -130,6 +146,11 @@ export interface CaseContext {
     closedAt: string | null;
   };
   concerns: ConcernRecord[];
+  /**
+   * When the latest contact with the family took place (RECORD_CONTACT's `contactedOn`), null
+   * before any. The contact log itself is the case's history (each RECORD_CONTACT event).
+   */
+  lastContactWithFamilyAt: string | null;
   /** While a concern is open: the stage the case resumes in. */
   onHold: { stage: Stage; since: string } | null;
   /**
@@ -162,6 +183,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     now: input.now,
     policy: input.policy ?? DEFAULT_DEADLINE_POLICY,
     calendar: input.calendar ?? noWorkingCalendar(),
+    actor: null,
     origin: input.origin ?? null,
     leadPractitionerId: input.leadPractitionerId ?? null,
     consent: null,
@@ -180,6 +202,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     reviews: [],
     closure: { reason: null, reasonText: null, proposedAt: null, feedback: null, closedAt: null },
     concerns: [],
+    lastContactWithFamilyAt: null,
     onHold: null,
     deadlineStarts: {},
     deadlineRules: {},

@@ -98,7 +98,7 @@ describe('deadlines count from the day a person gave', () => {
 
   it('the written report counts from the time of the urgent phone report (reportedAt), else from when it was recorded', () => {
     const consulted = accept(wf, accept(wf, upTo('HOLD_MEETING'), RAISE_CONCERN_SAMPLE).snapshot, 'CONSULT_LIAISON').snapshot;
-    const phone = { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', parentsInformed: true } as const;
+    const phone = { type: 'SUBMIT_REPORT', statutoryService: 'Tusla', method: 'phone', jointReport: false, parentsInformed: true } as const;
     const late = accept(wf, consulted, { ...phone, reportedAt: '2026-11-20T16:40:00+00:00' }, '2026-11-23T09:00:00.000Z').snapshot;
     expect(due(late, 'writtenReportAfterPhone')).toBe('2026-11-24T00:00:00.000Z'); // Friday 20 + 3 days: the end of Monday 23
     const now = accept(wf, consulted, phone, '2026-11-23T09:00:00.000Z').snapshot;
@@ -132,9 +132,10 @@ describe('stage lengths are policy: a stage keeps the rule it started with', () 
   it('a deadline that ends forgets its rule and its start', () => {
     const held = accept(wf, upTo('HOLD_MEETING'), 'HOLD_MEETING').snapshot;
     const drafting = accept(wf, held, 'DISTRIBUTE_MINUTES').snapshot;
-    expect(Object.keys(ctx(held).deadlineRules).sort()).toEqual(['caseOpenCheck', 'minutesDistributed']);
-    expect(Object.keys(ctx(drafting).deadlineRules).sort()).toEqual(['caseOpenCheck', 'planSignOff']);
-    expect(Object.keys(ctx(drafting).deadlineStarts).sort()).toEqual(['caseOpenCheck', 'planSignOff']);
+    // caseOpenCheck and noContactWithFamily run case-wide, whatever the stage.
+    expect(Object.keys(ctx(held).deadlineRules).sort()).toEqual(['caseOpenCheck', 'minutesDistributed', 'noContactWithFamily']);
+    expect(Object.keys(ctx(drafting).deadlineRules).sort()).toEqual(['caseOpenCheck', 'noContactWithFamily', 'planSignOff']);
+    expect(Object.keys(ctx(drafting).deadlineStarts).sort()).toEqual(['caseOpenCheck', 'noContactWithFamily', 'planSignOff']);
   });
 });
 
@@ -146,6 +147,10 @@ describe('snapshots written before deadlines recorded their rule', () => {
     const old = restore(wf, json);
     expect(due(old, 'requestRegistration')).toBe('2026-12-01T00:00:00.000Z');
     const registered = accept(wf, old, 'REGISTER_REQUEST').snapshot;
-    expect(ctx(registered).deadlineRules).toEqual({ assessmentCompletion: DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion });
+    // The deadlines started at registration record their rule: the assessment's and the restarted no-contact alert's.
+    expect(ctx(registered).deadlineRules).toEqual({
+      assessmentCompletion: DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion,
+      noContactWithFamily: DEFAULT_DEADLINE_POLICY.deadlines.noContactWithFamily,
+    });
   });
 });

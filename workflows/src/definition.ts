@@ -7,7 +7,9 @@
  *   every pure transition, so named delays (stage deadlines) can be computed without a clock.
  *   Likewise `calendar` (the organisation's `WorkingCalendar`: time zone and closed days) and
  *   `policy` (its current `DeadlinePolicy`), so deadlines are counted on the local calendar
- *   without the machine reading anything.
+ *   without the machine reading anything; and `actor` (`{ id, role }` of who sends the event, as
+ *   they act on the case; null when nobody does), so a record says who acted without trusting
+ *   what the event says.
  * - Each state's `meta` is a `StateMeta`: the document it produces, the roles allowed per event,
  *   and the stage it belongs to. Permissions are merged over all active state nodes (root included).
  * - Deadlines are named delays (`after: { assessmentCompletion: ... }`) whose names are
@@ -30,12 +32,13 @@ export interface StateMeta {
 
 /**
  * A practitioner the case's record names, by how they take part: its lead practitioner, an
- * agency practitioner invited to the meeting, or the owner of an action of the plan. The engine
- * keeps these as rows (only ids that name users), so need to know is a lookup.
+ * agency practitioner invited to the meeting, the owner of an action of the plan, or a designated
+ * liaison person who handled a concern of it. The engine keeps these as rows (only ids that name
+ * users), so need to know is a lookup.
  */
 export interface CaseParticipant {
   userId: string;
-  kind: 'lead' | 'invitee' | 'actionOwner';
+  kind: 'lead' | 'invitee' | 'actionOwner' | 'liaison';
 }
 
 /** Columns of the case row that dashboards query, derived from a snapshot. */

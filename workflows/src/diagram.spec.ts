@@ -21,7 +21,8 @@ describe('toMermaid', () => {
   it('nests sub-states of a state (a phone report awaiting its written report)', () => {
     const text = toMermaid(escalationMachine);
     expect(text).toContain('state "reported" as escalation_reported {');
-    expect(text).toContain('escalation_liaisonConsulted --> escalation_reported_phoned : SUBMIT_REPORT [phoneReportParentsInformedOrReasonGiven]');
+    expect(text).toContain('escalation_liaisonConsulted --> escalation_reported_phoned : SUBMIT_REPORT [reportMadeByPhone and reportReady]');
+    expect(text).toContain('escalation_raised --> escalation_reported : SUBMIT_REPORT [reportReady]');
     expect(text).toContain('after writtenReportAfterPhone');
   });
 

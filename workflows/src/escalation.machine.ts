@@ -1,16 +1,20 @@
 /**
  * 7. Escalation to statutory protection (domain.md): raised → liaisonConsulted → reported →
- * acknowledged → outcome, or the designated liaison person decides not to report. Reported the
- * same day (`concernReported`, published); a written report within 3 days of an urgent phone
- * report (`writtenReportAfterPhone`, published). Parents are told unless that would endanger the
- * child (recorded which and why). Consent never blocks it: a withdrawal while it is open is
- * recorded and the escalation goes on.
+ * acknowledged → outcome, or the designated liaison person decides not to report. A mandated
+ * person (any practitioner on the case) may also report directly from `raised`, without the
+ * liaison person, alone or jointly (Children First Act 2015, s. 14(1) and (3)); the liaison
+ * person is told of every report. The record says who reported: the signed-in user who sent it
+ * (`context.actor`), never a name the event gives. Reported the same day (`concernReported`,
+ * published); a written report within 3 days of an urgent phone report (`writtenReportAfterPhone`,
+ * published), and only a written (or portal) report follows a phone report. Parents are told
+ * unless that would endanger the child (recorded which and why). Consent never blocks it: a
+ * withdrawal while it is open is recorded and the escalation goes on.
  */
-import { assertEvent, assign } from 'xstate';
-import { fail, parentsInformedOrReasonGiven, type Stage } from '@tacu/domain';
-import { openConcern, type CaseContext } from './context';
+import { and, assertEvent, assign } from 'xstate';
+import { allOf, fail, parentsInformedOrReasonGiven, reportersNamed, type RuleResult, type Stage } from '@tacu/domain';
+import { openConcern, type CaseContext, type ReportRecord } from './context';
 import { allow } from './permissions';
-import { defineRules, is, type StateConfigOf } from './setup';
+import { defineRules, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
@@ -19,18 +23,30 @@ function updateOpenConcern(context: CaseContext, patch: Partial<CaseContext['con
   return context.concerns.map((c) => (c === open ? { ...c, ...patch } : c));
 }
 
+/**
+ * A report says who made it and whether the parents were told: the reporters (the sender, and
+ * the other person of a joint report) and the parents' information, or why they were not told.
+ */
+function reportReady(context: CaseContext, event: AnyCaseEvent): RuleResult {
+  if (!is(event, 'SUBMIT_REPORT')) return parentsInformedOrReasonGiven(null);
+  return allOf(reportersNamed(event, context.actor?.id ?? null), parentsInformedOrReasonGiven(event));
+}
+
 export const escalationRules = defineRules({
   rules: {
-    /** Parents are told of the report, unless that would endanger the child (recorded which and why). */
-    parentsInformedOrReasonGiven: (_c, e) => parentsInformedOrReasonGiven(is(e, 'SUBMIT_REPORT') ? e : null),
-    /** A phone report whose parents guard holds: a written report must follow. */
-    phoneReportParentsInformedOrReasonGiven: (_c, e) =>
-      is(e, 'SUBMIT_REPORT') && e.method === 'phone' ? parentsInformedOrReasonGiven(e) : fail('The report was not made by phone.'),
-    /** A written (or portal) report following a phone report. */
-    writtenReportParentsInformedOrReasonGiven: (_c, e) =>
+    /** A report (the first, or the one that ends the escalation's reporting): who made it, and the parents told or why not. */
+    reportReady,
+    /** The report that follows a phone report is written (on the form or through the portal), otherwise ready. */
+    writtenReportReady: (c, e) =>
       is(e, 'SUBMIT_REPORT') && e.method !== 'phone'
-        ? parentsInformedOrReasonGiven(e)
-        : fail('A written report must follow the phone report: submit it in writing or through the portal (SUBMIT_REPORT).'),
+        ? reportReady(c, e)
+        : fail(
+            'The report was already made by phone: what follows it is the written report, on the report form or through the portal (method "written" or "portal"), within 3 days of the call.',
+          ),
+  },
+  guards: {
+    /** Routing: an urgent report made by phone (a written report must follow within 3 days). Says nothing: `reportReady` explains. */
+    reportMadeByPhone: ({ event }) => is(event, 'SUBMIT_REPORT') && event.method === 'phone',
   },
   actions: {
     /** A concern is raised; `stage` is where the case resumes (null: already on hold or no case around). */
@@ -63,11 +79,13 @@ export const escalationRules = defineRules({
       assertEvent(event, 'SUBMIT_REPORT');
       const { type: _type, ...report } = event;
       const open = openConcern(context);
-      return { concerns: updateOpenConcern(context, { status: 'reported', reports: [...(open?.reports ?? []), { ...report, at: context.now }] }) };
+      // Who reported is who sends the event (the engine's actor), never a name the event gives.
+      const made: ReportRecord = { ...report, at: context.now, reporter: context.actor };
+      return { concerns: updateOpenConcern(context, { status: 'reported', reports: [...(open?.reports ?? []), made] }) };
     }),
     recordDecisionNotToReport: assign(({ context, event }) => {
       assertEvent(event, 'DECIDE_NOT_TO_REPORT');
-      return { concerns: updateOpenConcern(context, { status: 'closed', decidedNotToReport: { reason: event.reason, at: context.now } }) };
+      return { concerns: updateOpenConcern(context, { status: 'closed', decidedNotToReport: { reason: event.reason, at: context.now, by: context.actor } }) };
     }),
     recordReportAcknowledged: assign(({ context, event }) => {
       assertEvent(event, 'ACKNOWLEDGE_REPORT');
@@ -75,7 +93,7 @@ export const escalationRules = defineRules({
     }),
     recordConcernOutcome: assign(({ context, event }) => {
       assertEvent(event, 'RECORD_CONCERN_OUTCOME');
-      return { concerns: updateOpenConcern(context, { status: 'closed', outcome: { outcome: event.outcome, notes: event.notes, at: context.now } }) };
+      return { concerns: updateOpenConcern(context, { status: 'closed', outcome: { outcome: event.outcome, notes: event.notes, at: context.now, by: context.actor } }) };
     }),
   },
 });
@@ -83,6 +101,24 @@ export const escalationRules = defineRules({
 const escalationSetup = processSetup.extend(escalationRules);
 
 const notReportedYet = { concernReported: overdue('concernReported', 'coordinator', { once: true }) };
+
+/**
+ * The first report of the concern, from `raised` (a mandated person reporting directly) or from
+ * `liaisonConsulted`: by phone it waits for the written report, otherwise it is made in writing.
+ * The designated liaison person is told of every report (they keep the record of reports).
+ */
+const firstReport = [
+  {
+    guard: and(['reportMadeByPhone', 'reportReady']),
+    target: 'reported.phoned',
+    actions: ['recordReport' as const, endDeadlines('concernReported'), notify('designatedLiaisonPerson', 'SUBMIT_REPORT')],
+  },
+  {
+    guard: 'reportReady' as const,
+    target: 'reported',
+    actions: ['recordReport' as const, endDeadlines('concernReported'), notify('designatedLiaisonPerson', 'SUBMIT_REPORT')],
+  },
+];
 
 export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSetup> {
   return {
@@ -100,11 +136,16 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
     states: {
       raised: {
         meta: {
-          description: 'Concern raised: what was seen or said, immediate safety; the designated liaison person is consulted.',
-          permissions: allow('CONSULT_LIAISON'),
+          description:
+            'Concern raised: what was seen or said, immediate safety; the designated liaison person is consulted, or a mandated person reports directly.',
+          permissions: allow('CONSULT_LIAISON', 'SUBMIT_REPORT'),
         },
         after: notReportedYet,
-        on: { CONSULT_LIAISON: { target: 'liaisonConsulted', actions: 'recordLiaisonConsulted' } },
+        on: {
+          CONSULT_LIAISON: { target: 'liaisonConsulted', actions: 'recordLiaisonConsulted' },
+          // A mandated person reports to the statutory service themself (Children First Act 2015, s. 14(1)).
+          SUBMIT_REPORT: firstReport,
+        },
       },
       liaisonConsulted: {
         meta: {
@@ -113,18 +154,7 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
         },
         after: notReportedYet,
         on: {
-          SUBMIT_REPORT: [
-            {
-              guard: 'phoneReportParentsInformedOrReasonGiven',
-              target: 'reported.phoned',
-              actions: ['recordReport', endDeadlines('concernReported')],
-            },
-            {
-              guard: 'parentsInformedOrReasonGiven',
-              target: 'reported',
-              actions: ['recordReport', endDeadlines('concernReported')],
-            },
-          ],
+          SUBMIT_REPORT: firstReport,
           DECIDE_NOT_TO_REPORT: { target: 'notReported', actions: ['recordDecisionNotToReport', notify('leadPractitioner', 'DECIDE_NOT_TO_REPORT')] },
         },
       },
@@ -147,7 +177,8 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
             exit: endDeadlines('writtenReportAfterPhone'),
             after: { writtenReportAfterPhone: overdue('writtenReportAfterPhone') },
             on: {
-              SUBMIT_REPORT: { guard: 'writtenReportParentsInformedOrReasonGiven', target: 'inWriting', actions: 'recordReport' },
+              // Only a written report follows a phone report: a second phone report is refused.
+              SUBMIT_REPORT: { guard: 'writtenReportReady', target: 'inWriting', actions: ['recordReport', notify('designatedLiaisonPerson', 'SUBMIT_REPORT')] },
             },
           },
           inWriting: {

@@ -160,9 +160,18 @@ describe('permissions in meta (roles of domain.md)', () => {
     expect(byId('case.assessment.completed').AGREE_ASSESSMENT).toEqual(['parentCarer', 'leadPractitioner']);
   });
 
-  it('agency practitioners report progress while the plan runs; the designated liaison person reports concerns', () => {
+  it('agency practitioners report progress while the plan runs; every practitioner on the case may report a concern, the liaison person decides not to', () => {
     expect(byId('case.review').REPORT_ACTION_PROGRESS).toEqual(['agencyPractitioner', 'leadPractitioner']);
-    expect(byId('case.escalation.liaisonConsulted')).toEqual({ SUBMIT_REPORT: ['designatedLiaisonPerson'], DECIDE_NOT_TO_REPORT: ['designatedLiaisonPerson'] });
-    expect(byId('case.escalation.raised').CONSULT_LIAISON).toEqual(['leadPractitioner', 'designatedLiaisonPerson']);
+    // Children First Act 2015, s. 14: a mandated person reports directly, with or without the liaison person.
+    const mandated = ['leadPractitioner', 'coordinator', 'agencyPractitioner', 'designatedLiaisonPerson'];
+    expect(byId('case.escalation.liaisonConsulted')).toEqual({ SUBMIT_REPORT: mandated, DECIDE_NOT_TO_REPORT: ['designatedLiaisonPerson'] });
+    expect(byId('case.escalation.raised')).toEqual({ CONSULT_LIAISON: ['leadPractitioner', 'designatedLiaisonPerson'], SUBMIT_REPORT: mandated });
+    expect(byId('case.escalation.reported.phoned')).toEqual({ SUBMIT_REPORT: mandated });
+    expect(byId('case.escalation.reported').ACKNOWLEDGE_REPORT).toEqual(['designatedLiaisonPerson']);
+    expect(byId('case.escalation.acknowledged').RECORD_CONCERN_OUTCOME).toEqual(['designatedLiaisonPerson']);
+  });
+
+  it('a contact with the family is logged by the lead and the invited agencies, in every active state', () => {
+    expect(root.meta?.permissions?.RECORD_CONTACT).toEqual(['leadPractitioner', 'agencyPractitioner']);
   });
 });

@@ -63,6 +63,33 @@ describe('who a case names (participantsOf)', () => {
     ]);
   });
 
+  it('every designated liaison person who handled a concern: consulted by id, or who reported, decided or recorded its outcome; consent never limits it', () => {
+    const concern = {
+      category: 'neglect' as const,
+      mandatedReport: true,
+      observed: 'o',
+      immediateSafety: { childSafeNow: true, actionTaken: 'a' },
+      raisedAt: '2026-03-02T09:00:00Z',
+      raisedInStage: 'assessment' as const,
+      status: 'closed' as const,
+      liaison: { liaison: { name: 'Patrick', personId: 'dlp-consulted' }, advice: 'Report', at: '2026-03-02T09:00:00Z' },
+      reports: [
+        { statutoryService: 'Tusla', method: 'portal' as const, jointReport: false, parentsInformed: true, at: '2026-03-02T10:00:00Z', reporter: { id: 'lead', role: 'leadPractitioner' as const } },
+        { statutoryService: 'Tusla', method: 'written' as const, jointReport: false, parentsInformed: true, at: '2026-03-02T10:00:00Z', reporter: { id: 'dlp-reporter', role: 'designatedLiaisonPerson' as const } },
+      ],
+      acknowledgedReference: 'TUS-1',
+      decidedNotToReport: null,
+      outcome: { outcome: 'returnToEarlyIntervention' as const, notes: 'n', at: '2026-03-03T09:00:00Z', by: { id: 'dlp-outcome', role: 'designatedLiaisonPerson' as const } },
+    };
+    expect(participantsOf(context({ consent: consent([], true), concerns: [concern] })).filter((p) => p.kind === 'liaison')).toEqual([
+      { userId: 'dlp-consulted', kind: 'liaison' },
+      { userId: 'dlp-reporter', kind: 'liaison' },
+      { userId: 'dlp-outcome', kind: 'liaison' },
+    ]);
+    const byName = { ...concern, liaison: { ...concern.liaison, liaison: { name: 'Patrick' } }, reports: [], outcome: null };
+    expect(participantsOf(context({ concerns: [byName] })).filter((p) => p.kind === 'liaison')).toEqual([]);
+  });
+
   it('a case with no lead, no meeting and no plan names nobody', () => {
     expect(participantsOf(createCaseContext({ caseId: 'c', now: '2026-03-02T09:00:00Z' }))).toEqual([]);
   });

@@ -2,6 +2,11 @@
  * Who may send which event (domain.md "People and roles"). States pick their entries from this
  * one table, so a role's rights read the same in every machine. The lead practitioner may also
  * record what a family gave in person (consent, agreement, sign-off, a request for changes).
+ * Every practitioner on the case is a mandated person who may report a concern to the statutory
+ * service directly (Children First Act 2015, s. 14): SUBMIT_REPORT is theirs as well as the
+ * designated liaison person's; the statutory service's acknowledgement and outcome stay with
+ * the liaison person, who keeps the record of reports. Contacts with the family are logged by
+ * the practitioners who make them: the lead and the invited agencies.
  */
 import { PRACTITIONER_ROLES, type CaseEventType, type Role } from '@tacu/domain';
 
@@ -38,11 +43,12 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
   CLOSE_CASE: LEAD,
   RAISE_CONCERN: PRACTITIONER_ROLES,
   CONSULT_LIAISON: ['leadPractitioner', 'designatedLiaisonPerson'],
-  SUBMIT_REPORT: ['designatedLiaisonPerson'],
+  SUBMIT_REPORT: PRACTITIONER_ROLES,
   DECIDE_NOT_TO_REPORT: ['designatedLiaisonPerson'],
   ACKNOWLEDGE_REPORT: ['designatedLiaisonPerson'],
   RECORD_CONCERN_OUTCOME: ['designatedLiaisonPerson'],
   WITHDRAW_CONSENT: ['parentCarer', 'youngPerson', 'leadPractitioner'],
+  RECORD_CONTACT: ['leadPractitioner', 'agencyPractitioner'],
   ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
 };
 

@@ -117,10 +117,12 @@ export function defineRules<
  *   the instant of the transition when there was no such meeting (e.g. closure proposed outside
  *   a review, or a stage resumed after an escalation);
  * - `phoneReport`: the time the urgent phone report was made (SUBMIT_REPORT's `reportedAt`),
- *   else the instant it was recorded.
+ *   else the instant it was recorded;
+ * - `contact`: the time a contact with the family took place (RECORD_CONTACT's `contactedOn`),
+ *   else the instant of the transition.
  * A meeting held on 1 October and recorded on 30 November is therefore overdue at once.
  */
-export type CountsFrom = 'now' | 'meeting' | 'phoneReport';
+export type CountsFrom = 'now' | 'meeting' | 'phoneReport' | 'contact';
 
 function endOfStage(event: AnyCaseEvent, stage: Stage): boolean {
   return event.type.startsWith('xstate.done.state.') && event.type.endsWith(`.${stage}`);
@@ -141,6 +143,7 @@ export function meetingDayOf(context: CaseContext, event: AnyCaseEvent): string 
 export function countStart(context: CaseContext, event: AnyCaseEvent, countsFrom: CountsFrom = 'now'): string {
   if (countsFrom === 'meeting') return meetingDayOf(context, event) ?? context.now;
   if (countsFrom === 'phoneReport' && is(event, 'SUBMIT_REPORT') && event.reportedAt) return event.reportedAt;
+  if (countsFrom === 'contact' && is(event, 'RECORD_CONTACT')) return event.contactedOn;
   return context.now;
 }
 

@@ -8,9 +8,9 @@ import type { CaseContext, CaseInput } from './context';
 import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
 import { deadlineDue, isExplainedGuard } from './setup';
 
-/** Deadlines that are a stage's due date (the reminder and the 12-month check are not). */
+/** Deadlines that are a stage's due date (the reminder, the 12-month check and the no-contact alert are not). */
 export const DUE_DATE_DELAYS: ReadonlySet<DeadlineName> = new Set(
-  DEADLINE_NAMES.filter((n) => n !== 'reviewReminder' && n !== 'caseOpenCheck'),
+  DEADLINE_NAMES.filter((n) => n !== 'reviewReminder' && n !== 'caseOpenCheck' && n !== 'noContactWithFamily'),
 );
 
 /** "escalation.reported.phoned" from { escalation: { reported: 'phoned' } }. */
@@ -39,8 +39,10 @@ export function guardExplainer(machine: AnyStateMachine): WorkflowDefinition['ex
  * from an agency and is named by id, every action owner named by id; an invitee or an action
  * owner only while the family's consent covers sharing with their agency (consent first: a
  * family that narrows its consent ends that agency's access at once). Family members invited to
- * the meeting carry no agency and are not practitioners. Ids that name no user are dropped by
- * the engine's store.
+ * the meeting carry no agency and are not practitioners. And every designated liaison person who
+ * handled a concern (`liaison`): consulted about it by id, or who recorded a report, a decision
+ * not to report or its outcome; they keep their record of it (consent never limits an
+ * escalation). Ids that name no user are dropped by the engine's store.
  */
 export function participantsOf(context: CaseContext): CaseParticipant[] {
   const found = new Map<string, CaseParticipant>();
@@ -55,6 +57,11 @@ export function participantsOf(context: CaseContext): CaseParticipant[] {
   for (const action of context.plan?.actions ?? []) {
     const owner = action.owner;
     if (owner && (owner.personId === context.leadPractitionerId || shared(owner.agency))) add(owner.personId, 'actionOwner');
+  }
+  for (const concern of context.concerns ?? []) {
+    add(concern.liaison?.liaison.personId, 'liaison');
+    const actedOnIt = [...(concern.reports ?? []).map((r) => r.reporter), concern.decidedNotToReport?.by, concern.outcome?.by];
+    for (const actor of actedOnIt) if (actor?.role === 'designatedLiaisonPerson') add(actor.id, 'liaison');
   }
   return [...found.values()];
 }

@@ -70,6 +70,8 @@ describe('the people an event names', () => {
       { field: 'givenBy', personId: 'mother', as: 'consentGiver', claimsParentalResponsibility: true },
       { field: 'leadPractitionerId', personId: 'other-lead', as: 'leadPractitioner' },
     ]);
+    expect(namedPeople({ type: 'SUBMIT_REPORT', jointReport: true, jointReporter: { name: 'P', personId: 'dlp' } })).toEqual([{ field: 'jointReporter', personId: 'dlp', as: 'jointReporter' }]);
+    expect(namedPeople({ type: 'RECORD_CONTACT', with: [{ name: 'S', personId: 'mother' }, { name: 'Gran' }] })).toEqual([{ field: 'with.0', personId: 'mother', as: 'familyMember' }]);
     expect(namedPeople({ type: 'SUBMIT_REQUEST' })).toEqual([]);
     expect(namedPeople(null)).toEqual([]);
   });
@@ -120,6 +122,19 @@ describe('who may be named on a case', () => {
   it('the liaison consulted is a designated liaison person of the area', () => {
     expect(problem(named('liaison', 'dlp'))).toBeNull();
     expect(problem(named('liaison', 'coord'))).toMatch(/whose role is coordinator: choose a designated liaison person/);
+  });
+
+  it('the other reporter of a joint report named by id is an active practitioner of the area (anyone else by name alone)', () => {
+    for (const id of ['dlp', 'nurse', 'other-lead', 'coord']) expect(problem(named('jointReporter', id))).toBeNull();
+    expect(problem(named('jointReporter', 'mother'))).toMatch(/names nobody known here: give the id of a practitioner of the area, or give the name alone/);
+    expect(problem(named('jointReporter', 'manager'))).toMatch(/whose role is manager/);
+    expect(problem(named('jointReporter', 'galway-nurse'))).toMatch(/another area/);
+  });
+
+  it('a contact is with members of the family of the case', () => {
+    expect(problem(named('familyMember', 'mother'))).toBeNull();
+    expect(problem(named('familyMember', 'child'))).toBeNull();
+    expect(problem(named('familyMember', 'nurse'))).toMatch(/names nobody of this family: a contact is with members of the family/);
   });
 
   it('a plan is signed by a parent/carer of the family with parental responsibility, or by the child', () => {

@@ -5,7 +5,7 @@
  * active and of a role that fits, in the case's area, and an agency practitioner only where the
  * family's consent covers sharing with their agency. Pure: the caller looks the people up.
  */
-import { consentCoversAgency, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
+import { consentCoversAgency, PRACTITIONER_ROLES, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
 
 /** A user as the naming rules see them (a row of `users`). */
 export interface NamedUser {
@@ -78,6 +78,11 @@ export function namingProblem(named: NamedPerson, facts: NamingFacts, users: Rea
       return userProblem(user, facts, ['leadPractitioner'], 'an active lead practitioner');
     case 'liaison':
       return userProblem(user, facts, ['designatedLiaisonPerson'], 'a designated liaison person');
+    case 'jointReporter':
+      // Someone who is not a user here (a Garda, a GP) is named by name alone (s. 14(3): mandated or not).
+      return userProblem(user, facts, PRACTITIONER_ROLES, 'a practitioner of the area, or give the name alone of someone who is not a user here');
+    case 'familyMember':
+      return member ? null : 'names nobody of this family: a contact is with members of the family (their personId from the case), or give the name alone';
     case 'signatory':
       if (named.signsAs === 'youngPerson') {
         return named.personId === facts.childPersonId ? null : "names someone other than the child of this case: the young person signs for themselves (the child's personId)";

@@ -11,6 +11,7 @@ import {
   hasPermission,
   mayReportOnAction,
   matchesRule,
+  readsConcernRecordOnly,
   type CaseAccessFacts,
   type CaseVisibilityRule,
 } from './policy';
@@ -101,8 +102,29 @@ describe('need to know: who sees a case, and as whom', () => {
     expect(caseRoleOf(actor('designatedLiaisonPerson'), facts({ participation: ['invitee'] }))).toBe('agencyPractitioner');
   });
 
+  it('a designated liaison person who handled a concern keeps reading their record of it once it is over, closed or not', () => {
+    const dlp = actor('designatedLiaisonPerson');
+    for (const status of ['active', 'closed']) {
+      expect(caseRoleOf(dlp, facts({ status, participation: ['liaison'] }))).toBe('designatedLiaisonPerson');
+      expect(readsConcernRecordOnly(dlp, facts({ status, participation: ['liaison'] }))).toBe(true);
+    }
+    // While a concern is open, or where invited, they read what those rules give them.
+    expect(readsConcernRecordOnly(dlp, facts({ stage: 'escalation', status: 'onHold', participation: ['liaison'] }))).toBe(false);
+    expect(caseRoleOf(dlp, facts({ participation: ['liaison', 'invitee'] }))).toBe('agencyPractitioner');
+    expect(readsConcernRecordOnly(dlp, facts({ participation: ['liaison', 'invitee'] }))).toBe(false);
+    expect(caseRoleOf(dlp, facts({ areaId: 'galway', participation: ['liaison'] }))).toBeNull();
+    // The participation gives nothing to another role.
+    for (const role of ['leadPractitioner', 'agencyPractitioner', 'coordinator'] as const) {
+      expect(readsConcernRecordOnly(actor(role), facts({ participation: ['liaison'] }))).toBe(false);
+    }
+    expect(caseRoleOf(actor('agencyPractitioner'), facts({ participation: ['liaison'] }))).toBeNull();
+    for (const role of ['manager', 'parentCarer', 'youngPerson', 'system'] as const) {
+      expect(readsConcernRecordOnly(actor(role), facts({ participation: ['liaison'] }))).toBe(false);
+    }
+  });
+
   it('nobody sees a case of another area, whatever the case says of them', () => {
-    const everything = facts({ areaId: 'galway', stage: 'request', participation: ['lead', 'opener', 'invitee', 'actionOwner'] });
+    const everything = facts({ areaId: 'galway', stage: 'request', participation: ['lead', 'opener', 'invitee', 'actionOwner', 'liaison'] });
     for (const role of ROLES) expect({ role, sees: caseRoleOf(actor(role), everything) }).toEqual({ role, sees: null });
   });
 
@@ -135,7 +157,11 @@ describe('need to know: who sees a case, and as whom', () => {
     expect(caseVisibilityFilter(actor('agencyPractitioner', 'ap'))).toEqual({ kind: 'any', rules: invited('ap') });
     expect(caseVisibilityFilter(actor('designatedLiaisonPerson', 'dlp'))).toEqual({
       kind: 'any',
-      rules: [{ kind: 'areaInStage', areaId: area, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, ...invited('dlp')],
+      rules: [
+        { kind: 'areaInStage', areaId: area, stage: 'escalation', actsAs: 'designatedLiaisonPerson' },
+        ...invited('dlp'),
+        { kind: 'participant', userId: 'dlp', areaId: area, participation: 'liaison', actsAs: 'designatedLiaisonPerson' },
+      ],
     });
   });
 

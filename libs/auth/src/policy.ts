@@ -14,10 +14,15 @@
  * | agencyPractitioner      | open cases whose meeting invites them or whose plan they own an action of | agencyPractitioner |
  * | designatedLiaisonPerson | the cases of their area with a concern open (stage escalation)  | designatedLiaisonPerson |
  * |                         | open cases that invite them or name them as an action owner     | agencyPractitioner    |
+ * |                         | cases whose concern they handled (closed ones too): the concern record only | designatedLiaisonPerson |
  * | manager                 | none: figures, not narratives (403 on case routes)              |                       |
  * | parentCarer, youngPerson| none yet: the family portal comes later (403 on case routes)    |                       |
  * "Open" is any status but closed: access for invited agencies ends with the case, while a closed
- * case stays visible to its lead and its area's coordinators. Every rule also requires the case
+ * case stays visible to its lead and its area's coordinators. A designated liaison person who
+ * handled a concern (consulted about it, or recorded a report, a decision not to report or its
+ * outcome) keeps reading their record of it once the escalation is over: the concern, not the
+ * rest of the case (`readsConcernRecordOnly`), as they must keep records of the concerns they
+ * handled (Children First: National Guidance 2017, ch. 3, the DLP's role). Every rule also requires the case
  * to be in the actor's own area. A case the caller may not see does not exist for them: the API
  * answers 404, never 403.
  */
@@ -53,8 +58,11 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
-/** How a practitioner takes part in a case: rows of `case_participants`, written by the engine. */
-export type Participation = 'opener' | 'lead' | 'invitee' | 'actionOwner';
+/**
+ * How a practitioner takes part in a case: rows of `case_participants`, written by the engine.
+ * `liaison`: a designated liaison person who handled a concern raised on the case.
+ */
+export type Participation = 'opener' | 'lead' | 'invitee' | 'actionOwner' | 'liaison';
 
 /** The facts of a case the policy looks at: columns of its row, and how the actor takes part in it. */
 export interface CaseAccessFacts {
@@ -96,6 +104,15 @@ function invitedRules(actor: Actor): CaseVisibilityRule[] {
   ];
 }
 
+/** A designated liaison person who handled a concern of the case, closed or not: their record of the concern. */
+const concernHandledRule = (actor: Actor): CaseVisibilityRule => ({
+  kind: 'participant',
+  userId: actor.id,
+  areaId: actor.areaId,
+  participation: 'liaison',
+  actsAs: 'designatedLiaisonPerson',
+});
+
 export function caseVisibilityFilter(actor: Actor): CaseVisibilityFilter {
   switch (actor.role) {
     case 'coordinator':
@@ -114,7 +131,12 @@ export function caseVisibilityFilter(actor: Actor): CaseVisibilityFilter {
     case 'designatedLiaisonPerson':
       return {
         kind: 'any',
-        rules: [{ kind: 'areaInStage', areaId: actor.areaId, stage: 'escalation', actsAs: 'designatedLiaisonPerson' }, ...invitedRules(actor)],
+        rules: [
+          { kind: 'areaInStage', areaId: actor.areaId, stage: 'escalation', actsAs: 'designatedLiaisonPerson' },
+          ...invitedRules(actor),
+          // Last: while a concern is open, or where invited, they read what those rules give.
+          concernHandledRule(actor),
+        ],
       };
     case 'manager':
     case 'parentCarer':
@@ -149,6 +171,18 @@ export function caseRoleOf(actor: Actor, facts: CaseAccessFacts): Role | null {
   const filter = caseVisibilityFilter(actor);
   if (filter.kind === 'none') return null;
   return filter.rules.find((rule) => matchesRule(rule, facts))?.actsAs ?? null;
+}
+
+/**
+ * True when the actor reads this case only as the designated liaison person who handled a concern
+ * of it (no concern is open and they are not invited): they read the concern record and the
+ * escalation's history, not the rest of the case (see redaction.ts).
+ */
+export function readsConcernRecordOnly(actor: Actor, facts: CaseAccessFacts): boolean {
+  const filter = caseVisibilityFilter(actor);
+  if (filter.kind === 'none') return false;
+  const rule = filter.rules.find((r) => matchesRule(r, facts));
+  return rule?.kind === 'participant' && rule.participation === 'liaison';
 }
 
 /** May this actor know that this case exists and read it? (The same rules as the list filter.) */

@@ -23,4 +23,15 @@ describe('a concern is read by those who handle it', () => {
     expect(readableEventData('agencyPractitioner', 'nurse', { eventType: 'HOLD_MEETING', actorId: 'lead', data })).toBe(data);
     expect(ESCALATION_EVENTS).toEqual(['RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT', 'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME']);
   });
+
+  it('a liaison person reading only their record of a concern reads the concerns and the escalation events, nothing else of the case', () => {
+    expect(readableRecord('designatedLiaisonPerson', record, 'concernRecord')).toEqual({ concerns: record.concerns });
+    expect(readableRecord('designatedLiaisonPerson', { consent: {} }, 'concernRecord')).toEqual({ concerns: [] });
+    expect(readableRecord('agencyPractitioner', record, 'concernRecord')).toEqual({});
+    const data = { observed: 'what the child said' };
+    for (const eventType of ESCALATION_EVENTS) expect(readableEventData('designatedLiaisonPerson', 'dlp', { eventType, actorId: 'lead', data }, 'concernRecord')).toBe(data);
+    for (const eventType of ['RECORD_ASSESSMENT', 'RECORD_CONTACT', 'HOLD_MEETING']) {
+      expect(readableEventData('designatedLiaisonPerson', 'dlp', { eventType, actorId: 'dlp', data }, 'concernRecord')).toBeNull();
+    }
+  });
 });

@@ -5,7 +5,10 @@
  * practitioner, the area's coordinators and the designated liaison person (domain.md
  * "Escalation"; Children First). An agency practitioner invited to the meeting sees that the case
  * is on hold, not why: the concern is left out of the record, and the data of the escalation's
- * events is left out of the history they read (an entry they sent themselves excepted).
+ * events is left out of the history they read (an entry they sent themselves excepted): a
+ * mandated person from an invited agency who reported directly reads their own report there.
+ * A designated liaison person who handled a concern, once it is over, reads their record of it
+ * and nothing else of the case (`scope` 'concernRecord', see `readsConcernRecordOnly` in policy.ts).
  */
 import type { Role } from '@tacu/domain';
 
@@ -27,15 +30,25 @@ export function canReadConcerns(role: Role): boolean {
   return CONCERN_READERS.includes(role);
 }
 
-/** The record (the workflow's context) as someone acting in `role` may read it. */
-export function readableRecord(role: Role, record: Record<string, unknown>): Record<string, unknown> {
+/** What of the case a reader reads: all of it (as their role allows), or only the record of its concerns. */
+export type ReadScope = 'case' | 'concernRecord';
+
+/** The record (the workflow's context) as someone acting in `role` may read it, within `scope`. */
+export function readableRecord(role: Role, record: Record<string, unknown>, scope: ReadScope = 'case'): Record<string, unknown> {
+  if (scope === 'concernRecord') return canReadConcerns(role) ? { concerns: record['concerns'] ?? [] } : {};
   if (canReadConcerns(role)) return record;
   const { concerns: _concerns, ...rest } = record;
   return rest;
 }
 
-/** A history entry's data as `reader`, acting in `role`, may read it: `null` when it is left out. */
-export function readableEventData(role: Role, readerId: string, entry: { eventType: string; actorId: string; data: Record<string, unknown> }): Record<string, unknown> | null {
+/** A history entry's data as `reader`, acting in `role`, may read it within `scope`: `null` when it is left out. */
+export function readableEventData(
+  role: Role,
+  readerId: string,
+  entry: { eventType: string; actorId: string; data: Record<string, unknown> },
+  scope: ReadScope = 'case',
+): Record<string, unknown> | null {
+  if (scope === 'concernRecord') return canReadConcerns(role) && ESCALATION_EVENTS.includes(entry.eventType) ? entry.data : null;
   if (canReadConcerns(role) || !ESCALATION_EVENTS.includes(entry.eventType) || entry.actorId === readerId) return entry.data;
   return null;
 }

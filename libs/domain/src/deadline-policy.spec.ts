@@ -180,6 +180,7 @@ describe('the deadline policy', () => {
       concernReported: ['sameDay', 0, 'published'],
       writtenReportAfterPhone: ['calendarDays', 3, 'published'],
       caseOpenCheck: ['calendarDays', 365, 'suggested'],
+      noContactWithFamily: ['weeks', 4, 'suggested'],
     });
     for (const name of DEADLINE_NAMES) expect(DEFAULT_DEADLINE_POLICY.deadlines[name].description).toMatch(/^[A-Z]\w+( \S+){2,}/);
     expect(Object.keys(DEFAULT_DEADLINE_POLICY)).toEqual(['deadlines']);

@@ -44,6 +44,7 @@ export const DEADLINE_NAMES = [
   'concernReported',
   'writtenReportAfterPhone',
   'caseOpenCheck',
+  'noContactWithFamily',
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
 
@@ -69,6 +70,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
     concernReported: { unit: 'sameDay', amount: 0, basis: 'published', description: 'Concern reported to the statutory service the same day' },
     writtenReportAfterPhone: { unit: 'calendarDays', amount: 3, basis: 'published', description: 'Written report within 3 days of an urgent phone report' },
     caseOpenCheck: { unit: 'calendarDays', amount: 365, basis: 'suggested', description: 'Coordinator check of a case open 12 months' },
+    noContactWithFamily: { unit: 'weeks', amount: 4, basis: 'suggested', description: 'Contact with the family at least every 4 weeks (else the coordinator is alerted)' },
   },
 };
 

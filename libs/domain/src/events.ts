@@ -8,6 +8,7 @@ import type {
   ClosureReason,
   ConcernCategory,
   ConcernOutcome,
+  ContactMethod,
   NationalOutcome,
   OutcomeRatingValue,
   ReportMethod,
@@ -271,17 +272,27 @@ export interface ConsultLiaison {
   advice: string;
 }
 
+/**
+ * A report to the statutory service (Tusla under Children First), made by the person who sends
+ * it: the designated liaison person, or any practitioner on the case as a mandated person
+ * reporting directly (Children First Act 2015, s. 14(1)), alone or jointly with another person
+ * (s. 14(3)). Who reported is not a field: the record takes the signed-in user who sends it.
+ */
 export interface SubmitReport {
   type: 'SUBMIT_REPORT';
   statutoryService: string;
   method: ReportMethod;
-  /** Reference given by the statutory service, when known at once. */
-  reference?: string;
+  /** The reference the statutory service gave the report, when known at once (else ACKNOWLEDGE_REPORT records it). */
+  statutoryReference?: string;
   /**
    * When the report was made (ISO instant with a zone), if earlier than it is recorded: the
    * written report after an urgent phone report is due 3 days from the call, not from the record.
    */
   reportedAt?: string;
+  /** Made jointly with another person, mandated or not (Children First Act 2015, s. 14(3)): name them in `jointReporter`. */
+  jointReport: boolean;
+  /** The other person who made a joint report with the sender; only with `jointReport: true`. */
+  jointReporter?: PersonRef;
   parentsInformed: boolean;
   /** Why parents were not told (it would endanger the child): required when not informed. */
   reasonParentsNotInformed?: string;
@@ -309,6 +320,22 @@ export interface WithdrawConsent {
   type: 'WITHDRAW_CONSENT';
   withdrawnBy: PersonRef;
   reason?: string;
+}
+
+/**
+ * An entry of the contact log: a visit, call or message with the family (who, when, how). The
+ * practitioner who made it is the signed-in user who records it (the history's actor), never a
+ * field. The latest contact restarts the "no contact with the family" alert.
+ */
+export interface RecordContact {
+  type: 'RECORD_CONTACT';
+  /** When the contact took place (ISO instant with a zone): not in the future, not before the case opened. */
+  contactedOn: string;
+  method: ContactMethod;
+  /** The members of the family the contact was with (by their personId on this case where they have one). */
+  with: PersonRef[];
+  /** What the contact was about, briefly. */
+  note: string;
 }
 
 export interface AssignLeadPractitioner {
@@ -353,6 +380,7 @@ export type CaseEvent =
   | AcknowledgeReport
   | RecordConcernOutcome
   | WithdrawConsent
+  | RecordContact
   | AssignLeadPractitioner;
 
 export type CaseEventType = CaseEvent['type'];
@@ -365,5 +393,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'REPORT_ACTION_PROGRESS', 'HOLD_REVIEW', 'RECORD_REVIEW', 'CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE',
   'RECORD_CLOSURE_FEEDBACK', 'CLOSE_CASE', 'RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT',
   'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME', 'WITHDRAW_CONSENT',
-  'ASSIGN_LEAD_PRACTITIONER',
+  'RECORD_CONTACT', 'ASSIGN_LEAD_PRACTITIONER',
 ];

@@ -15,6 +15,10 @@ export type NamedAs =
   | 'actionOwner'
   /** The designated liaison person consulted about a concern (`liaison`). */
   | 'liaison'
+  /** The other person of a joint report to the statutory service (`jointReporter`): a practitioner. */
+  | 'jointReporter'
+  /** A member of the case's family a contact was with (`with[n]` of RECORD_CONTACT). */
+  | 'familyMember'
   /** Who signs a plan (`signedBy`): a parent/carer, or the young person. */
   | 'signatory'
   /** Who gives consent (`givenBy`): a parent/carer. */
@@ -38,6 +42,7 @@ export interface NamedPerson {
 const CAPACITY_BY_KEY: Readonly<Record<string, NamedAs>> = {
   owner: 'actionOwner',
   liaison: 'liaison',
+  jointReporter: 'jointReporter',
   signedBy: 'signatory',
   givenBy: 'consentGiver',
 };
@@ -46,6 +51,7 @@ function capacity(path: readonly string[]): NamedAs {
   const last = path[path.length - 1] ?? '';
   if (CAPACITY_BY_KEY[last]) return CAPACITY_BY_KEY[last];
   if (path[path.length - 2] === 'invitees') return 'invitee';
+  if (path[path.length - 2] === 'with') return 'familyMember';
   return 'person';
 }
 

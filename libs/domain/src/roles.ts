@@ -27,6 +27,15 @@ export interface Actor {
   name?: string;
 }
 
+/**
+ * Who acted, as a record keeps it: the user's id and the role they acted in on the case. Taken
+ * from the signed-in user (the engine's actor), never from what a request body says.
+ */
+export interface ActorRef {
+  id: string;
+  role: Role;
+}
+
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', areaId: '*', name: 'Deadline worker' };
 
 /** Each role in the words of domain.md ("People and roles"), for messages a person reads. */

@@ -51,3 +51,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const REPORT_METHODS = ['portal', 'phone', 'written'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
+
+/**
+ * How a practitioner was in contact with the family (the contact log): a visit to the home or to
+ * the service's office, a phone or video call, a message (text or email), a letter, a meeting.
+ */
+export const CONTACT_METHODS = ['homeVisit', 'officeVisit', 'phone', 'videoCall', 'message', 'letter', 'meeting'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];

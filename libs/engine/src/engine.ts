@@ -248,7 +248,7 @@ export class WorkflowEngine implements Engine {
     const definition = this.definition(row.workflowId, row.workflowVersion);
     const calendar = await this.calendars.forArea(manager, row.areaId, now);
     command.checkEvent?.({ ...row, timeZone: calendar.timeZone });
-    const snapshot = this.restore(definition, row, now, calendar);
+    const snapshot = this.restore(definition, row, now, calendar, actor);
     this.authorise(definition, snapshot, row, { ...command, actor });
     if (command.check) await command.check(row, manager);
     if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
@@ -313,7 +313,7 @@ export class WorkflowEngine implements Engine {
     if (row.status === 'closed' || !definition.deadlineDue) return unchanged;
 
     const calendar = await this.calendars.forArea(manager, row.areaId, now);
-    const snapshot = this.restore(definition, row, now, calendar);
+    const snapshot = this.restore(definition, row, now, calendar, command.actor);
     const timers = new TimerStore(manager);
     const moves: DeadlineMove[] = [];
     for (const timer of await timers.listPending(row.id)) {
@@ -361,21 +361,24 @@ export class WorkflowEngine implements Engine {
 
   nextStepsOf(row: CaseSnapshotRow, actor: Actor): NextSteps {
     const definition = this.definition(row.workflowId, row.workflowVersion);
-    return nextStepsFor(definition, this.restore(definition, row, this.clock.now()), actor.role);
+    return nextStepsFor(definition, this.restore(definition, row, this.clock.now(), undefined, actor), actor.role);
   }
 
   /**
    * The case's machine snapshot, with the clock's reading in `context.now`, the engine's deadline
-   * policy in `context.policy` and, for a transition, the organisation's working calendar in
+   * policy in `context.policy`, who acts in `context.actor` (`{ id, role }` as they act on the
+   * case; null when nobody does) and, for a transition, the organisation's working calendar in
    * `context.calendar` (without one the calendar of the last transition stays). Restored with
    * `restoreSnapshot` rather than `resolveState`: only the former revives history states.
    */
-  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar): AnyMachineSnapshot {
+  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar, actor: Actor | null = null): AnyMachineSnapshot {
     const persisted = row.snapshot as { context?: Record<string, unknown>; children?: Record<string, unknown> };
     if (persisted.children && Object.keys(persisted.children).length > 0) {
       throw new Error(`case ${row.id}: snapshots with child actors are not supported by the durable engine`);
     }
-    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString(), policy: this.policy, ...(calendar ? { calendar } : {}) } };
+    // Who acts comes from the signed-in actor only, never from the event or an earlier transition.
+    const acting = actor ? { id: actor.id, role: actor.role } : null;
+    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString(), policy: this.policy, actor: acting, ...(calendar ? { calendar } : {}) } };
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 

@@ -3,7 +3,7 @@
  * `resolveState` → `now` written into the context → pure `transition`), with no database.
  */
 import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
-import type { CaseEventType } from '@tacu/domain';
+import type { ActorRef, CaseEventType } from '@tacu/domain';
 import type { CaseContext, CaseInput } from '../context';
 import type { WorkflowDefinition } from '../definition';
 import { toDotted } from '../workflow-kit';
@@ -29,26 +29,30 @@ export function restore(workflow: WorkflowDefinition, json: unknown): AnyMachine
   return workflow.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
 }
 
-export function roundTrip(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, now?: string): AnyMachineSnapshot {
+/**
+ * The snapshot through JSON and back, as the engine stores and restores it, with `now` and
+ * (like the engine, which writes who acts before every transition) `actor`: null unless given.
+ */
+export function roundTrip(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, now?: string, actor: ActorRef | null = null): AnyMachineSnapshot {
   const json = JSON.parse(JSON.stringify(workflow.machine.getPersistedSnapshot(snapshot)));
-  if (now) json.context = { ...json.context, now };
+  json.context = { ...json.context, ...(now ? { now } : {}), actor };
   return restore(workflow, json);
 }
 
-/** Sends one event (or the sample of an event type for the current context). */
-export function send(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, step: AnyEventObject | CaseEventType, now?: string): Driven {
-  const restored = roundTrip(workflow, snapshot, now ?? (snapshot.context as CaseContext).now);
+/** Sends one event (or the sample of an event type for the current context), by `actor` when given. */
+export function send(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, step: AnyEventObject | CaseEventType, now?: string, actor: ActorRef | null = null): Driven {
+  const restored = roundTrip(workflow, snapshot, now ?? (snapshot.context as CaseContext).now, actor);
   const event = typeof step === 'string' ? (step.startsWith('xstate.') ? { type: step } : samplesOf(step, restored.context as CaseContext)[0]) : step;
   const [next, actions] = transition(workflow.machine, restored, event);
   return { snapshot: next as AnyMachineSnapshot, actions: actions as AnyEventObject[] };
 }
 
 /** Like `send`, but fails loudly when the event is not accepted. */
-export function accept(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, step: AnyEventObject | CaseEventType, now?: string): Driven {
-  const restored = roundTrip(workflow, snapshot, now ?? (snapshot.context as CaseContext).now);
+export function accept(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot, step: AnyEventObject | CaseEventType, now?: string, actor: ActorRef | null = null): Driven {
+  const restored = roundTrip(workflow, snapshot, now ?? (snapshot.context as CaseContext).now, actor);
   const event = typeof step === 'string' ? (step.startsWith('xstate.') ? { type: step } : samplesOf(step, restored.context as CaseContext)[0]) : step;
   if (!restored.can(event)) throw new Error(`${event.type} is not accepted in ${toDotted(restored.value)}`);
-  return send(workflow, restored, event, now);
+  return send(workflow, restored, event, now, actor);
 }
 
 export function stateOf(snapshot: AnyMachineSnapshot): string {

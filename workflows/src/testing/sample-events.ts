@@ -21,6 +21,7 @@ import type {
   PlannedAction,
   RaiseConcern,
   RecordConsent,
+  RecordContact,
   WithdrawConsent,
 } from '@tacu/domain';
 import type { CaseContext, CaseInput } from '../context';
@@ -53,6 +54,15 @@ export const RAISE_CONCERN_SAMPLE: RaiseConcern = {
   mandatedReport: true,
   observed: 'The child said there had been no food at home over the weekend.',
   immediateSafety: { childSafeNow: true, actionTaken: 'The child had breakfast at school; the designated liaison person was told.' },
+};
+
+/** A home visit on the sample day, an hour after the case opened (the case's first contact). */
+export const RECORD_CONTACT_SAMPLE: RecordContact = {
+  type: 'RECORD_CONTACT',
+  contactedOn: '2026-11-23T10:00:00.000Z',
+  method: 'homeVisit',
+  with: [{ name: 'Parent A' }],
+  note: 'Talked through the morning routine with the parent.',
 };
 
 export const SAMPLE_ACTIONS: PlannedAction[] = [
@@ -186,8 +196,16 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
       return [{ type, liaison: { name: 'Designated liaison person' }, advice: 'Report to Tusla today.' }];
     case 'SUBMIT_REPORT':
       return [
-        { type, statutoryService: 'Tusla', method: 'portal', parentsInformed: true },
-        { type, statutoryService: 'Tusla', method: 'phone', parentsInformed: false, reasonParentsNotInformed: 'Telling the parents now could put the child at risk.' },
+        { type, statutoryService: 'Tusla', method: 'portal', jointReport: false, parentsInformed: true },
+        {
+          type,
+          statutoryService: 'Tusla',
+          method: 'phone',
+          jointReport: true,
+          jointReporter: { name: 'Designated liaison person' },
+          parentsInformed: false,
+          reasonParentsNotInformed: 'Telling the parents now could put the child at risk.',
+        },
       ];
     case 'DECIDE_NOT_TO_REPORT':
       return [{ type, reason: 'The threshold for a report is not met; support continues.' }];
@@ -201,6 +219,8 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
       ];
     case 'WITHDRAW_CONSENT':
       return [WITHDRAW];
+    case 'RECORD_CONTACT':
+      return [RECORD_CONTACT_SAMPLE];
     case 'ASSIGN_LEAD_PRACTITIONER':
       return [{ type, leadPractitionerId: SAMPLE_LEAD }];
   }
@@ -261,6 +281,9 @@ const TIMER_POINTS: Record<string, string> = {
   writtenReportAfterPhone: 'phoned',
 };
 
+/** Where a contact with the family is logged in the graph (once: each contact makes new states). */
+const CONTACT_POINTS = new Set(['assessment.inProgress', 'inProgress']);
+
 /** Where closure is proposed early (outside a review) in the graph. */
 const EARLY_CLOSURE_POINTS = new Set(['assessment.inProgress']);
 
@@ -275,7 +298,8 @@ function detoured(c: CaseContext): boolean {
     c.plan.history.length > 0 ||
     c.reviews.some((r) => r.decision === 'continue' || r.decision === 'revise') ||
     c.missedDeadlines.length > 0 ||
-    (c.consent?.withdrawn !== undefined && c.consent !== null)
+    (c.consent?.withdrawn !== undefined && c.consent !== null) ||
+    (c.lastContactWithFamilyAt ?? null) !== null
   );
 }
 
@@ -300,6 +324,7 @@ function detourStage(c: CaseContext): string | null {
   if (c.assessment.reopenReasons.length > 0) return 'assessment';
   if (c.plan.changeRequests.length > 0 || c.plan.history.length > 0) return 'actionPlan';
   if (c.reviews.some((r) => r.decision === 'continue')) return 'review';
+  if ((c.lastContactWithFamilyAt ?? null) !== null) return 'assessment';
   return null;
 }
 
@@ -359,6 +384,8 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
         return c.consent === null && (isCase ? state === 'request.awaitingConsent' : state === initialStateOf(snapshot));
       case 'ASSIGN_LEAD_PRACTITIONER':
         return !isCase && c.leadPractitionerId === null && state === initialStateOf(snapshot);
+      case 'RECORD_CONTACT':
+        return clean && CONTACT_POINTS.has(state);
       case 'DRAFT_PLAN':
         return (
           c.plan.version === 0 ||
@@ -380,8 +407,10 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
 
 /**
  * Inside the case machine's escalation, each raise point follows one variant (the escalation
- * machine on its own explores them all): reported through the portal and returned to early
- * intervention; from assessment the same-day deadline passes; from the meeting the designated
+ * machine on its own explores them all): from the request, a mandated person reports directly
+ * through the portal (without the liaison person) and the case returns to early intervention;
+ * otherwise the liaison person is consulted, the report made through the portal and the case
+ * returned to early intervention; from assessment the same-day deadline passes; from the meeting the designated
  * liaison person decides not to report; from the plan the case is stepped up; at review the
  * family withdraws consent while the escalation goes on; at closure an urgent phone report is
  * followed by a written one (or its deadline passes) and the outcome is no further action.
@@ -397,9 +426,12 @@ function escalationVariantAllows(e: AnyEventObject, raisedIn: string | null, sta
     return !TIMER_POINTS[deadline];
   }
   switch (t) {
+    case 'CONSULT_LIAISON':
+      return raisedIn !== 'request';
     case 'SUBMIT_REPORT':
       if (raisedIn === 'meeting') return false;
       if (state === 'escalation.reported.phoned') return true;
+      if (state === 'escalation.raised') return raisedIn === 'request' && method === 'portal';
       return raisedIn === 'closure' ? method === 'phone' : method === 'portal';
     case 'DECIDE_NOT_TO_REPORT':
       return raisedIn === 'meeting';
@@ -412,6 +444,7 @@ function escalationVariantAllows(e: AnyEventObject, raisedIn: string | null, sta
     case 'RECORD_CONSENT':
     case 'RAISE_CONCERN':
     case 'ASSIGN_LEAD_PRACTITIONER':
+    case 'RECORD_CONTACT':
       return false;
     default:
       return true;

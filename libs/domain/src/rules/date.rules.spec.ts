@@ -69,7 +69,7 @@ describe('dates of events', () => {
 
   it('a phone report was made at a time that has passed, and not before the case opened', () => {
     const report = (reportedAt?: string) => ({ type: 'SUBMIT_REPORT', ...(reportedAt ? { reportedAt } : {}) }) as CaseEvent;
-    expect(fieldsOf(report())).toEqual([]);
+    expect(eventDateProblems(report(), context)).toEqual([]);
     expect(fieldsOf(report('2026-03-02T08:00:00Z'))).toEqual([]);
     expect(eventDateProblems(report('2026-03-03T09:00:00Z'), context)[0]?.problem).toMatch(/^reportedAt is 2026-03-03, after today \(2026-03-02 in Europe\/Dublin\)/);
     expect(eventDateProblems(report('2026-02-19T12:00:00Z'), context)[0]?.problem).toBe('reportedAt is 2026-02-19, before 2026-02-20: a report about this case is made on or after the day the case opened');
@@ -78,6 +78,22 @@ describe('dates of events', () => {
     expect(fieldsOf(report('2026-03-02T09:16:00Z'), at)).toEqual([]);
     expect(eventDateProblems(report('2026-03-02T23:59:00Z'), at)[0]?.problem).toBe(
       'reportedAt is 2026-03-02T23:59:00Z, later than now (2026-03-02T09:15:00.000Z): give the time the report was made, which has passed (or leave it out: now)',
+    );
+  });
+
+  it('a contact with the family is logged once it has taken place, and not before the case opened', () => {
+    const contact = (contactedOn: string) => ({ type: 'RECORD_CONTACT', contactedOn, method: 'homeVisit', with: [], note: 'Visit' }) as CaseEvent;
+    expect(fieldsOf(contact('2026-03-02T08:00:00Z'))).toEqual([]);
+    expect(fieldsOf(contact('2026-02-20T10:00:00+01:00'))).toEqual([]);
+    expect(eventDateProblems(contact('2026-03-03T09:00:00Z'), context)[0]?.problem).toMatch(/^contactedOn is 2026-03-03, after today \(2026-03-02 in Europe\/Dublin\): record a contact once it has taken place/);
+    expect(eventDateProblems(contact('2026-02-19T12:00:00Z'), context)[0]?.problem).toBe('contactedOn is 2026-02-19, before 2026-02-20: the contact log of this case starts on the day the case opened');
+    const at = { ...context, now: new Date('2026-03-02T09:15:00Z') };
+    // On a later day it is said once: after today.
+    expect(eventDateProblems(contact('2026-03-04T09:00:00Z'), at)).toEqual([
+      { field: 'contactedOn', problem: expect.stringMatching(/^contactedOn is 2026-03-04, after today/) },
+    ]);
+    expect(eventDateProblems(contact('2026-03-02T18:00:00Z'), at)[0]?.problem).toBe(
+      'contactedOn is 2026-03-02T18:00:00Z, later than now (2026-03-02T09:15:00.000Z): record a contact once it has taken place, with the time it took place',
     );
   });
 

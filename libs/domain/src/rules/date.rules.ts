@@ -9,8 +9,10 @@
  *   today or in the 18 years before, and never in the future (an expected baby has no case yet).
  * - A family member (a parent, a grandparent, a sibling) is younger than 120: the oldest person
  *   whose age was ever verified lived to 122, and a family supported today has nobody that old.
- * - What happened (consent signed, a meeting or review held) happened today or before.
- * - A meeting or review of the case is held on or after the day the case opened.
+ * - What happened (consent signed, a meeting or review held, a report made, a contact with the
+ *   family) happened today or before (a date-time: not later than now).
+ * - A meeting or review of the case is held, a report made and a contact logged on or after the
+ *   day the case opened.
  * - Consent is signed at most a year before the case opened (suggested: consent is given for the
  *   request being made; an older form is asked for again).
  * - A meeting is scheduled on or after the day the case opened, and at most a year ahead; an
@@ -85,6 +87,20 @@ export function dateOfBirthProblems(field: string, dateOfBirth: string, who: 'ch
   return [{ field, problem: `${field} is ${dateOfBirth}: ${why}` }];
 }
 
+/**
+ * A date-time of something that has happened: not later than now (CLOCK_TOLERANCE_MS aside), not
+ * on a local day after today, not before the day the case opened. `why` says how to put each right.
+ */
+function pastInstantProblems(field: string, instant: string, { today, openedOn, timeZone, now }: DateContext, why: { notYet: string; beforeOpening: string }): DateProblem[] {
+  const day = localDay(new Date(instant), timeZone);
+  const later = now !== undefined && Date.parse(instant) > now.getTime() + CLOCK_TOLERANCE_MS;
+  return [
+    ...(later && day === today ? [{ field, problem: `${field} is ${instant}, later than now (${now.toISOString()}): ${why.notYet}` }] : []),
+    ...notAfterToday(field, day, today, timeZone, why.notYet),
+    ...notBefore(field, day, openedOn, why.beforeOpening),
+  ];
+}
+
 /** The date rules of one event's fields (events without dates have none). */
 export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now }: DateContext): DateProblem[] {
   switch (event.type) {
@@ -110,16 +126,18 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
         ...notAfter('scheduledFor', day, addYears(today, DATE_LIMITS.meetingAheadYears), `a meeting is scheduled at most ${DATE_LIMITS.meetingAheadYears} year ahead; check the year`),
       ];
     }
-    case 'SUBMIT_REPORT': {
-      if (event.reportedAt === undefined) return [];
-      const day = localDay(new Date(event.reportedAt), timeZone);
-      const later = now !== undefined && Date.parse(event.reportedAt) > now.getTime() + CLOCK_TOLERANCE_MS;
-      return [
-        ...(later && day === today ? [{ field: 'reportedAt', problem: `reportedAt is ${event.reportedAt}, later than now (${now.toISOString()}): give the time the report was made, which has passed (or leave it out: now)` }] : []),
-        ...notAfterToday('reportedAt', day, today, timeZone, 'give the time the report was made, which has passed (or leave it out: now)'),
-        ...notBefore('reportedAt', day, openedOn, 'a report about this case is made on or after the day the case opened'),
-      ];
-    }
+    case 'SUBMIT_REPORT':
+      return event.reportedAt === undefined
+        ? []
+        : pastInstantProblems('reportedAt', event.reportedAt, { today, openedOn, timeZone, now }, {
+            notYet: 'give the time the report was made, which has passed (or leave it out: now)',
+            beforeOpening: 'a report about this case is made on or after the day the case opened',
+          });
+    case 'RECORD_CONTACT':
+      return pastInstantProblems('contactedOn', event.contactedOn, { today, openedOn, timeZone, now }, {
+        notYet: 'record a contact once it has taken place, with the time it took place',
+        beforeOpening: 'the contact log of this case starts on the day the case opened',
+      });
     case 'DRAFT_PLAN': {
       const latest = addYears(today, DATE_LIMITS.actionDueAheadYears);
       return event.actions.flatMap((action, index) =>

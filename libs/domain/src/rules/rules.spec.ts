@@ -1,6 +1,6 @@
 import { assessmentHasNeeds } from './assessment.rules';
 import { closureReasonExplained } from './closure.rules';
-import { parentsInformedOrReasonGiven } from './escalation.rules';
+import { parentsInformedOrReasonGiven, reportersNamed } from './escalation.rules';
 import { everyInviteeApprovedByFamily } from './meeting.rules';
 import { everyActionHasOwnerAndDueDate, planChangedSinceSignOff, signOffNamesCurrentPlanVersion } from './plan.rules';
 import { requestDetailsRecorded } from './request.rules';
@@ -100,5 +100,21 @@ describe('allOf', () => {
   it('returns the first failure, or OK', () => {
     expect(allOf(OK, OK)).toEqual(OK);
     expect(allOf(OK, fail('a'), fail('b'))).toEqual({ ok: false, reason: 'a' });
+  });
+});
+
+describe('reportersNamed (Children First Act 2015, s. 14(3): a report may be made jointly with another person)', () => {
+  it('a report made alone names no other reporter; a joint report names the other one', () => {
+    expect(reportersNamed({ jointReport: false }, 'u-lp-0001').ok).toBe(true);
+    expect(reportersNamed({ jointReport: true, jointReporter: { name: 'Patrick Ryan', personId: 'u-dlp-0001' } }, 'u-lp-0001').ok).toBe(true);
+    expect(reportersNamed({ jointReport: true, jointReporter: { name: 'Garda Seán Óg' } }, 'u-lp-0001').ok).toBe(true);
+    // No signed-in reporter known (a machine on its own): the other reporter is still named.
+    expect(reportersNamed({ jointReport: true, jointReporter: { name: 'Garda Seán Óg' } }, null).ok).toBe(true);
+  });
+  it('refuses a joint report without the other reporter, another reporter on a report made alone, and oneself as the other', () => {
+    expect(reason(reportersNamed({ jointReport: true }, 'u-lp-0001'))).toMatch(/^A joint report names the other person who made it/);
+    expect(reason(reportersNamed({ jointReport: true, jointReporter: { name: ' ' } }, 'u-lp-0001'))).toMatch(/^A joint report names the other person/);
+    expect(reason(reportersNamed({ jointReport: false, jointReporter: { name: 'Patrick Ryan' } }, 'u-lp-0001'))).toMatch(/^jointReporter names someone, but jointReport is not true/);
+    expect(reason(reportersNamed({ jointReport: true, jointReporter: { name: 'Aoife Byrne', personId: 'u-lp-0001' } }, 'u-lp-0001'))).toMatch(/^The joint reporter named is you/);
   });
 });

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../sql';
 
-/** How a practitioner takes part in a case (migration 1795392400000-participants). */
-export type ParticipantKind = 'opener' | 'lead' | 'invitee' | 'actionOwner';
+/** How a practitioner takes part in a case (migrations 1795392400000-participants, 1795392600000-liaison-participants). */
+export type ParticipantKind = 'opener' | 'lead' | 'invitee' | 'actionOwner' | 'liaison';
 
 /** The kinds a case's record decides (the opener is written once, when the case is opened). */
-export const RECORD_PARTICIPANT_KINDS: readonly ParticipantKind[] = ['lead', 'invitee', 'actionOwner'];
+export const RECORD_PARTICIPANT_KINDS: readonly ParticipantKind[] = ['lead', 'invitee', 'actionOwner', 'liaison'];
 
 export interface Participant {
   userId: string;
@@ -31,7 +31,7 @@ export class ParticipantStore {
   }
 
   /**
-   * Makes the case's lead, invitee and action-owner rows exactly `participants` (opener rows are
+   * Makes the case's lead, invitee, action-owner and liaison rows exactly `participants` (opener rows are
    * kept). Ids that name no user (a family member, a name only) are not participants: only users
    * sign in.
    */

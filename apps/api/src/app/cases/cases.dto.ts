@@ -251,11 +251,11 @@ export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snap
   };
 }
 
-/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy, calendar). */
+/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy, calendar, who last acted). */
 export function recordOf(snapshot: unknown): Record<string, unknown> {
   const context = (snapshot as { context?: unknown } | null)?.context;
   if (context === null || typeof context !== 'object') return {};
-  const { now: _now, policy: _policy, calendar: _calendar, ...record } = context as Record<string, unknown>;
+  const { now: _now, policy: _policy, calendar: _calendar, actor: _actor, ...record } = context as Record<string, unknown>;
   return record;
 }
 

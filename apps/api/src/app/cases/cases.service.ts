@@ -18,7 +18,9 @@ import {
   namingProblems,
   readableEventData,
   readableRecord,
+  readsConcernRecordOnly,
   type CaseAccessFacts,
+  type ReadScope,
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
@@ -318,18 +320,22 @@ export class CasesService {
     return (await new OrganisationStore(manager).timeZonesOfAreas([areaId])).get(areaId) ?? DEFAULT_TIME_ZONE;
   }
 
-  /** The case row as the caller may see it, and the role they act in on it; 404 when they may not. */
-  private async readableCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ row: CaseRow; role: Role }> {
+  /**
+   * The case row as the caller may see it, the role they act in on it, and what of it they read
+   * (all of it as their role allows, or, for a liaison person whose concern is over, the concern
+   * record only); 404 when they may not see it.
+   */
+  private async readableCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ row: CaseRow; role: Role; scope: ReadScope }> {
     // One read of the case row (with the caller's participation) serves the access decision and the answer.
     const row = await new CaseStore(manager).find(caseId, actor.id);
     const role = row ? caseRoleOf(actor, accessFactsOf(row)) : null;
     if (!row || !role) throw caseNotFound();
-    return { row, role };
+    return { row, role, scope: readsConcernRecordOnly(actor, accessFactsOf(row)) ? 'concernRecord' : 'case' };
   }
 
   async get(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseResponse> {
     const manager = this.dataSource.manager;
-    const { row, role } = await this.readableCase(manager, actor, caseId);
+    const { row, role, scope } = await this.readableCase(manager, actor, caseId);
     const queries = new CaseQueries(manager);
     await this.recordRead(actor, caseId, 'case', requestId);
     const visibility = caseVisibilityFilter(actor);
@@ -340,7 +346,7 @@ export class CasesService {
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
     const timeZone = await this.timeZoneOf(manager, row.areaId);
-    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone, readable: (record) => readableRecord(role, record) }, this.clock.now());
+    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone, readable: (record) => readableRecord(role, record, scope) }, this.clock.now());
   }
 
   private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
@@ -382,9 +388,9 @@ export class CasesService {
 
   async history(actor: Actor, caseId: string, requestId: string | null = null): Promise<CaseHistoryResponse> {
     const manager = this.dataSource.manager;
-    const { role } = await this.readableCase(manager, actor, caseId);
+    const { role, scope } = await this.readableCase(manager, actor, caseId);
     await this.recordRead(actor, caseId, 'history', requestId);
     const events = await new AuditStore(manager).listForCase(caseId);
-    return { caseId, events: events.map((entry) => toAuditEntryResponse(entry, readableEventData(role, actor.id, { ...entry, data: entry.data ?? {} }))) };
+    return { caseId, events: events.map((entry) => toAuditEntryResponse(entry, readableEventData(role, actor.id, { ...entry, data: entry.data ?? {} }, scope))) };
   }
 }

@@ -70,7 +70,11 @@ export class ConsultLiaisonDto implements ConsultLiaison {
   advice!: string;
 }
 
-@ApiSchema({ name: 'SubmitReport', description: 'Record the report made to the statutory service.' })
+@ApiSchema({
+  name: 'SubmitReport',
+  description:
+    'Record the report you made to the statutory service: as the designated liaison person, or directly as a mandated person on the case (Children First Act 2015, s. 14), alone or jointly with another person. The record names you (the signed-in user) as the reporter; the designated liaison person is told.',
+})
 export class SubmitReportDto implements SubmitReport {
   @EventType('SUBMIT_REPORT')
   type!: 'SUBMIT_REPORT';
@@ -83,10 +87,14 @@ export class SubmitReportDto implements SubmitReport {
   @IsOneOf(REPORT_METHODS)
   method!: ReportMethod;
 
-  @ApiPropertyOptional({ description: 'Reference given by the statutory service, when known at once.', example: 'TUS-2026-004512', maxLength: LIMITS.id })
+  @ApiPropertyOptional({
+    description: 'The reference the statutory service gave the report, when known at once (otherwise ACKNOWLEDGE_REPORT records it).',
+    example: 'TUS-2026-004512',
+    maxLength: LIMITS.id,
+  })
   @Optional()
   @IsText(LIMITS.id)
-  reference?: string;
+  statutoryReference?: string;
 
   @ApiPropertyOptional({
     description: 'When the report was made (date and time with a zone), if earlier than now. A written report is due 3 days from an urgent phone call, counted from this time.',
@@ -97,6 +105,19 @@ export class SubmitReportDto implements SubmitReport {
   @Optional()
   @IsInstant()
   reportedAt?: string;
+
+  @ApiProperty({ description: 'Whether you made the report jointly with another person, mandated or not (Children First Act 2015, s. 14(3)).', example: false })
+  @IsFlag()
+  jointReport!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The other person who made the joint report: their name, and their personId if they are a user here (a practitioner of the area). Required when `jointReport` is true, left out otherwise.',
+    type: () => PersonRefDto,
+  })
+  @OptionalUnless<SubmitReport>((o) => o.jointReport === true)
+  @IsNestedObject(() => PersonRefDto, { whenMissing: 'jointReporter is required when jointReport is true: name the other person who made the report with you' })
+  jointReporter?: PersonRefDto;
 
   @ApiProperty({ description: 'Whether the parents were told of the report.', example: true })
   @IsFlag()

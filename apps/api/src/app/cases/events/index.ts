@@ -26,6 +26,7 @@ import {
 } from './action-plan.dto';
 import { AssignLeadPractitionerDto, WithdrawConsentDto } from './any-stage.dto';
 import { CloseCaseDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
+import { RecordContactDto } from './contact-log.dto';
 import {
   AcknowledgeReportDto,
   ConsultLiaisonDto,
@@ -62,6 +63,7 @@ export * from './review.dto';
 export * from './closure.dto';
 export * from './escalation.dto';
 export * from './any-stage.dto';
+export * from './contact-log.dto';
 export { LIMITS, isDay, isInstant, validateBody, toFieldErrors, type FieldError, type ParseResult } from './validation';
 
 type EventOf<K extends CaseEventType> = Extract<CaseEvent, { type: K }>;
@@ -103,6 +105,7 @@ const DTO_CLASSES = {
   ACKNOWLEDGE_REPORT: AcknowledgeReportDto,
   RECORD_CONCERN_OUTCOME: RecordConcernOutcomeDto,
   WITHDRAW_CONSENT: WithdrawConsentDto,
+  RECORD_CONTACT: RecordContactDto,
   ASSIGN_LEAD_PRACTITIONER: AssignLeadPractitionerDto,
 } as const satisfies { [K in CaseEventType]: new () => EventOf<K> };
 

@@ -174,7 +174,8 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     type: 'SUBMIT_REPORT',
     statutoryService: 'Tusla Social Work, Dublin South Central',
     method: 'portal',
-    reference: 'TUS-2026-004512',
+    statutoryReference: 'TUS-2026-004512',
+    jointReport: false,
     parentsInformed: true,
   },
   DECIDE_NOT_TO_REPORT: {
@@ -188,6 +189,13 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     notes: 'Tusla screened the report; family support continues through the Meitheal.',
   },
   WITHDRAW_CONSENT: { type: 'WITHDRAW_CONSENT', withdrawnBy: mother, reason: 'We are managing fine now.' },
+  RECORD_CONTACT: {
+    type: 'RECORD_CONTACT',
+    contactedOn: '2026-03-02T08:30:00Z',
+    method: 'homeVisit',
+    with: [mother, { name: 'Seán Murphy' }],
+    note: 'Home visit before school: talked through the morning routine with Mam; Seán showed his football medal.',
+  },
   ASSIGN_LEAD_PRACTITIONER: { type: 'ASSIGN_LEAD_PRACTITIONER', leadPractitionerId: 'u-lp-0002' },
 };
 

@@ -227,14 +227,14 @@ export function IsUuid(): PropertyDecorator {
   });
 }
 
-/** A nested object validated by `cls` (its own unknown fields are rejected too). */
-export function IsNestedObject(cls: () => new () => object): PropertyDecorator {
+/** A nested object validated by `cls` (its own unknown fields are rejected too); `whenMissing` says why it is needed. */
+export function IsNestedObject(cls: () => new () => object, options: { whenMissing?: string } = {}): PropertyDecorator {
   const shape = ValidateBy({
     name: 'isNestedObject',
     validator: {
       validate: isPlainObject,
       defaultMessage: ({ property, value }: ValidationArguments) =>
-        value === undefined ? `${property} is required (an object)` : `${property} must be an object, not ${describe(value)}`,
+        value === undefined ? (options.whenMissing ?? `${property} is required (an object)`) : `${property} must be an object, not ${describe(value)}`,
     },
   });
   const nested = ValidateNested();
