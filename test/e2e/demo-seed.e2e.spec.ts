@@ -1,7 +1,8 @@
 /**
  * The demo seed is all or nothing: a first start killed while seeding (a real `kill -9` of a
  * real process, on a real data folder) or a seed that fails half-way leaves no demo case,
- * no demo family and no demo checklist, and the next start seeds the whole area; a further start seeds nothing.
+ * no demo family and no demo checklist, and the next start seeds the whole area; a further
+ * start seeds nothing.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';

@@ -12,7 +12,7 @@ import { at, drive, get, openCase, openCaseBody, send, startHarness, USERS, type
 type Member = { id: string; relationship: string; name: string; hasParentalResponsibility: boolean; sensitive?: Record<string, unknown> } & Record<string, unknown>;
 type HistoryEntry = { eventType: string; actor: { id: string; role: string }; data: Record<string, unknown>; seq: number };
 
-const SPECIAL = sampleChildDetails().sensitive;
+const SPECIAL = sampleChildDetails().sensitive as { address: string; ethnicity: string; religion: string; disabilityOrAdditionalNeeds: string };
 const PROFESSIONAL_PHONE = '+353 1 555 0101';
 
 describe('the child and family as practitioners describe them', () => {
