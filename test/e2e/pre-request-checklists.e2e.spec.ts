@@ -7,8 +7,8 @@
  */
 import type { Actor } from '@tacu/domain';
 import { PeopleStore, PreRequestChecklistStore } from '@tacu/persistence';
-import { sampleChecklist } from './support/api';
-import { get, openCase, openCaseBody, OTHER_COORDINATOR, startHarness, USERS, type Harness } from './support/harness';
+import { journeyTo, sampleChecklist } from './support/api';
+import { drive, get, openCase, openCaseBody, OTHER_COORDINATOR, startHarness, USERS, type Harness } from './support/harness';
 
 const NO_MEITHEAL = { outcome: 'noMeithealNeeded', actionTaken: 'Referred to the homework club of the school completion programme.' } as const;
 /** A POST /cases body for a new family in the demo area, led by the lead. */
@@ -140,6 +140,17 @@ describe('the pre-request checklist as its own record', () => {
 
     const without = await openCase(h);
     expect(without.body['preRequestChecklistId']).toBeNull();
+  });
+
+  it('an invited agency practitioner reads the case, not the checklist it came from: not even its id', async () => {
+    const id = await made(USERS.lead, { childName: 'Invited Agency Case' });
+    const opened = await openCase(h, USERS.lead, { preRequestChecklistId: id });
+    await drive(h, opened.id, journeyTo('meeting.invited', USERS.lead));
+    const seen = await get(h, `/cases/${opened.id}`, USERS.agency);
+    expect(seen.status).toBe(200);
+    expect(seen.body.preRequestChecklistId).toBeNull();
+    expect(JSON.stringify(seen.body)).not.toContain(id);
+    expect((await get(h, `/pre-request-checklists/${id}`, USERS.agency)).status).toBe(403);
   });
 
   it('the lead of the case a checklist led to sees it, though a coordinator made it; its maker sees the case it led to only if they may see that case', async () => {

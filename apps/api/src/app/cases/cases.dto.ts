@@ -205,7 +205,7 @@ export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [SiblingCaseResponse], description: 'Other cases of the same family that you may see.' }) siblingCases!: SiblingCaseResponse[];
   @ApiProperty({ type: [FamilyMemberResponse], description: 'The family: the child of this case (id childPersonId), the other members, and the children of sibling cases.' }) familyMembers!: FamilyMemberResponse[];
-  @ApiProperty({ ...UUID, nullable: true, type: String, description: 'The pre-request checklist this request came from (GET /pre-request-checklists/:id, for those who may see it).' })
+  @ApiProperty({ ...UUID, nullable: true, type: String, description: 'The pre-request checklist this request came from (GET /pre-request-checklists/:id), shown to those who may see that checklist; null otherwise.' })
   preRequestChecklistId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What has been recorded on the case (the workflow context).' })
   record!: Record<string, unknown>;

@@ -410,12 +410,24 @@ export class CasesService {
       row.familyId ? await queries.siblings(caseId, row.familyId, row.childPersonId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
-    const preRequestChecklistId = await new PreRequestChecklistStore(manager).idOfCase(caseId);
+    const preRequestChecklistId = await this.checklistIdShownTo(manager, actor, caseId);
     const timeZone = await this.timeZoneOf(manager, row.areaId);
     return toCaseResponse(
       { row, ...nextSteps, deadlines, siblings, members, preRequestChecklistId, timeZone, readable: (record) => readableRecord(role, record) },
       this.clock.now(),
     );
+  }
+
+  /**
+   * The id of the pre-request checklist the case came from, for a reader who may see that checklist
+   * (libs/auth `canSeeChecklist`: an invited agency reads the case, not its checklist); else null.
+   */
+  private async checklistIdShownTo(manager: EntityManager, actor: Actor, caseId: string): Promise<string | null> {
+    const store = new PreRequestChecklistStore(manager);
+    const id = await store.idOfCase(caseId);
+    const checklist = id === null ? null : await store.find(id, actor.id);
+    if (!checklist) return null;
+    return canSeeChecklist(actor, { areaId: checklist.areaId, madeBy: checklist.madeBy, leadOfLinkedCase: checklist.leadOfLinkedCase ?? false }) ? checklist.id : null;
   }
 
   /** The family as the reader may read it: sensitive details are read from the database only when the policy allows them. */

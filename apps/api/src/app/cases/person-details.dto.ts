@@ -223,7 +223,12 @@ export class ChildDetailsDto implements ChildDetailsInput {
   @IsFlag()
   interpreterNeeded?: boolean;
 
-  @ApiPropertyOptional({ description: "Who lives in the child's home (a whole list: it replaces the one recorded).", type: () => [HomeMemberDto], maxItems: DETAIL_LIMITS.people })
+  @ApiPropertyOptional({
+    description:
+      "Who lives in the child's home (a whole list: it replaces the one recorded). Family members are named by the id of their record: when a case opens a new family its members have none yet, so name them, or add them by id later (PATCH /cases/:id/child).",
+    type: () => [HomeMemberDto],
+    maxItems: DETAIL_LIMITS.people,
+  })
   @Optional()
   @IsNestedArray(() => HomeMemberDto, { max: DETAIL_LIMITS.people })
   @HasUniqueItems('familyMemberId')
