@@ -168,9 +168,16 @@ export class PeopleStore {
     return created;
   }
 
-  /** Members of a family, without their sensitive details. */
-  async listMembers(familyId: string): Promise<FamilyMember[]> {
-    const rows: MemberRow[] = await this.manager.query(`SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 ORDER BY created_at, id`, [familyId]);
+  /**
+   * Members of a family, without their sensitive details. `forShare`: held until the transaction
+   * ends against a change of them (an event naming a member decides on what their record says:
+   * parental responsibility is not taken from a consent giver meanwhile).
+   */
+  async listMembers(familyId: string, { forShare = false }: { forShare?: boolean } = {}): Promise<FamilyMember[]> {
+    const rows: MemberRow[] = await this.manager.query(
+      `SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 ORDER BY created_at, id${forShare ? ' FOR SHARE' : ''}`,
+      [familyId],
+    );
     return rows.map(toMember);
   }
 

@@ -156,7 +156,7 @@ export class CasesService {
    */
   async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<CaseResponse> {
     const caseId = await this.dataSource
-      .transaction((manager) => this.openWithin(manager, actor, body, options))
+      .transaction((manager) => this.openWithin(manager, actor, body, options, requestId))
       .catch((error: unknown) => {
         throw episodeConflict(error) ?? error;
       });
@@ -165,10 +165,10 @@ export class CasesService {
 
   /**
    * Opens a case inside the caller's transaction (POST /cases, and the demo seed, which writes a
-   * whole area in one): the body's checks, the policy's joins, the family and child, the case.
-   * Returns the case id.
+   * whole area in one): the body's checks, the policy's joins, the family and child, the case, and
+   * the link of its pre-request checklist (recorded with `requestId`). Returns the case id.
    */
-  async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}): Promise<string> {
+  async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<string> {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
@@ -218,7 +218,7 @@ export class CasesService {
       const checklists = new PreRequestChecklistStore(manager);
       // Locked since checklistToLink: nobody linked it meanwhile.
       if (!(await checklists.link(checklist.id, id, actor.id, now))) throw new Error(`checklist ${checklist.id} was linked while locked`);
-      await checklists.recordEach([checklist.id], { at: now, actorId: actor.id, actorRole: actor.role, what: 'linked', caseId: id, requestId: null });
+      await checklists.recordEach([checklist.id], { at: now, actorId: actor.id, actorRole: actor.role, what: 'linked', caseId: id, requestId });
     }
     if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
     return id;
@@ -342,7 +342,8 @@ export class CasesService {
   private async checkEventNames(manager: EntityManager, row: CaseRow, event: Record<string, unknown>): Promise<void> {
     const named = namedPeople(event);
     if (named.length === 0) return;
-    const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId) : [];
+    // Shared: a change of a member's record (parental responsibility) waits for this event, and this event for it.
+    const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId, { forShare: true }) : [];
     const context = recordOf(row.snapshot);
     await this.checkNamed(manager, named, {
       areaId: row.areaId,
