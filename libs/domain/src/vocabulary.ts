@@ -51,3 +51,14 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const REPORT_METHODS = ['portal', 'phone', 'written'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
+
+/** Whom a pre-request checklist was completed with (Tusla's Pre-Meitheal Checklist). */
+export const CHECKLIST_COMPLETED_WITH = ['parent', 'child', 'both'] as const;
+export type ChecklistCompletedWith = (typeof CHECKLIST_COMPLETED_WITH)[number];
+
+/**
+ * What a pre-request checklist led to: a request for support (a case is opened and may link it),
+ * or no Meitheal needed, with what was done instead (kept and counted; no case is opened).
+ */
+export const CHECKLIST_OUTCOMES = ['requestForSupport', 'noMeithealNeeded'] as const;
+export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];

@@ -24,7 +24,19 @@ import {
   type CaseUpdate,
   type NewAuditEvent,
 } from '@tacu/persistence';
-import type { CaseSnapshotRow, Clock, DeadlineMove, Engine, OpenCommand, RecalculateCommand, RecalculationResult, SendCommand, TransitionResult } from './engine.types';
+import type {
+  CaseSnapshotRow,
+  Clock,
+  DeadlineMove,
+  Engine,
+  OpenCommand,
+  RecalculateCommand,
+  RecalculationResult,
+  RecordChangeCommand,
+  RecordChangeResult,
+  SendCommand,
+  TransitionResult,
+} from './engine.types';
 import { OrganisationCalendars, type CalendarSource } from './calendar/working-calendars';
 import {
   AFTER_PREFIX,
@@ -347,6 +359,38 @@ export class WorkflowEngine implements Engine {
     });
     await cases.update(caseUpdate(definition, row.id, version, snapshot, projection, hash, now));
     return { caseId: row.id, version, moves };
+  }
+
+  async recordChangeIn(manager: EntityManager, command: RecordChangeCommand): Promise<RecordChangeResult> {
+    const now = this.clock.now();
+    const cases = new CaseStore(manager);
+    const row = await cases.lock(command.caseId, command.actor.id);
+    const role = row ? command.roleOnCase(row) : null;
+    if (!row || !role) throw notFound(command.caseId);
+    if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
+      throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {
+        currentVersion: row.version,
+        expectedVersion: command.expectedVersion,
+      });
+    }
+    const data = await command.apply(row, role, manager);
+    if (data === null) return { caseId: row.id, version: row.version, changed: false };
+    // The same chain as every transition: seq = the new version, hashed onto the case's head.
+    const version = row.version + 1;
+    const hash = await new AuditStore(manager).append({
+      caseId: row.id,
+      seq: version,
+      at: now,
+      actorId: command.actor.id,
+      actorRole: role,
+      eventType: command.eventType,
+      fromState: row.state,
+      toState: row.state,
+      data,
+      prevHash: row.lastAuditHash,
+    });
+    await cases.advance(row.id, version, hash, now);
+    return { caseId: row.id, version, changed: true };
   }
 
   async allowedEvents(caseId: string, actor: Actor): Promise<string[]> {

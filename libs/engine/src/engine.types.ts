@@ -19,6 +19,8 @@ export interface CaseAttributes {
   origin?: string | null;
   /** A reopened case links to the episode it follows. */
   previousEpisodeId?: string | null;
+  /** The pre-request checklist the request came from: not a column of the case, recorded in its OPEN_CASE audit event. */
+  preRequestChecklistId?: string | null;
 }
 
 export interface OpenCommand {
@@ -147,6 +149,37 @@ export interface RecalculationResult {
   moves: DeadlineMove[];
 }
 
+/**
+ * A change to what a case records outside its machine: its family's details (the child's school,
+ * a parent's parental responsibility...). It is not an event of the workflow (no state changes,
+ * no guard, no timer), but it is a change of case data, so it is one version of the case and one
+ * event of its hash-chained audit trail, written in the transaction of the change.
+ */
+export interface RecordChangeCommand {
+  caseId: string;
+  actor: Actor;
+  /** The audit event type (e.g. UPDATE_CHILD_DETAILS): not an event type of any machine. */
+  eventType: string;
+  /** Optimistic check (HTTP If-Match): the change applies only to this case version. */
+  expectedVersion?: number;
+  /** Need to know, as for `SendCommand.roleOnCase`: null answers CASE_NOT_FOUND. */
+  roleOnCase: (caseRow: CaseAccessRow) => Role | null;
+  /**
+   * Makes the change inside the transaction, on the locked case row, as the actor acting in
+   * `role`; throws to refuse it (nothing is written). Answers the audit event's data (say what
+   * changed, never values others may not read: the history is read by everyone who reads the
+   * case), or null when nothing changed: then nothing is written and the version stays.
+   */
+  apply: (caseRow: CaseRow, role: Role, manager: EntityManager) => Promise<Record<string, unknown> | null>;
+}
+
+export interface RecordChangeResult {
+  caseId: string;
+  /** The case version after the change (unchanged when nothing changed). */
+  version: number;
+  changed: boolean;
+}
+
 export interface Engine {
   open(command: OpenCommand): Promise<TransitionResult>;
   send(command: SendCommand): Promise<TransitionResult>;
@@ -160,6 +193,12 @@ export interface Engine {
    */
   recalculateDeadlines(command: RecalculateCommand): Promise<RecalculationResult>;
   recalculateDeadlinesIn(manager: EntityManager, command: RecalculateCommand): Promise<RecalculationResult>;
+  /**
+   * Records a change to the case's data outside its machine (RecordChangeCommand): locks the case,
+   * asks need to know, applies the change, and appends its audit event to the case's chain
+   * (version + 1), all in the caller's transaction.
+   */
+  recordChangeIn(manager: EntityManager, command: RecordChangeCommand): Promise<RecordChangeResult>;
   /** Events the actor may send now, with no writes. */
   allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
   /** The same for a case row the caller has already read: no query. */

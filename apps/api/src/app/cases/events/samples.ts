@@ -5,7 +5,9 @@
  * signed, meeting and review held) happened that day, what is planned is later.
  */
 import type { CaseEvent, CaseEventType } from '@tacu/domain';
+import type { NewChecklistInput } from '../../checklists/checklists.dto';
 import type { OpenCaseInput } from '../open-case.dto';
+import type { ChildDetailsInput, HomeMemberInput } from '../person-details.dto';
 
 /** The day the samples' dates are written for (the e2e clock starts at 2026-03-02T09:00Z). */
 export const SAMPLE_DAY = '2026-03-02';
@@ -207,6 +209,8 @@ export function sampleOpenCase(): OpenCaseInput {
         name: 'Siobhán Murphy',
         relationship: 'mother',
         hasParentalResponsibility: true,
+        firstLanguage: 'English',
+        interpreterNeeded: false,
         contact: { phone: '+353 87 123 4567', email: 'siobhan.murphy@example.ie' },
         sensitive: { address: '12 Church Road, Tallaght, Dublin 24' },
       },
@@ -214,4 +218,25 @@ export function sampleOpenCase(): OpenCaseInput {
     ],
     leadPractitionerId: 'u-lp-0001',
   };
+}
+
+/** What practitioners record of the sample child beyond name and date of birth (every field of ChildDetails). */
+export function sampleChildDetails(): Required<Omit<ChildDetailsInput, 'livesInHome'>> & { livesInHome: HomeMemberInput[] } {
+  return {
+    gender: 'male',
+    school: 'Scoil Bhríde National School, Tallaght',
+    schoolClass: '2nd class',
+    gp: 'Dr Ciara Lynch, Main Street Medical Centre, Tallaght',
+    firstLanguage: 'English',
+    interpreterNeeded: false,
+    livesInHome: [{ name: 'Darren Kelly', relationship: "mother's partner" }],
+    professionalsInvolved: [{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy, HSE', contact: { phone: '+353 1 555 0101', email: 'nuala.hayes@example.ie' } }],
+    sensitive: { address: '12 Church Road, Tallaght, Dublin 24', ethnicity: 'Irish Traveller', religion: 'Catholic', disabilityOrAdditionalNeeds: 'Speech and language delay; assessed 2025.' },
+  };
+}
+
+/** A valid POST /pre-request-checklists body in the demo area: a request for support, completed with the parent. */
+export function sampleChecklist(overrides: Partial<NewChecklistInput> = {}): NewChecklistInput {
+  const ratings = (CASE_EVENT_SAMPLES.RECORD_REQUEST_DETAILS.preRequestChecklist?.ratings ?? []).map((r) => ({ ...r }));
+  return { areaId: 'dublin-south-central', childName: 'Seán Murphy', ratings, completedWith: 'parent', outcome: 'requestForSupport', ...overrides };
 }
