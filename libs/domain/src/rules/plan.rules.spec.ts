@@ -54,6 +54,11 @@ describe('planSignedOffAsRequired (policy planSignOff)', () => {
     expect(signaturesStillNeeded(both, signed, 2, 'everyConsentingParentAndYoungPerson').map((p) => p.givenBy.name)).toEqual(['Siobhán']);
   });
 
+  it("once the young person is of age the plan waits for their own consent and signature, even if it was drafted before", () => {
+    const result = planSignedOffAsRequired(family(true, mother, father), [signature('Siobhán', 'mother'), signature('Dónal', 'father')], 2, 'everyConsentingParentAndYoungPerson');
+    expect(!result.ok && result.reason).toMatch(/young person is of an age to give their own consent/);
+  });
+
   it("below the consent age the young person's signature is not required", () => {
     expect(planSignedOffAsRequired(family(false, mother, father, youngPerson), [signature('Siobhán', 'mother'), signature('Dónal', 'father')], 2, 'everyConsentingParentAndYoungPerson').ok).toBe(true);
   });

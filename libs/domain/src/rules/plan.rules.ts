@@ -1,6 +1,6 @@
 import type { PlanSignOffRule } from '../consent-policy';
 import type { PersonRef, PlannedAction, SignOffPlan } from '../events';
-import { consentOfPerson, requiredConsents, samePerson, type CaseConsent, type PersonConsent } from './consent.rules';
+import { consentOfPerson, consentStillStands, requiredConsents, samePerson, type CaseConsent, type PersonConsent } from './consent.rules';
 import { fail, isBlank, OK, type RuleResult } from './rule-result';
 
 /**
@@ -96,9 +96,15 @@ export function signaturesStillNeeded(consent: CaseConsent | null | undefined, s
   return missing;
 }
 
-/** The plan is signed as the organisation's rule says: it becomes active. */
+/**
+ * The plan is signed as the organisation's rule says: it becomes active. Never while the consent
+ * the case rests on does not stand (e.g. the young person reached the consent age and their own
+ * consent is not recorded yet): the reason says what is missing.
+ */
 export function planSignedOffAsRequired(consent: CaseConsent | null | undefined, signOffs: readonly SignatureOfPlan[], version: number, rule: PlanSignOffRule): RuleResult {
   if (version < 1) return fail('There is no drafted plan to sign: draft the action plan (DRAFT_PLAN) first.');
+  const standing = consentStillStands(consent);
+  if (!standing.ok) return standing;
   const required = requiredSignatories(consent, rule);
   if (required.length === 0) {
     return fail('No parent/carer consent stands for this case: a plan is signed by the people whose consent the case rests on (RECORD_CONSENT first).');
