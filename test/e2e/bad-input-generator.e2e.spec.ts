@@ -365,7 +365,7 @@ describe('every route and every event type, with every kind of bad input', () =>
   it(`every event type of the catalogue (${CASE_EVENT_TYPES.length}), in a state that accepts it: no 5xx, a bounded answer, nothing written`, async () => {
     expect(Object.keys(CASE_EVENT_SAMPLES).sort()).toEqual([...CASE_EVENT_TYPES].sort());
     const senders = { lead: tokens['lead'], coordinator: tokens['coordinator'], dlp: tokens['dlp'] } as Record<string, string>;
-    // Two walks through the case machine; at each state every event type not tried yet that
+    // Three walks through the case machine; at each state every event type not tried yet that
     // someone may send there is sent every bad variant of its sample, by that someone.
     // The journey, with a meeting cancelled and rescheduled, and progress reported on an action.
     const journey = fullJourney(USERS.lead).flatMap((step) => {
@@ -377,6 +377,15 @@ describe('every route and every event type, with every kind of bad input', () =>
     const walks: Array<Array<{ event: unknown; as: string }>> = [
       journey,
       (['RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME'] as const).map((type) => ({ event: sampleEvent(type), as: type === 'RAISE_CONCERN' ? 'lead' : 'dlp' })),
+      // A second parent consents, the first withdraws: processing stops until the coordinator decides.
+      [
+        { event: sampleEvent('RECORD_REQUEST_DETAILS'), as: 'lead' },
+        { event: sampleEvent('REQUEST_CONSENT'), as: 'lead' },
+        { event: sampleEvent('RECORD_CONSENT'), as: 'lead' },
+        { event: { ...sampleEvent('RECORD_CONSENT'), givenBy: { name: 'Dónal Murphy', hasParentalResponsibility: true } }, as: 'lead' },
+        { event: sampleEvent('WITHDRAW_CONSENT'), as: 'lead' },
+        { event: sampleEvent('DECIDE_ON_WITHDRAWAL'), as: 'coordinator' },
+      ],
     ];
     const tried = new Map<string, string>();
     let lastCase = '';

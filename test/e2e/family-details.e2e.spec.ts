@@ -222,7 +222,7 @@ describe('the child and family as practitioners describe them', () => {
     expect(future.body.errors[0].field).toBe('dateOfBirth');
   });
 
-  it('parental responsibility is not taken from the person whose consent an open case stands on; it is once another parent has consented', async () => {
+  it('parental responsibility is not taken from the person whose consent an open case stands on, even beside another parent\'s; it is once her consent is withdrawn', async () => {
     const { id, body } = await openCase(h, USERS.lead, {
       familyMembers: [
         { name: 'Siobhán Murphy', relationship: 'mother', hasParentalResponsibility: true },
@@ -238,7 +238,13 @@ describe('the child and family as practitioners describe them', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/^Siobhán Murphy gave the written consent that an open case of this family stands on/);
     expect(await footprint(id)).toEqual(before);
+    // Consent is kept per person: the father's is added beside hers, which still stands.
     expect((await send(h, id, consentOf(father), USERS.lead)).status).toBe(200);
+    expect((await patch(`/cases/${id}/family-members/${mother.id}`, { hasParentalResponsibility: false }, USERS.lead)).status).toBe(409);
+    const withdrawn = await send(h, id, { type: 'WITHDRAW_CONSENT', withdrawnBy: { name: mother.name, personId: mother.id }, reason: 'A court order' }, USERS.lead);
+    expect(withdrawn.status).toBe(200);
+    const decided = await send(h, id, { type: 'DECIDE_ON_WITHDRAWAL', decision: 'continueWithRemainingConsent', reason: "The case goes on with Pádraig's consent." }, USERS.coordinator);
+    expect(decided.status).toBe(200);
     const corrected = await patch(`/cases/${id}/family-members/${mother.id}`, { hasParentalResponsibility: false }, USERS.lead);
     expect(corrected.status).toBe(200);
     expect(memberNamed(corrected.body, 'Siobhán Murphy').hasParentalResponsibility).toBe(false);

@@ -6,11 +6,13 @@
  */
 import {
   DEFAULT_DEADLINE_POLICY,
+  upgradeLegacyConsent,
   noWorkingCalendar,
   type AssessmentRecord,
   type ClosureReason,
   type ConcernOutcome,
-  type ConsentRecord,
+  type LegacyConsentRecord,
+  type PersonConsent,
   type DeadlineName,
   type DeadlinePolicy,
   type DeadlineRule,
@@ -37,6 +39,12 @@ export interface PlanSignOff {
   signedBy: SignOffPlan['signedBy'];
   method: SignOffPlan['method'];
   at: string;
+}
+
+/** Processing stopped after a withdrawal of consent: where the case resumes if the coordinator continues. */
+export interface ConsentHold {
+  stage: Stage;
+  since: string;
 }
 
 /** A version of the action plan that a revision replaced. */
@@ -88,7 +96,20 @@ export interface CaseContext {
   calendar: WorkingCalendar;
   origin: RequestOrigin | null;
   leadPractitionerId: string | null;
-  consent: ConsentRecord | null;
+  /**
+   * Each person's written consent (a parent/carer's, the young person's), in the order first
+   * recorded, each with its earlier versions (libs/domain `PersonConsent`). What the case may do
+   * is what every required consent allows: read it with `consentOf` (consent.ts).
+   */
+  consents: PersonConsent[];
+  /**
+   * The young person has reached the organisation's consent age (`policy.youngPersonConsentAge`)
+   * today: a fact of the family record the engine writes before every transition (the date of
+   * birth itself stays out of the case).
+   */
+  youngPersonOfAge: boolean;
+  /** While processing is stopped after a withdrawal of consent and the coordinator decides: the stage to resume. */
+  consentHold: ConsentHold | null;
   request: {
     reasonForRequest: string | null;
     preRequestChecklist: RecordRequestDetails['preRequestChecklist'] | null;
@@ -154,6 +175,8 @@ export interface CaseInput {
   calendar?: WorkingCalendar;
   leadPractitionerId?: string | null;
   origin?: RequestOrigin | null;
+  /** Whether the young person is of age at the start (tests; the engine writes it before every transition). */
+  youngPersonOfAge?: boolean;
 }
 
 export function createCaseContext(input: CaseInput): CaseContext {
@@ -164,7 +187,9 @@ export function createCaseContext(input: CaseInput): CaseContext {
     calendar: input.calendar ?? noWorkingCalendar(),
     origin: input.origin ?? null,
     leadPractitionerId: input.leadPractitionerId ?? null,
-    consent: null,
+    consents: [],
+    youngPersonOfAge: input.youngPersonOfAge ?? false,
+    consentHold: null,
     request: {
       reasonForRequest: null,
       preRequestChecklist: null,
@@ -199,4 +224,22 @@ export function reviewsRecorded(context: CaseContext): number {
 
 export function currentReview(context: CaseContext): ReviewCycle | undefined {
   return context.reviews[context.reviews.length - 1];
+}
+
+/**
+ * A case context persisted by an earlier release, brought to the current shape (pure; a current
+ * context comes back unchanged): the single `consent` record becomes per-person `consents`
+ * (libs/domain `upgradeLegacyConsent`), and fields added since get their starting values. The
+ * engine applies it to every snapshot it restores (`WorkflowDefinition.upgrade`), so a case opened
+ * before the change continues after it.
+ */
+export function upgradeCaseContext(context: Record<string, unknown>): Record<string, unknown> {
+  if (Array.isArray(context['consents']) && 'consentHold' in context && 'youngPersonOfAge' in context) return context;
+  const { consent, ...rest } = context;
+  return {
+    ...rest,
+    consents: Array.isArray(context['consents']) ? context['consents'] : upgradeLegacyConsent((consent ?? null) as LegacyConsentRecord | null),
+    youngPersonOfAge: context['youngPersonOfAge'] ?? false,
+    consentHold: context['consentHold'] ?? null,
+  };
 }

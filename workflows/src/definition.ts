@@ -64,6 +64,14 @@ export interface WorkflowDefinition<TInput = unknown> {
    * ("consent of the parent/carer is not recorded"); undefined when the guard passes.
    */
   explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined;
+  /**
+   * A snapshot persisted by an earlier release of this workflow, brought to the shape the machine
+   * reads now (pure; a current one comes back unchanged). The engine applies it to every snapshot
+   * before restoring it, so a change of the context's shape needs no database migration and no
+   * new workflow version: cases already running continue. Optional: without it snapshots are
+   * restored as stored.
+   */
+  upgrade?(persisted: unknown): unknown;
   /** Delay names whose timers are the stage's due date (reminders and checks are not). */
   dueDateDelays: ReadonlySet<string>;
   /**

@@ -43,6 +43,8 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
   ACKNOWLEDGE_REPORT: ['designatedLiaisonPerson'],
   RECORD_CONCERN_OUTCOME: ['designatedLiaisonPerson'],
   WITHDRAW_CONSENT: ['parentCarer', 'youngPerson', 'leadPractitioner'],
+  // The coordinator decides whether a case goes on after one person withdrew consent.
+  DECIDE_ON_WITHDRAWAL: ['coordinator'],
   ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
 };
 

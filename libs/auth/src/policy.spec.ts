@@ -187,6 +187,12 @@ describe('joining a family and acting within a case', () => {
     expect(mayReportOnAction('agencyPractitioner', 'nurse', undefined)).toBe(false);
     expect(mayReportOnAction('leadPractitioner', 'lead', { owner: { personId: 'teacher' } })).toBe(true);
   });
+
+  it("an action the family owns is reported on by the case's lead, not by an invited agency", () => {
+    const familys = { owner: { name: 'Siobhán', personId: 'fm-mother' } };
+    expect(mayReportOnAction('leadPractitioner', 'lead', familys)).toBe(true);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', familys)).toBe(false);
+  });
 });
 
 describe('opening cases', () => {

@@ -201,7 +201,8 @@ export function familyJoinFilter(actor: Actor): CaseVisibilityFilter {
 
 /**
  * An invited agency practitioner takes and reports on the actions they own (domain.md "People and
- * roles"), not on another agency's or the family's; whoever leads the case reports on any action.
+ * roles"), not on another agency's or the family's; whoever leads the case reports on any action,
+ * the family's own actions included (the family has no portal yet: the lead records what they say).
  * `role` is the role the actor acts in on the case (`caseRoleOf`).
  */
 export function mayReportOnAction(role: Role, actorId: string, action: { owner?: { personId?: string } } | undefined): boolean {

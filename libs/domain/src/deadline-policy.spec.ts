@@ -1,4 +1,5 @@
 import { CalendarError, type WorkingCalendar } from './calendar';
+import { consentPolicyOf, DEFAULT_CONSENT_POLICY } from './consent-policy';
 import {
   DEADLINE_NAMES,
   deadlineDelayMs,
@@ -7,6 +8,7 @@ import {
   dueOn,
   isDeadlineName,
   mergeDeadlinePolicy,
+  type DeadlinePolicy,
   type DeadlineRule,
   type DeadlineUnit,
 } from './deadline-policy';
@@ -182,7 +184,15 @@ describe('the deadline policy', () => {
       caseOpenCheck: ['calendarDays', 365, 'suggested'],
     });
     for (const name of DEADLINE_NAMES) expect(DEFAULT_DEADLINE_POLICY.deadlines[name].description).toMatch(/^[A-Z]\w+( \S+){2,}/);
-    expect(Object.keys(DEFAULT_DEADLINE_POLICY)).toEqual(['deadlines']);
+    expect(Object.keys(DEFAULT_DEADLINE_POLICY)).toEqual(['deadlines', 'consentWithdrawal', 'planSignOff', 'youngPersonConsentAge']);
+  });
+
+  it("the consent rules default to: processing stops and the coordinator decides; every consenting parent and the young person of 16 sign", () => {
+    expect(DEFAULT_DEADLINE_POLICY).toEqual(expect.objectContaining({ consentWithdrawal: 'stopAndCoordinatorDecides', planSignOff: 'everyConsentingParentAndYoungPerson', youngPersonConsentAge: 16 }));
+    const merged = mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, { consentWithdrawal: 'closeCase', planSignOff: 'anyParent' });
+    expect(merged).toEqual({ ...DEFAULT_DEADLINE_POLICY, consentWithdrawal: 'closeCase', planSignOff: 'anyParent' });
+    // A policy of an earlier release (deadlines only) reads as the defaults.
+    expect(consentPolicyOf({ deadlines: DEFAULT_DEADLINE_POLICY.deadlines } as DeadlinePolicy)).toEqual(DEFAULT_CONSENT_POLICY);
   });
 
   it('an organisation overrides some fields of some deadlines; the rest stay, and the defaults are not changed', () => {

@@ -20,6 +20,7 @@
  * wording's own measures (a written report within 3 days), kept as strict as written.
  */
 import { addDays, addWorkingDays, CalendarError, endOfLocalDay, localDayOf, type LocalDay, type WorkingCalendar } from './calendar';
+import { DEFAULT_CONSENT_POLICY, type ConsentPolicy } from './consent-policy';
 
 export type DeadlineUnit = 'workingDays' | 'calendarDays' | 'weeks' | 'sameDay';
 
@@ -47,7 +48,13 @@ export const DEADLINE_NAMES = [
 ] as const;
 export type DeadlineName = (typeof DEADLINE_NAMES)[number];
 
-export interface DeadlinePolicy {
+/**
+ * The organisation's policy the engine writes into every case: the stage deadlines, and the
+ * consent rules (`consent-policy.ts`). The consent rules are optional in the type because a
+ * snapshot written before they existed carries a policy without them: read them with
+ * `consentPolicyOf`, which gives the defaults.
+ */
+export interface DeadlinePolicy extends Partial<ConsentPolicy> {
   deadlines: Record<DeadlineName, DeadlineRule>;
 }
 
@@ -70,20 +77,24 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
     writtenReportAfterPhone: { unit: 'calendarDays', amount: 3, basis: 'published', description: 'Written report within 3 days of an urgent phone report' },
     caseOpenCheck: { unit: 'calendarDays', amount: 365, basis: 'suggested', description: 'Coordinator check of a case open 12 months' },
   },
+  ...DEFAULT_CONSENT_POLICY,
 };
 
 /** An organisation's overrides on top of the defaults; unknown names are rejected by the caller. */
-export interface DeadlinePolicyOverrides {
+export interface DeadlinePolicyOverrides extends Partial<ConsentPolicy> {
   deadlines?: Partial<Record<DeadlineName, Partial<DeadlineRule>>>;
 }
 
+/** `base` with an organisation's overrides: each deadline field and each consent rule given replaces the base's. */
 export function mergeDeadlinePolicy(base: DeadlinePolicy, overrides: DeadlinePolicyOverrides = {}): DeadlinePolicy {
+  const { deadlines: deadlineOverrides, ...consentRules } = overrides;
   const deadlines = { ...base.deadlines };
   for (const name of DEADLINE_NAMES) {
-    const o = overrides.deadlines?.[name];
+    const o = deadlineOverrides?.[name];
     if (o) deadlines[name] = { ...deadlines[name], ...o };
   }
-  return { deadlines };
+  const defined = Object.fromEntries(Object.entries(consentRules).filter(([, value]) => value !== undefined));
+  return { ...base, ...defined, deadlines };
 }
 
 /**

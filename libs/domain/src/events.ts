@@ -47,20 +47,43 @@ export interface RequestConsent {
   type: 'REQUEST_CONSENT';
 }
 
-/** Written consent, scope by scope. Also used later to widen or narrow what consent covers. */
+/** Whose own consent a record is: a parent/carer's (with parental responsibility), or the young person's. */
+export type ConsentAs = 'parentCarer' | 'youngPerson';
+
+/** What one person's consent covers, scope by scope. */
+export interface ConsentScopes {
+  takePart: boolean;
+  keepRecords: boolean;
+  /** Agencies this person agrees information may be shared with. */
+  shareWithAgencies: string[];
+  /**
+   * Agencies this person asks that nothing is shared with, whatever anyone else's consent says.
+   * An agency may not be in both lists.
+   */
+  doNotShareWith?: string[];
+  /** Who receives a copy of the action plan (people or agencies); not an agency of `doNotShareWith`. */
+  planCopyTo?: string[];
+  /** A named practitioner the service may contact. */
+  contactPractitioner?: string;
+}
+
+/**
+ * One person's written consent, scope by scope: each person with parental responsibility gives
+ * (or refuses) their own, and the young person their own (`givenBy.as: 'youngPerson'`). From the
+ * same person again it widens or narrows their consent; from another person it is added beside.
+ */
 export interface RecordConsent {
   type: 'RECORD_CONSENT';
-  givenBy: PersonRef & { hasParentalResponsibility: boolean };
-  scopes: {
-    takePart: boolean;
-    keepRecords: boolean;
-    /** Agencies the family agrees information may be shared with. */
-    shareWithAgencies: string[];
-    /** A named practitioner the service may contact. */
-    contactPractitioner?: string;
-  };
-  /** The young person's own consent, or why it was not sought. */
-  youngPersonConsent: { given: boolean; reasonNotSought?: string };
+  /** Who gives it; `as` says whose own consent it is (default `parentCarer`). */
+  givenBy: PersonRef & { hasParentalResponsibility: boolean; as?: ConsentAs };
+  /** false: the person refuses consent (recorded; a refusal never widens what the case may do). Default true. */
+  given?: boolean;
+  scopes: ConsentScopes;
+  /**
+   * On a parent/carer's form: the young person's own consent, or why it was not sought. Required
+   * there; left out of the young person's own consent.
+   */
+  youngPersonConsent?: { given: boolean; reasonNotSought?: string };
   /** Day the written consent was signed. */
   signedOn: string;
 }
@@ -172,7 +195,11 @@ export interface PlannedAction {
   /** The need or desired outcome the action answers. */
   answers: string;
   what: string;
-  owner?: PersonRef & { agency: string };
+  /**
+   * Who owns it: a practitioner and their agency, or a member of the family (their `personId`
+   * from the case, and no agency).
+   */
+  owner?: PersonRef & { agency?: string };
   /** Day it is due (YYYY-MM-DD). */
   dueDate?: string;
   status: ActionStatus;
@@ -311,6 +338,18 @@ export interface WithdrawConsent {
   reason?: string;
 }
 
+/**
+ * After one person withdrew consent and processing stopped (organisation policy
+ * `consentWithdrawal: 'stopAndCoordinatorDecides'`), the coordinator decides: continue with the
+ * remaining consent, if it still suffices, or close the case as `consentWithdrawn`.
+ */
+export interface DecideOnWithdrawal {
+  type: 'DECIDE_ON_WITHDRAWAL';
+  decision: 'continueWithRemainingConsent' | 'closeCase';
+  /** Why, in words the family will read. */
+  reason: string;
+}
+
 export interface AssignLeadPractitioner {
   type: 'ASSIGN_LEAD_PRACTITIONER';
   leadPractitionerId: string;
@@ -353,6 +392,7 @@ export type CaseEvent =
   | AcknowledgeReport
   | RecordConcernOutcome
   | WithdrawConsent
+  | DecideOnWithdrawal
   | AssignLeadPractitioner;
 
 export type CaseEventType = CaseEvent['type'];
@@ -365,5 +405,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'REPORT_ACTION_PROGRESS', 'HOLD_REVIEW', 'RECORD_REVIEW', 'CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE',
   'RECORD_CLOSURE_FEEDBACK', 'CLOSE_CASE', 'RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT',
   'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME', 'WITHDRAW_CONSENT',
-  'ASSIGN_LEAD_PRACTITIONER',
+  'DECIDE_ON_WITHDRAWAL', 'ASSIGN_LEAD_PRACTITIONER',
 ];

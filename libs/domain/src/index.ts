@@ -2,6 +2,7 @@ export * from './roles';
 export * from './vocabulary';
 export * from './events';
 export * from './deadline-policy';
+export * from './consent-policy';
 export * from './local-day';
 export * from './errors';
 export * from './rules';

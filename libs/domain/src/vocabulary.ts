@@ -3,7 +3,7 @@
 export const STAGES = ['request', 'assessment', 'meeting', 'actionPlan', 'review', 'closure', 'escalation'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** active: the process runs; onHold: a child-protection concern is open; closed: finished. */
+/** active: the process runs; onHold: a child-protection concern is open, or processing stopped after a withdrawal of consent until the coordinator decides; closed: finished. */
 export const CASE_STATUSES = ['active', 'onHold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -25,6 +25,7 @@ import {
   type NewAuditEvent,
 } from '@tacu/persistence';
 import type {
+  CaseFactsSource,
   CaseSnapshotRow,
   Clock,
   DeadlineMove,
@@ -64,6 +65,8 @@ export interface EngineOptions {
   calendars?: CalendarSource;
   /** The deadline policy written into every case before each transition (default: DEFAULT_DEADLINE_POLICY). */
   deadlinePolicy?: DeadlinePolicy;
+  /** Facts from outside the case's record written into it before each transition (default: none). */
+  caseFacts?: CaseFactsSource;
 }
 
 /** The audit event type of the command that opens a case. */
@@ -80,6 +83,7 @@ export function createEngine(options: EngineOptions): WorkflowEngine {
     options.clock ?? systemClock,
     options.calendars ?? new OrganisationCalendars(),
     options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY,
+    options.caseFacts,
   );
 }
 
@@ -93,6 +97,7 @@ export class WorkflowEngine implements Engine {
     readonly clock: Clock,
     private readonly calendars: CalendarSource = new OrganisationCalendars(),
     readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+    private readonly facts?: CaseFactsSource,
   ) {
     for (const w of workflows) {
       this.byKey.set(`${w.id}@${w.version}`, w);
@@ -260,7 +265,8 @@ export class WorkflowEngine implements Engine {
     const definition = this.definition(row.workflowId, row.workflowVersion);
     const calendar = await this.calendars.forArea(manager, row.areaId, now);
     command.checkEvent?.({ ...row, timeZone: calendar.timeZone });
-    const snapshot = this.restore(definition, row, now, calendar);
+    const facts = this.facts ? await this.facts.forCase(manager, row, { now, timeZone: calendar.timeZone, policy: this.policy }) : undefined;
+    const snapshot = this.restore(definition, row, now, calendar, facts);
     this.authorise(definition, snapshot, row, { ...command, actor });
     if (command.check) await command.check(row, manager);
     if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
@@ -409,17 +415,19 @@ export class WorkflowEngine implements Engine {
   }
 
   /**
-   * The case's machine snapshot, with the clock's reading in `context.now`, the engine's deadline
-   * policy in `context.policy` and, for a transition, the organisation's working calendar in
-   * `context.calendar` (without one the calendar of the last transition stays). Restored with
-   * `restoreSnapshot` rather than `resolveState`: only the former revives history states.
+   * The case's machine snapshot, brought to the workflow's current shape (`definition.upgrade`:
+   * a case persisted by an earlier release continues), with the clock's reading in
+   * `context.now`, the engine's deadline policy in `context.policy` and, for a transition, the
+   * organisation's working calendar in `context.calendar` and the case's facts (`caseFacts`)
+   * (without them those of the last transition stay). Restored with `restoreSnapshot` rather
+   * than `resolveState`: only the former revives history states.
    */
-  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar): AnyMachineSnapshot {
-    const persisted = row.snapshot as { context?: Record<string, unknown>; children?: Record<string, unknown> };
+  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar, facts?: Record<string, unknown>): AnyMachineSnapshot {
+    const persisted = (definition.upgrade ? definition.upgrade(row.snapshot) : row.snapshot) as { context?: Record<string, unknown>; children?: Record<string, unknown> };
     if (persisted.children && Object.keys(persisted.children).length > 0) {
       throw new Error(`case ${row.id}: snapshots with child actors are not supported by the durable engine`);
     }
-    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString(), policy: this.policy, ...(calendar ? { calendar } : {}) } };
+    const json = { ...persisted, context: { ...persisted.context, ...facts, now: now.toISOString(), policy: this.policy, ...(calendar ? { calendar } : {}) } };
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 

@@ -2,7 +2,7 @@
  * The engine's public surface. Callers (HTTP controllers, pages, the deadline worker) use only
  * these; every state change goes through `open` or `send` and commits in one transaction.
  */
-import type { Actor, Role } from '@tacu/domain';
+import type { Actor, DeadlinePolicy, Role } from '@tacu/domain';
 import type { CaseRow } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { NextSteps, WaitingEvent } from './machine-rules';
@@ -65,6 +65,17 @@ export interface SendCommand {
    * throw to refuse; nothing is written.
    */
   check?: (caseRow: CaseRow, manager: EntityManager) => Promise<void>;
+}
+
+/**
+ * Facts about a case that live outside its record and that its rules need (e.g. whether the young
+ * person is of an age to consent, from the family record's date of birth): the engine asks for
+ * them before every transition, in the transition's transaction, and writes them into the
+ * machine's context beside `now`, `policy` and `calendar`. Values should be as small as the rule
+ * needs (a yes/no, not the date of birth): they are kept in the case's snapshot.
+ */
+export interface CaseFactsSource {
+  forCase(manager: EntityManager, caseRow: CaseRow, at: { now: Date; timeZone: string; policy: DeadlinePolicy }): Promise<Record<string, unknown>>;
 }
 
 /** The part of a case row that says which machine it runs and where it is. */

@@ -6,13 +6,15 @@
  * `sampleEventsFor` (what `getShortestPaths(machine, { events: sampleEventsFor })` is given) is
  * lean so that the graph is finite and small: detours (a raised concern, a cancelled meeting,
  * a reopened assessment, requested plan changes, a revision, a further review cycle, a missed
- * deadline, a withdrawal during an escalation) are offered only while the case has taken none,
+ * deadline, a withdrawal during an escalation, a second parent's consent at the meeting followed
+ * by the first parent's withdrawal and the coordinator's decision) are offered only while the case has taken none,
  * and in the case machine a detour is followed until the case leaves the stage it happened in;
  * a concern is raised from one state of each stage; each deadline fires from one state; the
  * variants inside an escalation are explored on the last raise point (closure) only.
  * Timer events (`xstate.after.*`) are offered as steps. `allSampleEventsFor` offers everything.
  */
 import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import { effectiveConsent } from '@tacu/domain';
 import type {
   CaseEvent,
   CaseEventType,
@@ -23,6 +25,7 @@ import type {
   RecordConsent,
   WithdrawConsent,
 } from '@tacu/domain';
+import { consentOf } from '../consent';
 import type { CaseContext, CaseInput } from '../context';
 import type { WorkflowDefinition } from '../definition';
 import { SAMPLE_CALENDAR } from './sample-calendar';
@@ -37,6 +40,15 @@ export const RECORD_CONSENT_SAMPLE: RecordConsent = {
   type: 'RECORD_CONSENT',
   givenBy: { name: 'Parent A', hasParentalResponsibility: true },
   scopes: { takePart: true, keepRecords: true, shareWithAgencies: SAMPLE_AGENCIES, contactPractitioner: 'Class teacher' },
+  youngPersonConsent: { given: false, reasonNotSought: 'The child is six: their views are gathered through play instead.' },
+  signedOn: '2026-11-23',
+};
+
+/** A second parent's own consent, narrower than the first's: one agency, and one they ask not to share with. */
+export const SECOND_PARENT_CONSENT: RecordConsent = {
+  type: 'RECORD_CONSENT',
+  givenBy: { name: 'Parent B', hasParentalResponsibility: true },
+  scopes: { takePart: true, keepRecords: true, shareWithAgencies: [SAMPLE_AGENCIES[0] as string], doNotShareWith: [SAMPLE_AGENCIES[1] as string], planCopyTo: ['Parent B'] },
   youngPersonConsent: { given: false, reasonNotSought: 'The child is six: their views are gathered through play instead.' },
   signedOn: '2026-11-23',
 };
@@ -69,7 +81,7 @@ export const SAMPLE_ACTIONS: PlannedAction[] = [
 const view = (words: string) => ({ words });
 
 function invitation(context: CaseContext): InviteToMeeting {
-  const agencies = context.consent && !context.consent.withdrawn ? context.consent.scopes.shareWithAgencies : [];
+  const agencies = effectiveConsent(consentOf(context)).shareWithAgencies;
   return {
     type: 'INVITE_TO_MEETING',
     scheduledFor: '2026-12-10T10:00:00.000Z',
@@ -105,7 +117,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
     case 'REQUEST_CONSENT':
       return [{ type }];
     case 'RECORD_CONSENT':
-      return [RECORD_CONSENT_SAMPLE];
+      return [RECORD_CONSENT_SAMPLE, SECOND_PARENT_CONSENT];
     case 'SUBMIT_REQUEST':
       return [{ type }];
     case 'REGISTER_REQUEST':
@@ -201,6 +213,11 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
       ];
     case 'WITHDRAW_CONSENT':
       return [WITHDRAW];
+    case 'DECIDE_ON_WITHDRAWAL':
+      return [
+        { type, decision: 'continueWithRemainingConsent', reason: "Parent B's consent still covers what the plan needs." },
+        { type, decision: 'closeCase', reason: 'The family no longer takes part.' },
+      ];
     case 'ASSIGN_LEAD_PRACTITIONER':
       return [{ type, leadPractitionerId: SAMPLE_LEAD }];
   }
@@ -275,9 +292,15 @@ function detoured(c: CaseContext): boolean {
     c.plan.history.length > 0 ||
     c.reviews.some((r) => r.decision === 'continue' || r.decision === 'revise') ||
     c.missedDeadlines.length > 0 ||
-    (c.consent?.withdrawn !== undefined && c.consent !== null)
+    c.consents.length > 1 ||
+    anyWithdrawn(c)
   );
 }
+
+const anyWithdrawn = (c: CaseContext): boolean => c.consents.some((p) => p.withdrawn !== null);
+
+/** Where a second parent's consent is recorded in the graph (then the first withdraws, and the coordinator decides). */
+const SECOND_CONSENT_POINT = 'meeting.proposed';
 
 const DEADLINE_STAGE: Record<string, string> = {
   requestRegistration: 'request',
@@ -300,6 +323,7 @@ function detourStage(c: CaseContext): string | null {
   if (c.assessment.reopenReasons.length > 0) return 'assessment';
   if (c.plan.changeRequests.length > 0 || c.plan.history.length > 0) return 'actionPlan';
   if (c.reviews.some((r) => r.decision === 'continue')) return 'review';
+  if (c.consents.length > 1) return SECOND_CONSENT_POINT.split('.')[0] ?? null;
   return null;
 }
 
@@ -330,7 +354,8 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
   const firstConcern = c.concerns[0];
   const fullEscalation = !firstConcern || firstConcern.raisedInStage === null || firstConcern.raisedInStage === 'closure';
   if (isCase && !clean) {
-    const top = state.split('.')[0];
+    // While processing is stopped after a withdrawal, the case is still in the stage it stopped in.
+    const top = state === 'consentWithdrawal' ? c.consentHold?.stage : state.split('.')[0];
     const stage = detourStage(c);
     // A detour is followed until the case leaves the stage it happened in (or the escalation ends).
     if (stage !== null && top !== stage && top !== 'escalation') return [];
@@ -345,7 +370,7 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
       const point = TIMER_POINTS[deadline];
       if (!point) return true; // only notifies: a self-loop
       const here = state === point || state.endsWith(`.${point}`);
-      return here && (inEscalation ? fullEscalation && c.missedDeadlines.length === 0 && !c.consent?.withdrawn : clean);
+      return here && (inEscalation ? fullEscalation && c.missedDeadlines.length === 0 && !anyWithdrawn(c) : clean);
     }
     if (DETOUR_EVENTS.has(t)) return clean;
     switch (t) {
@@ -353,10 +378,14 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
         return !inEscalation && clean && (!isCase || RAISE_POINTS.has(state));
       case 'WITHDRAW_CONSENT':
         // Inside the escalation machine: once, right after it is raised (it must not stop the escalation).
-        return inEscalation ? !c.consent?.withdrawn && state === 'raised' && c.missedDeadlines.length === 0 : clean;
+        // In the case: the only consent (it closes), or the first of two parents' (processing stops).
+        if (inEscalation) return !anyWithdrawn(c) && state === 'raised' && c.missedDeadlines.length === 0;
+        return clean || (c.consents.length === 2 && !anyWithdrawn(c) && state === SECOND_CONSENT_POINT);
       case 'RECORD_CONSENT':
-        // Consent is recorded once, where the process asks for it (the first state of a process machine).
-        return c.consent === null && (isCase ? state === 'request.awaitingConsent' : state === initialStateOf(snapshot));
+        // Consent is recorded once, where the process asks for it (the first state of a process
+        // machine); in the case a second parent's consent once, at the meeting.
+        if ((e as RecordConsent).givenBy.name === SECOND_PARENT_CONSENT.givenBy.name) return isCase && clean && state === SECOND_CONSENT_POINT && c.consents.length === 1;
+        return c.consents.length === 0 && (isCase ? state === 'request.awaitingConsent' : state === initialStateOf(snapshot));
       case 'ASSIGN_LEAD_PRACTITIONER':
         return !isCase && c.leadPractitionerId === null && state === initialStateOf(snapshot);
       case 'DRAFT_PLAN':
@@ -408,7 +437,7 @@ function escalationVariantAllows(e: AnyEventObject, raisedIn: string | null, sta
       if (raisedIn === 'closure') return outcome === 'noFurtherAction';
       return outcome === 'returnToEarlyIntervention';
     case 'WITHDRAW_CONSENT':
-      return raisedIn === 'review' && state === 'escalation.raised' && !c.consent?.withdrawn;
+      return raisedIn === 'review' && state === 'escalation.raised' && !anyWithdrawn(c);
     case 'RECORD_CONSENT':
     case 'RAISE_CONCERN':
     case 'ASSIGN_LEAD_PRACTITIONER':

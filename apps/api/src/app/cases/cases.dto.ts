@@ -7,6 +7,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CASE_EVENT_TYPES, CASE_STATUSES, CLOSURE_REASONS, localDueDay, REQUEST_ORIGINS, ROLES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
+import { upgradeCaseContext } from '@tacu/workflows';
 import type { CaseRow } from '@tacu/persistence';
 import type { AuditEventRow } from '@tacu/persistence';
 import type { CaseSort } from './case-queries';
@@ -293,11 +294,15 @@ export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snap
   };
 }
 
-/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy, calendar). */
+/**
+ * What the workflow has recorded, without the engine's bookkeeping (clock reading, policy,
+ * calendar), in the current shape (`upgradeCaseContext`: a case recorded by an earlier release
+ * reads like one recorded now).
+ */
 export function recordOf(snapshot: unknown): Record<string, unknown> {
   const context = (snapshot as { context?: unknown } | null)?.context;
-  if (context === null || typeof context !== 'object') return {};
-  const { now: _now, policy: _policy, calendar: _calendar, ...record } = context as Record<string, unknown>;
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) return {};
+  const { now: _now, policy: _policy, calendar: _calendar, ...record } = upgradeCaseContext(context as Record<string, unknown>);
   return record;
 }
 

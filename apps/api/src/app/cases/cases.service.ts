@@ -23,7 +23,8 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { consentOf, type CaseContext } from '@tacu/workflows';
 import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
@@ -350,7 +351,8 @@ export class CasesService {
       leadPractitionerId: row.leadPractitionerId,
       childPersonId: row.childPersonId,
       familyMembers: new Map(members.map((m) => [m.id, { hasParentalResponsibility: m.hasParentalResponsibility }])),
-      consent: (context['consent'] as ConsentRecord | null | undefined) ?? null,
+      // What every required consent allows, as the case's record holds it (recordOf upgrades an older record).
+      consent: consentOf(context as Partial<CaseContext> as CaseContext),
     });
   }
 

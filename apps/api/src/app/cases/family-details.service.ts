@@ -207,8 +207,14 @@ export class FamilyDetailsService {
       manager,
       `SELECT count(*)::int AS n FROM cases
        WHERE family_id = $1 AND status <> 'closed'
-         AND snapshot->'context'->'consent'->'givenBy'->>'personId' = $2
-         AND snapshot->'context'->'consent'->'withdrawn' IS NULL`,
+         AND (
+           EXISTS (
+             SELECT 1 FROM jsonb_array_elements(COALESCE(snapshot->'context'->'consents', '[]'::jsonb)) c
+             WHERE c->'givenBy'->>'personId' = $2 AND (c->>'given')::boolean AND jsonb_typeof(c->'withdrawn') IS DISTINCT FROM 'object'
+           )
+           -- a case stored before consent was kept per person, not yet moved on by a transition
+           OR (snapshot->'context'->'consent'->'givenBy'->>'personId' = $2 AND snapshot->'context'->'consent'->'withdrawn' IS NULL)
+         )`,
       [row.familyId, member.id],
     );
     if ((rows[0]?.n ?? 0) > 0) {

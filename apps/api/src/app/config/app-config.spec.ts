@@ -122,6 +122,17 @@ describe('configuration from the environment', () => {
     expect(() => parseDeadlinePolicyOverrides([])).toThrow('must be a JSON object');
   });
 
+  it("reads the organisation's consent rules from the policy file, and refuses what is not one of them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ consentWithdrawal: 'closeCase', planSignOff: 'anyParent', youngPersonConsentAge: 17 }));
+    expect(loadConfig({ DEADLINE_POLICY_FILE: file }).deadlinePolicy).toEqual(expect.objectContaining({ consentWithdrawal: 'closeCase', planSignOff: 'anyParent', youngPersonConsentAge: 17 }));
+    expect(loadConfig({}).deadlinePolicy).toEqual(expect.objectContaining({ consentWithdrawal: 'stopAndCoordinatorDecides', planSignOff: 'everyConsentingParentAndYoungPerson', youngPersonConsentAge: 16 }));
+    expect(() => parseDeadlinePolicyOverrides({ consentWithdrawal: 'ignore', planSignOff: 'nobody', youngPersonConsentAge: 9 })).toThrow(
+      /"consentWithdrawal" must be one of stopAndCoordinatorDecides, closeCase.*"planSignOff" must be one of everyConsentingParentAndYoungPerson, anyParent.*"youngPersonConsentAge" must be a whole number of years from 12 to 18/,
+    );
+  });
+
   it('holidays are facts, not policy: an old "holidays" list is refused with how to list closure days instead', () => {
     expect(() => parseDeadlinePolicyOverrides({ holidays: ['2026-12-25'] })).toThrow(/"holidays" is no longer read: public holidays come from the holiday library.*calendar\.closureDays/);
   });

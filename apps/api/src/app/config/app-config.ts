@@ -6,7 +6,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  CONSENT_WITHDRAWAL_RULES,
   DEADLINE_NAMES,
+  PLAN_SIGN_OFF_RULES,
+  YOUNG_PERSON_CONSENT_AGE_RANGE,
   DEFAULT_DEADLINE_POLICY,
   isLocalDay,
   isTimeZone,
@@ -120,7 +123,7 @@ const UNITS = ['workingDays', 'calendarDays', 'weeks', 'sameDay'];
 const MAX_WORKING_DAYS = 250;
 const CLOSURE_DAY_NAME_MAX = 200;
 
-/** A policy file's content, checked: the deadline overrides and the default organisation's calendar. */
+/** A policy file's content, checked: the deadline overrides and consent rules, and the default organisation's calendar. */
 export interface PolicyFile {
   overrides: DeadlinePolicyOverrides;
   calendar: CalendarConfig | undefined;
@@ -164,8 +167,20 @@ function parseCalendar(calendar: unknown, problems: string[]): CalendarConfig | 
 export function parsePolicyFile(json: unknown, source = 'the deadline policy'): PolicyFile {
   const problems: string[] = [];
   if (!isObject(json)) throw new ConfigError(`${source} must be a JSON object.`);
-  const { deadlines, calendar, holidays, ...rest } = json;
-  for (const key of Object.keys(rest)) problems.push(`unknown field "${key}" (expected "deadlines" and "calendar")`);
+  const { deadlines, calendar, holidays, consentWithdrawal, planSignOff, youngPersonConsentAge, ...rest } = json;
+  for (const key of Object.keys(rest)) {
+    problems.push(`unknown field "${key}" (expected "deadlines", "calendar", "consentWithdrawal", "planSignOff" and "youngPersonConsentAge")`);
+  }
+  if (consentWithdrawal !== undefined && !(CONSENT_WITHDRAWAL_RULES as readonly unknown[]).includes(consentWithdrawal)) {
+    problems.push(`"consentWithdrawal" must be one of ${CONSENT_WITHDRAWAL_RULES.join(', ')}`);
+  }
+  if (planSignOff !== undefined && !(PLAN_SIGN_OFF_RULES as readonly unknown[]).includes(planSignOff)) {
+    problems.push(`"planSignOff" must be one of ${PLAN_SIGN_OFF_RULES.join(', ')}`);
+  }
+  const { min, max } = YOUNG_PERSON_CONSENT_AGE_RANGE;
+  if (youngPersonConsentAge !== undefined && !(typeof youngPersonConsentAge === 'number' && Number.isInteger(youngPersonConsentAge) && youngPersonConsentAge >= min && youngPersonConsentAge <= max)) {
+    problems.push(`"youngPersonConsentAge" must be a whole number of years from ${min} to ${max}`);
+  }
   if (holidays !== undefined) {
     problems.push(
       '"holidays" is no longer read: public holidays come from the holiday library for calendar.country (Ireland by default, substitute days included); list your organisation\'s own closure days as calendar.closureDays: [{ "date": "2026-12-24", "name": "Christmas Eve closure" }]',
@@ -198,7 +213,13 @@ export function parsePolicyFile(json: unknown, source = 'the deadline policy'): 
   }
   const parsedCalendar = calendar === undefined ? undefined : parseCalendar(calendar, problems);
   if (problems.length > 0) throw new ConfigError(`${source} is not valid: ${problems.join('; ')}.`);
-  return { overrides: deadlines === undefined ? {} : { deadlines: deadlines as DeadlinePolicyOverrides['deadlines'] }, calendar: parsedCalendar };
+  const consentRules = Object.fromEntries(
+    Object.entries({ consentWithdrawal, planSignOff, youngPersonConsentAge }).filter(([, value]) => value !== undefined),
+  ) as Pick<DeadlinePolicyOverrides, 'consentWithdrawal' | 'planSignOff' | 'youngPersonConsentAge'>;
+  return {
+    overrides: { ...(deadlines === undefined ? {} : { deadlines: deadlines as DeadlinePolicyOverrides['deadlines'] }), ...consentRules },
+    calendar: parsedCalendar,
+  };
 }
 
 /** The deadline overrides of a policy file's content (see `parsePolicyFile`). */

@@ -24,7 +24,7 @@ import {
   SignOffPlanDto,
   SubmitPlanForSignOffDto,
 } from './action-plan.dto';
-import { AssignLeadPractitionerDto, WithdrawConsentDto } from './any-stage.dto';
+import { AssignLeadPractitionerDto, DecideOnWithdrawalDto, WithdrawConsentDto } from './any-stage.dto';
 import { CloseCaseDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
 import {
   AcknowledgeReportDto,
@@ -103,6 +103,7 @@ const DTO_CLASSES = {
   ACKNOWLEDGE_REPORT: AcknowledgeReportDto,
   RECORD_CONCERN_OUTCOME: RecordConcernOutcomeDto,
   WITHDRAW_CONSENT: WithdrawConsentDto,
+  DECIDE_ON_WITHDRAWAL: DecideOnWithdrawalDto,
   ASSIGN_LEAD_PRACTITIONER: AssignLeadPractitionerDto,
 } as const satisfies { [K in CaseEventType]: new () => EventOf<K> };
 

@@ -151,7 +151,7 @@ describe('parseCaseEvent rejects', () => {
     ];
     (body.childViews as unknown) = {};
     expect(errorsOf(body)).toEqual({
-      'actions.0.owner.agency': ['agency is required (text of at most 200 characters)'],
+      'actions.0.owner.agency': ['agency is required for a practitioner; a family member who owns an action is named by personId (their id from the case) and has no agency'],
       'actions.0.dueDate': ['dueDate must be a real day written YYYY-MM-DD (e.g. 2026-03-14)'],
       'actions.0.status': ['status must be one of notStarted, inProgress, done, notDone'],
       'actions.1': ['each item must be an object, not string'],
@@ -273,5 +273,40 @@ describe('fields required by another field', () => {
     expect(errorsOf(body)).toEqual({ 'youngPersonConsent.reasonNotSought': [expect.stringContaining('required when given is false')] });
     body.youngPersonConsent = { given: true };
     expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("youngPersonConsent on a parent/carer's consent, and not on the young person's own", () => {
+    const parents = sampleEvent('RECORD_CONSENT');
+    delete parents.youngPersonConsent;
+    expect(errorsOf(parents)).toEqual({ youngPersonConsent: ['youngPersonConsent is required (an object)'] });
+    const own = { ...sampleEvent('RECORD_CONSENT'), givenBy: { name: 'Seán Murphy', hasParentalResponsibility: false, as: 'youngPerson' } };
+    expect(errorsOf(own)).toEqual({ youngPersonConsent: [expect.stringContaining("left out of the young person's own consent")] });
+    delete (own as { youngPersonConsent?: unknown }).youngPersonConsent;
+    expect(parseCaseEvent(own).ok).toBe(true);
+  });
+
+  it('an agency either shared with or not: never in doNotShareWith and in shareWithAgencies or planCopyTo', () => {
+    const body = sampleEvent('RECORD_CONSENT');
+    body.scopes = { ...body.scopes, doNotShareWith: [' public health nursing '], planCopyTo: ['Siobhán Murphy'] };
+    expect(errorsOf(body)).toEqual({ 'scopes.doNotShareWith': [expect.stringMatching(/^doNotShareWith names Public Health Nursing, also named in shareWithAgencies or planCopyTo/)] });
+    body.scopes = { ...body.scopes, doNotShareWith: ['An Garda Síochána'], planCopyTo: ['An Garda Síochána'] };
+    expect(Object.keys(errorsOf(body))).toEqual(['scopes.doNotShareWith']);
+    body.scopes = { ...body.scopes, planCopyTo: ['Siobhán Murphy'] };
+    expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("an action owner's agency, unless the owner is a family member named by personId", () => {
+    const body = sampleEvent('DRAFT_PLAN');
+    body.actions = [{ id: 'f1', answers: 'x', what: 'Lay out the uniform', owner: { name: 'Siobhán Murphy' }, status: 'notStarted' }];
+    expect(errorsOf(body)).toEqual({ 'actions.0.owner.agency': [expect.stringContaining('a family member who owns an action is named by personId')] });
+    body.actions = [{ id: 'f1', answers: 'x', what: 'Lay out the uniform', owner: { name: 'Siobhán Murphy', personId: 'fm-0001' }, status: 'notStarted' }];
+    expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("the coordinator's decision after a withdrawal: continue or close, with a reason", () => {
+    expect(errorsOf({ type: 'DECIDE_ON_WITHDRAWAL', decision: 'wait' })).toEqual({
+      decision: ['decision must be one of continueWithRemainingConsent, closeCase'],
+      reason: ['reason is required (text of at most 2000 characters)'],
+    });
   });
 });

@@ -190,6 +190,11 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     notes: 'Tusla screened the report; family support continues through the Meitheal.',
   },
   WITHDRAW_CONSENT: { type: 'WITHDRAW_CONSENT', withdrawnBy: mother, reason: 'We are managing fine now.' },
+  DECIDE_ON_WITHDRAWAL: {
+    type: 'DECIDE_ON_WITHDRAWAL',
+    decision: 'continueWithRemainingConsent',
+    reason: "Dad's consent covers the school and the public health nurse, which is what the plan needs.",
+  },
   ASSIGN_LEAD_PRACTITIONER: { type: 'ASSIGN_LEAD_PRACTITIONER', leadPractitionerId: 'u-lp-0002' },
 };
 

@@ -112,6 +112,35 @@ export function IsTextList(maxItems: number, maxLength: number, minItems = 0): P
   });
 }
 
+/**
+ * A field that must be left out when `when(object)` holds (e.g. the young person's consent form
+ * has no "young person's consent" of its own); `message` says why and what to do.
+ */
+export function AbsentWhen<T extends object>(when: (object: T) => boolean, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'absentWhen',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => value === undefined || !when(args?.object as T),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} ${message}`,
+    },
+  });
+}
+
+/**
+ * A list of names that shares none with the lists `others` of the same object (names compared
+ * without case and surrounding spaces), as `conflicts` finds them; `message(conflicting)` says
+ * what is wrong and how to fix it.
+ */
+export function SharesNoneWith(conflicts: (object: Record<string, unknown>) => string[], message: (conflicting: string[]) => string): PropertyDecorator {
+  return ValidateBy({
+    name: 'sharesNoneWith',
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) => conflicts((args?.object ?? {}) as Record<string, unknown>).length === 0,
+      defaultMessage: ({ object, property }: ValidationArguments) => `${property} ${message(conflicts(object as Record<string, unknown>))}`,
+    },
+  });
+}
+
 /** One of a closed list of words (a controlled vocabulary or a literal `type`). */
 export function IsOneOf(values: readonly (string | number)[], options: { whenMissing?: string } = {}): PropertyDecorator {
   const list = values.join(', ');
