@@ -44,6 +44,7 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
   RECORD_CONCERN_OUTCOME: ['designatedLiaisonPerson'],
   WITHDRAW_CONSENT: ['parentCarer', 'youngPerson', 'leadPractitioner'],
   ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
+  HOLD_CLOSING_MEETING: LEAD,
 };
 
 /** The `permissions` entry of a state's meta for the events it handles. */

@@ -25,7 +25,7 @@ import {
   SubmitPlanForSignOffDto,
 } from './action-plan.dto';
 import { AssignLeadPractitionerDto, WithdrawConsentDto } from './any-stage.dto';
-import { CloseCaseDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
+import { CloseCaseDto, HoldClosingMeetingDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
 import {
   AcknowledgeReportDto,
   ConsultLiaisonDto,
@@ -104,6 +104,7 @@ const DTO_CLASSES = {
   RECORD_CONCERN_OUTCOME: RecordConcernOutcomeDto,
   WITHDRAW_CONSENT: WithdrawConsentDto,
   ASSIGN_LEAD_PRACTITIONER: AssignLeadPractitionerDto,
+  HOLD_CLOSING_MEETING: HoldClosingMeetingDto,
 } as const satisfies { [K in CaseEventType]: new () => EventOf<K> };
 
 /**
