@@ -249,6 +249,7 @@ export class OrganisationStore {
     );
   }
 
+  /** Every configured framework as stored, by id (the start-up check reads them all). */
   async listOutcomeFrameworks(): Promise<ConfiguredOutcomeFramework[]> {
     const { rows } = await sql<ConfiguredOutcomeFramework>(this.manager, `SELECT id, definition, configured_at AS "configuredAt" FROM outcome_frameworks ORDER BY id`);
     return rows;

@@ -85,7 +85,7 @@ export class OrganisationService implements OnModuleInit {
     const manager = this.dataSource.manager;
     const organisationId = await new OrganisationStore(manager).organisationIdOfArea(actor.areaId);
     const framework = await new OrganisationOutcomeFrameworks().forArea(manager, actor.areaId);
-    return { organisationId, framework: JSON.parse(JSON.stringify(framework)) as OrganisationOutcomeFrameworkResponse['framework'] };
+    return { organisationId, framework: framework as unknown as OrganisationOutcomeFrameworkResponse['framework'] };
   }
 
   /** The organisation of the caller's area, with every closed day of a year. */
