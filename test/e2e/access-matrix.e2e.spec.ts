@@ -359,6 +359,12 @@ describe('need to know: the access matrix', () => {
       const res = await call(who, 'GET', '/organisation/calendar?year=2026');
       expect(res.status).toBe(CALENDAR_READERS.includes(who) ? 200 : 403);
     },
+    'GET /organisation/outcome-framework': async (who) => {
+      // Configuration, no case data: whoever reads the practice model (the machines) reads it.
+      const res = await call(who, 'GET', '/organisation/outcome-framework');
+      expect({ who, status: res.status }).toEqual({ who, status: ['parent', 'youngPerson'].includes(who) ? 403 : 200 });
+      if (res.status === 200) expect(res.body.framework.id).toBe('ireland-national-outcomes');
+    },
     'POST /organisation/closure-days': async (who) => {
       // A day nobody counts a deadline on: what is checked is who may add one, not the recount.
       const res = await call(who, 'POST', '/organisation/closure-days', { date: '2027-01-06', name: 'Matrix closure' });

@@ -1,6 +1,7 @@
 /**
  * The pre-request checklist as its own record (issue "What practitioners really record", point 3):
- * all five national outcomes rated 1-3 with a reason, completed with the parent, the child or both,
+ * every outcome of the area's framework (Ireland's five national outcomes, 1-3, by default) rated
+ * with a reason, completed with the parent, the child or both,
  * and its outcome: a request for support (linked to the case it opens, by someone who may see it),
  * or "no Meitheal needed" with what was done instead: kept and counted, no case opened. Seen by
  * who made it, the area's coordinators and the lead of its case; anyone else is answered 404.
@@ -46,7 +47,7 @@ describe('the pre-request checklist as its own record', () => {
     const res = await make(USERS.lead, sampleChecklist({ childName: 'Ruairí Byrne', completedWith: 'both', ...NO_MEITHEAL }));
     expect(res.status).toBe(201);
     expect(res.headers['location']).toBe(`/pre-request-checklists/${res.body.id}`);
-    expect(res.body).toMatchObject({ madeBy: USERS.lead, areaId: 'dublin-south-central', childName: 'Ruairí Byrne', completedWith: 'both', ...NO_MEITHEAL, linked: false, caseId: null });
+    expect(res.body).toMatchObject({ madeBy: USERS.lead, areaId: 'dublin-south-central', childName: 'Ruairí Byrne', completedWith: 'both', ...NO_MEITHEAL, linked: false, caseId: null, outcomeFrameworkId: 'ireland-national-outcomes' });
     expect(res.body.ratings.map((r: { outcome: string }) => r.outcome)).toEqual(['activeAndHealthy', 'achievingFullPotential', 'safeAndProtected', 'economicSecurity', 'connectedRespectedContributing']);
     expect(await counts()).toEqual({ ...before, checklists: before.checklists + 1 });
     expect(await figures()).toEqual({ ...countedBefore, total: countedBefore.total + 1, noMeithealNeeded: countedBefore.noMeithealNeeded + 1 });
@@ -64,15 +65,23 @@ describe('the pre-request checklist as its own record', () => {
       return res.body.errors;
     };
     const ratings = sampleChecklist().ratings;
-    expect(await problems(sampleChecklist({ ratings: ratings.slice(0, 3) }))).toEqual([{ field: 'ratings', problems: ['ratings must rate all five national outcomes, each once: economicSecurity, connectedRespectedContributing are not rated'] }]);
+    const IRELAND = "Ireland's national outcomes for children (Better Outcomes, Brighter Futures) (ireland-national-outcomes)";
+    expect(await problems(sampleChecklist({ ratings: ratings.slice(0, 3) }))).toEqual([
+      { field: 'ratings', problems: [`ratings must rate every outcome of ${IRELAND}, each once: economicSecurity, connectedRespectedContributing are not rated`] },
+    ]);
     const twice = [...ratings.slice(0, 4), { ...ratings[0], reason: 'again' }];
-    expect(await problems(sampleChecklist({ ratings: twice as never }))).toEqual([
-      { field: 'ratings', problems: ['ratings must rate all five national outcomes, each once: connectedRespectedContributing is not rated', 'ratings has outcome "activeAndHealthy" more than once; each outcome may appear once'] },
+    expect(await problems(sampleChecklist({ ratings: twice as never }))).toEqual([{ field: 'ratings', problems: ['ratings has outcome "activeAndHealthy" more than once; each outcome may appear once'] }]);
+    expect(await problems(sampleChecklist({ ratings: [...ratings, ratings[0]] as never }))).toEqual([{ field: 'ratings', problems: ['ratings has outcome "activeAndHealthy" more than once; each outcome may appear once'] }]);
+    expect(await problems(sampleChecklist({ ratings: ratings.map((r, i) => (i === 2 ? { ...r, rating: 4 } : r)) as never }))).toEqual([
+      { field: 'ratings.2.rating', problems: [`ratings.2.rating is 4, off the scale of ${IRELAND}: rate from 1 (little progress) to 3 (on target)`] },
     ]);
-    expect(await problems(sampleChecklist({ ratings: [...ratings, ratings[0]] as never }))).toEqual([
-      { field: 'ratings', problems: ['ratings has outcome "activeAndHealthy" more than once; each outcome may appear once', 'ratings may have at most 5 items (it has 6)'] },
+    expect(await problems(sampleChecklist({ ratings: ratings.map((r, i) => (i === 0 ? { ...r, outcome: 'safe' } : r)) as never }))).toEqual([
+      {
+        field: 'ratings.0.outcome',
+        problems: [`ratings.0.outcome is "safe", which is not an outcome of ${IRELAND}, the framework this is rated on: use one of activeAndHealthy, achievingFullPotential, safeAndProtected, economicSecurity, connectedRespectedContributing`],
+      },
+      { field: 'ratings', problems: [`ratings must rate every outcome of ${IRELAND}, each once: activeAndHealthy is not rated`] },
     ]);
-    expect(await problems(sampleChecklist({ ratings: ratings.map((r, i) => (i === 2 ? { ...r, rating: 4 } : r)) as never }))).toEqual([{ field: 'ratings.2.rating', problems: ['rating must be one of 1, 2, 3'] }]);
     expect(await problems(sampleChecklist({ ratings: ratings.map((r, i) => (i === 1 ? { outcome: r.outcome, rating: r.rating } : r)) as never }))).toEqual([
       { field: 'ratings.1.reason', problems: ['reason is required (text of at most 2000 characters)'] },
     ]);

@@ -446,7 +446,7 @@ describe('case machine', () => {
 
   it('dueDateDelays are the stage deadlines, not the reminder nor the 12-month check', () => {
     expect([...wf.dueDateDelays].sort()).toEqual(
-      ['assessmentCompletion', 'closureCompletion', 'concernReported', 'meetingHeld', 'minutesDistributed', 'planSignOff', 'requestRegistration', 'reviewOverdue', 'writtenReportAfterPhone'].sort(),
+      ['assessmentCompletion', 'closureCompletion', 'concernReported', 'meetingHeld', 'minutesDistributed', 'planSignOff', 'requestRegistration', 'reviewOverdue', 'reviewRecorded', 'writtenReportAfterPhone'].sort(),
     );
   });
 

@@ -7,6 +7,7 @@
 import {
   DEFAULT_DEADLINE_POLICY,
   upgradeLegacyConsent,
+  DEFAULT_OUTCOME_FRAMEWORK,
   noWorkingCalendar,
   type AssessmentRecord,
   type ClosureReason,
@@ -16,8 +17,11 @@ import {
   type DeadlineName,
   type DeadlinePolicy,
   type DeadlineRule,
+  type HoldClosingMeeting,
   type HoldMeeting,
+  type HoldReview,
   type InviteToMeeting,
+  type OutcomeFramework,
   type PersonRef,
   type PlannedAction,
   type RaiseConcern,
@@ -63,6 +67,12 @@ export interface ReviewCycle {
   cycle: number;
   scheduledAt: string;
   heldOn: string | null;
+  /**
+   * The review meeting as HOLD_REVIEW recorded it (attendance, apologies, chair); absent in
+   * reviews held before a review was recorded as a meeting.
+   */
+  meeting?: Omit<HoldReview, 'type'> | null;
+  /** The review record (reviews recorded before minutes were kept have no `minutes`). */
   record: Omit<RecordReview, 'type'> | null;
   decision: 'continue' | 'revise' | 'close' | 'escalate' | null;
   reviseReason: string | null;
@@ -94,6 +104,13 @@ export interface CaseContext {
   policy: DeadlinePolicy;
   /** The organisation's working calendar (time zone, closed days), written by the engine before every transition. */
   calendar: WorkingCalendar;
+  /**
+   * The outcome framework the case started with (a copy of its definition, written when the case
+   * opens): every rating of the case is checked against it, whatever the organisation uses later.
+   * Absent in cases opened before frameworks were configurable: they are rated on Ireland's
+   * national outcomes, the default (`frameworkOf`).
+   */
+  outcomeFramework?: OutcomeFramework;
   origin: RequestOrigin | null;
   leadPractitionerId: string | null;
   /**
@@ -147,6 +164,11 @@ export interface CaseContext {
     reason: ClosureReason | null;
     reasonText: string | null;
     proposedAt: string | null;
+    /**
+     * The closing meeting, where one is held (the Closure and Feedback record is completed at
+     * it); absent in closures from before closing meetings were recorded.
+     */
+    meeting?: Omit<HoldClosingMeeting, 'type'> | null;
     feedback: Omit<RecordClosureFeedback, 'type'> | null;
     closedAt: string | null;
   };
@@ -173,6 +195,8 @@ export interface CaseInput {
   policy?: DeadlinePolicy;
   /** The organisation's working calendar; without it no working day can be counted (CalendarError). */
   calendar?: WorkingCalendar;
+  /** The outcome framework of the case's organisation (default: Ireland's national outcomes). */
+  outcomeFramework?: OutcomeFramework;
   leadPractitionerId?: string | null;
   origin?: RequestOrigin | null;
   /** Whether the young person is of age at the start (tests; the engine writes it before every transition). */
@@ -185,6 +209,8 @@ export function createCaseContext(input: CaseInput): CaseContext {
     now: input.now,
     policy: input.policy ?? DEFAULT_DEADLINE_POLICY,
     calendar: input.calendar ?? noWorkingCalendar(),
+    // The engine always passes the organisation's; without one the case is on the default (`frameworkOf`).
+    ...(input.outcomeFramework ? { outcomeFramework: input.outcomeFramework } : {}),
     origin: input.origin ?? null,
     leadPractitionerId: input.leadPractitionerId ?? null,
     consents: [],
@@ -203,7 +229,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     meeting: { invitation: null, held: null, minutes: null, cancellations: [] },
     plan: { version: 0, status: 'none', actions: [], childViews: null, signOffs: [], changeRequests: [], history: [] },
     reviews: [],
-    closure: { reason: null, reasonText: null, proposedAt: null, feedback: null, closedAt: null },
+    closure: { reason: null, reasonText: null, proposedAt: null, meeting: null, feedback: null, closedAt: null },
     concerns: [],
     onHold: null,
     deadlineStarts: {},
@@ -242,4 +268,9 @@ export function upgradeCaseContext(context: Record<string, unknown>): Record<str
     youngPersonOfAge: context['youngPersonOfAge'] ?? false,
     consentHold: context['consentHold'] ?? null,
   };
+}
+
+/** The outcome framework the case is rated on: the one it started with, Ireland's for a case opened before frameworks were configurable. */
+export function frameworkOf(context: Pick<CaseContext, 'outcomeFramework'>): OutcomeFramework {
+  return context.outcomeFramework ?? DEFAULT_OUTCOME_FRAMEWORK;
 }

@@ -17,7 +17,7 @@
  *   engine turns each into an outbox row in the same transaction.
  */
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { CaseStatus, DeadlinePolicy, Role, Stage, WorkingCalendar } from '@tacu/domain';
+import type { CaseStatus, DeadlinePolicy, OutcomeFramework, Role, Stage, WorkingCalendar } from '@tacu/domain';
 
 export interface StateMeta {
   /** Document this state produces (e.g. 'requestForSupport', 'consentRecord'). */
@@ -55,8 +55,11 @@ export interface WorkflowDefinition<TInput = unknown> {
   id: string;
   version: number;
   machine: AnyStateMachine;
-  /** Builds the machine input for a new case (the engine adds `now`, its `policy` and the organisation's `calendar`). */
-  input(args: TInput & { now: string; policy?: DeadlinePolicy; calendar?: WorkingCalendar }): unknown;
+  /**
+   * Builds the machine input for a new case (the engine adds `now`, its `policy`, and the
+   * organisation's `calendar` and `outcomeFramework`, which the case keeps from then on).
+   */
+  input(args: TInput & { now: string; policy?: DeadlinePolicy; calendar?: WorkingCalendar; outcomeFramework?: OutcomeFramework }): unknown;
   /** Case-row columns from a snapshot. */
   project(snapshot: AnyMachineSnapshot): CaseProjection;
   /**

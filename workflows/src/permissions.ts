@@ -46,6 +46,7 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
   // The coordinator decides whether a case goes on after one person withdrew consent.
   DECIDE_ON_WITHDRAWAL: ['coordinator'],
   ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
+  HOLD_CLOSING_MEETING: LEAD,
 };
 
 /** The `permissions` entry of a state's meta for the events it handles. */

@@ -83,6 +83,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
       now: args.now,
       ...(args.policy ? { policy: args.policy } : {}),
       ...(args.calendar ? { calendar: args.calendar } : {}),
+      ...(args.outcomeFramework ? { outcomeFramework: args.outcomeFramework } : {}),
       leadPractitionerId: args.leadPractitionerId ?? null,
       origin: args.origin ?? null,
       ...(args.youngPersonOfAge !== undefined ? { youngPersonOfAge: args.youngPersonOfAge } : {}),

@@ -3,16 +3,7 @@
  * verbs (domain.md); machines, the engine, the API's DTOs and the audit trail use exactly these.
  * Dates are ISO strings (YYYY-MM-DD for days, full ISO for instants).
  */
-import type {
-  ActionStatus,
-  ClosureReason,
-  ConcernCategory,
-  ConcernOutcome,
-  NationalOutcome,
-  OutcomeRatingValue,
-  ReportMethod,
-  WorldSide,
-} from './vocabulary';
+import type { ActionStatus, ClosureReason, ConcernCategory, ConcernOutcome, OutcomeRatingValue, ReportMethod } from './vocabulary';
 
 /** A named person in a record: a family member or a practitioner. */
 export interface PersonRef {
@@ -21,8 +12,10 @@ export interface PersonRef {
   personId?: string;
 }
 
+/** A rating on one outcome of the case's framework (outcome-frameworks.ts), on its scale. */
 export interface OutcomeRating {
-  outcome: NationalOutcome;
+  /** The id of an outcome of the case's framework (Ireland's: one of NATIONAL_OUTCOMES). */
+  outcome: string;
   rating: OutcomeRatingValue;
   reason: string;
 }
@@ -35,7 +28,7 @@ export type RecordedView = { words: string } | { reasonNotRecorded: string };
 export interface RecordRequestDetails {
   type: 'RECORD_REQUEST_DETAILS';
   reasonForRequest: string;
-  /** The pre-request checklist: baseline ratings on the five national outcomes. */
+  /** The pre-request checklist: baseline ratings on the outcomes of the case's framework. */
   preRequestChecklist?: {
     ratings: OutcomeRating[];
     completedWithParent: boolean;
@@ -112,7 +105,8 @@ export interface DeclineRequest {
 // ---- Strengths and needs assessment ------------------------------------------------------
 
 export interface StrengthOrNeed {
-  side: WorldSide;
+  /** The id of a side of the child's world in the case's framework (Ireland's: one of WORLD_SIDES). */
+  side: string;
   description: string;
   /** Optional 0-10 scale (e.g. Signs of Safety style), 10 the best. */
   scale?: number;
@@ -238,17 +232,29 @@ export interface ReportActionProgress {
 
 // ---- Review ------------------------------------------------------------------------------
 
+/** The review meeting was held: who came, who sent apologies, who chaired. */
 export interface HoldReview {
   type: 'HOLD_REVIEW';
   heldOn: string;
+  attendance: PersonRef[];
+  apologies: PersonRef[];
+  chair: PersonRef;
 }
 
+/** The review record: progress, ratings, views, the minutes, and the day of the next review when one was set. */
 export interface RecordReview {
   type: 'RECORD_REVIEW';
   progress: { actionId: string; status: ActionStatus; note: string }[];
   ratings: OutcomeRating[];
   familyViews: RecordedView;
   childViews: RecordedView;
+  /** The minutes of the review meeting, in plain language the family can read. */
+  minutes: string;
+  /**
+   * The day of the next review the meeting set (YYYY-MM-DD): the next cycle is due at the end of
+   * that day instead of after the policy's weeks.
+   */
+  nextReviewOn?: string;
 }
 
 export interface ContinuePlan {
@@ -269,12 +275,27 @@ export interface ProposeClosure {
   reasonText?: string;
 }
 
+/** The closing meeting was held: who came, who sent apologies, who chaired. */
+export interface HoldClosingMeeting {
+  type: 'HOLD_CLOSING_MEETING';
+  heldOn: string;
+  attendance: PersonRef[];
+  apologies: PersonRef[];
+  chair: PersonRef;
+}
+
+/**
+ * The Closure and Feedback record (completed at the closing meeting, where one is held): the
+ * family's and the child's feedback, final ratings, onward referrals, and the closing meeting's
+ * minutes (only, and always, when a closing meeting was held).
+ */
 export interface RecordClosureFeedback {
   type: 'RECORD_CLOSURE_FEEDBACK';
   familyFeedback: RecordedView;
   childFeedback: RecordedView;
   finalRatings: OutcomeRating[];
   onwardReferrals: string[];
+  minutes?: string;
 }
 
 export interface CloseCase {
@@ -393,7 +414,8 @@ export type CaseEvent =
   | RecordConcernOutcome
   | WithdrawConsent
   | DecideOnWithdrawal
-  | AssignLeadPractitioner;
+  | AssignLeadPractitioner
+  | HoldClosingMeeting;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -405,5 +427,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'REPORT_ACTION_PROGRESS', 'HOLD_REVIEW', 'RECORD_REVIEW', 'CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE',
   'RECORD_CLOSURE_FEEDBACK', 'CLOSE_CASE', 'RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT',
   'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME', 'WITHDRAW_CONSENT',
-  'DECIDE_ON_WITHDRAWAL', 'ASSIGN_LEAD_PRACTITIONER',
+  'DECIDE_ON_WITHDRAWAL', 'ASSIGN_LEAD_PRACTITIONER', 'HOLD_CLOSING_MEETING',
 ];

@@ -9,3 +9,4 @@ export * from './rules';
 export * from './named-people';
 export * from './calendar';
 export * from './public-holidays';
+export * from './outcome-frameworks';

@@ -10,11 +10,18 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const REQUEST_ORIGINS = ['family', 'school', 'health', 'community', 'earlyYears', 'socialWorkStepDown', 'other'] as const;
 export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
 
-/** The three sides of the child's world. */
+/**
+ * The ids of the three sides of the child's world in Ireland's default framework
+ * (`IRELAND_OUTCOME_FRAMEWORK`). A case's strengths and needs are checked against its own
+ * framework's sides, not this list.
+ */
 export const WORLD_SIDES = ['howIGrowAndDevelop', 'whatINeedFromPeopleWhoLookAfterMe', 'myWiderWorld'] as const;
 export type WorldSide = (typeof WORLD_SIDES)[number];
 
-/** Ireland's five national outcomes for children. */
+/**
+ * The ids of Ireland's five national outcomes for children, the default framework's outcomes
+ * (`IRELAND_OUTCOME_FRAMEWORK`). Ratings are checked against the case's own framework, not this list.
+ */
 export const NATIONAL_OUTCOMES = [
   'activeAndHealthy',
   'achievingFullPotential',
@@ -24,8 +31,11 @@ export const NATIONAL_OUTCOMES = [
 ] as const;
 export type NationalOutcome = (typeof NATIONAL_OUTCOMES)[number];
 
-/** 1 little progress, 2 some progress, 3 on target. */
-export type OutcomeRatingValue = 1 | 2 | 3;
+/**
+ * A point of the case's framework's rating scale (Ireland's: 1 little progress, 2 some progress,
+ * 3 on target); a whole number within `FRAMEWORK_LIMITS` (0-10) whatever the framework.
+ */
+export type OutcomeRatingValue = number;
 
 export const CLOSURE_REASONS = [
   'needsMet',

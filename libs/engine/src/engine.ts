@@ -39,6 +39,7 @@ import type {
   TransitionResult,
 } from './engine.types';
 import { OrganisationCalendars, type CalendarSource } from './calendar/working-calendars';
+import { OrganisationOutcomeFrameworks, type OutcomeFrameworkSource } from './outcome-frameworks';
 import {
   AFTER_PREFIX,
   candidateTransitions,
@@ -67,6 +68,8 @@ export interface EngineOptions {
   deadlinePolicy?: DeadlinePolicy;
   /** Facts from outside the case's record written into it before each transition (default: none). */
   caseFacts?: CaseFactsSource;
+  /** Where a new case's outcome framework comes from (default: its organisation's, in the database). */
+  outcomeFrameworks?: OutcomeFrameworkSource;
 }
 
 /** The audit event type of the command that opens a case. */
@@ -84,6 +87,7 @@ export function createEngine(options: EngineOptions): WorkflowEngine {
     options.calendars ?? new OrganisationCalendars(),
     options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY,
     options.caseFacts,
+    options.outcomeFrameworks ?? new OrganisationOutcomeFrameworks(),
   );
 }
 
@@ -98,6 +102,7 @@ export class WorkflowEngine implements Engine {
     private readonly calendars: CalendarSource = new OrganisationCalendars(),
     readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
     private readonly facts?: CaseFactsSource,
+    private readonly outcomeFrameworks: OutcomeFrameworkSource = new OrganisationOutcomeFrameworks(),
   ) {
     for (const w of workflows) {
       this.byKey.set(`${w.id}@${w.version}`, w);
@@ -155,9 +160,11 @@ export class WorkflowEngine implements Engine {
     }
 
     const calendar = await this.calendars.forArea(manager, attributes.areaId, now);
+    // The case keeps the framework it opens with: every later rating is checked against this copy.
+    const outcomeFramework = await this.outcomeFrameworks.forArea(manager, attributes.areaId);
     let input: unknown;
     try {
-      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar });
+      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar, outcomeFramework });
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
@@ -187,7 +194,7 @@ export class WorkflowEngine implements Engine {
       eventType: OPEN_CASE,
       fromState: null,
       toState: projection.state,
-      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes },
+      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes, outcomeFramework: outcomeFramework.id },
       prevHash: null,
     };
     const hash = auditHash({ ...audit, data: JSON.parse(JSON.stringify(audit.data)) });

@@ -97,9 +97,11 @@ export interface CaseAccessRow {
   participation?: readonly string[];
 }
 
-/** What an event check may look at: the locked case row, with when the case opened. */
+/** What an event check may look at: the locked case row, with when the case opened and what it records. */
 export interface CaseEventCheckRow extends CaseAccessRow {
   openedAt: Date;
+  /** The persisted snapshot as stored (its `context` is the case's record: its framework, its reviews). */
+  snapshot: unknown;
   /** The time zone of the case's organisation: its local days are the days dates are read on. */
   timeZone: string;
 }

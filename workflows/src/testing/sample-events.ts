@@ -10,7 +10,9 @@
  * by the first parent's withdrawal and the coordinator's decision) are offered only while the case has taken none,
  * and in the case machine a detour is followed until the case leaves the stage it happened in;
  * a concern is raised from one state of each stage; each deadline fires from one state; the
- * variants inside an escalation are explored on the last raise point (closure) only.
+ * variants inside an escalation are explored on the last raise point (closure) only; a case
+ * closes at a closing meeting on the clean way after a review, and without one when closed early
+ * or after a detour.
  * Timer events (`xstate.after.*`) are offered as steps. `allSampleEventsFor` offers everything.
  */
 import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
@@ -163,7 +165,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
     case 'REPORT_ACTION_PROGRESS':
       return [{ type, actionId: context.plan.actions[0]?.id ?? 'a1', status: 'inProgress', progress: 'Started' }];
     case 'HOLD_REVIEW':
-      return [{ type, heldOn: '2027-01-20' }];
+      return [{ type, heldOn: '2027-01-20', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner' }], apologies: [], chair: { name: 'Lead practitioner' } }];
     case 'RECORD_REVIEW':
       return [
         {
@@ -172,6 +174,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
           ratings: [{ outcome: 'achievingFullPotential', rating: 2, reason: 'Attendance up to 90%.' }],
           familyViews: view('Mornings are calmer.'),
           childViews: view('I like walking to school with Gran.'),
+          minutes: 'Reviewed the morning routine; attendance is up. The plan continues.',
         },
       ];
     case 'CONTINUE_PLAN':
@@ -188,8 +191,12 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
           childFeedback: view('I am on time now.'),
           finalRatings: [{ outcome: 'achievingFullPotential', rating: 3, reason: 'Attending every day.' }],
           onwardReferrals: [],
+          // The closing meeting's minutes when one was held (closingMeetingMinutes).
+          ...(context.closure.meeting ? { minutes: 'Closing meeting: the family and the school agreed the plan has done its work.' } : {}),
         },
       ];
+    case 'HOLD_CLOSING_MEETING':
+      return [{ type, heldOn: '2027-03-03', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner' }], apologies: [{ name: 'Class teacher' }], chair: { name: 'Lead practitioner' } }];
     case 'CLOSE_CASE':
       return [{ type }];
     case 'RAISE_CONCERN':
@@ -273,6 +280,7 @@ const TIMER_POINTS: Record<string, string> = {
   minutesDistributed: 'held',
   planSignOff: 'drafting',
   reviewOverdue: 'scheduled',
+  reviewRecorded: 'held',
   closureCompletion: 'proposed',
   concernReported: 'raised',
   writtenReportAfterPhone: 'phoned',
@@ -310,6 +318,7 @@ const DEADLINE_STAGE: Record<string, string> = {
   planSignOff: 'actionPlan',
   reviewReminder: 'review',
   reviewOverdue: 'review',
+  reviewRecorded: 'review',
   closureCompletion: 'closure',
   concernReported: 'escalation',
   writtenReportAfterPhone: 'escalation',
@@ -362,6 +371,7 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
   }
 
   const raisedIn = firstConcern?.raisedInStage ?? null;
+  const closesAtMeeting = clean && c.reviews.some((r) => r.record !== null);
   return allSampleEventsFor(snapshot).filter((e) => {
     const t = e.type;
     if (inEscalation && isCase) return escalationVariantAllows(e, raisedIn, state, c);
@@ -397,6 +407,11 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
       case 'PROPOSE_CLOSURE':
         if (state === 'review.recorded' || state === 'proposed' || state === 'closure.proposed' || state === 'recorded') return true;
         return isCase ? clean && EARLY_CLOSURE_POINTS.has(state) : true;
+      case 'HOLD_CLOSING_MEETING':
+        // In the case, the clean way closes at a closing meeting after a review; an early or detoured closure without one.
+        return !isCase || closesAtMeeting;
+      case 'RECORD_CLOSURE_FEEDBACK':
+        return !isCase || !closesAtMeeting || !!c.closure.meeting;
       case 'REPORT_ACTION_PROGRESS':
         return c.plan.actions[0]?.status === 'notStarted';
       case 'RECORD_CONCERN_OUTCOME':

@@ -18,8 +18,8 @@ import type { NewChecklistInput } from '../app/checklists/checklists.dto';
 import { ChecklistsService } from '../app/checklists/checklists.service';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
-import type { Clock } from '@tacu/engine';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
+import { OrganisationOutcomeFrameworks, type Clock } from '@tacu/engine';
 import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
@@ -121,6 +121,8 @@ const DEMO_CASES: DemoCase[] = [
 
 export interface SeedResult {
   seededCases: number;
+  /** Why no demo case was seeded though the area has none (its organisation rates on another framework). */
+  skipped?: string;
 }
 
 export interface SeedOptions {
@@ -175,6 +177,11 @@ export async function seedDemo(app: INestApplication, options: SeedOptions = {})
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tacu:demo-seed'))`);
     const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
     if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
+    // The demo families are rated on Ireland's national outcomes: on another framework their ratings would be refused.
+    const framework = await new OrganisationOutcomeFrameworks().forArea(manager, DEMO_AREA.id);
+    if (framework.id !== DEFAULT_OUTCOME_FRAMEWORK.id) {
+      return { seededCases: 0, skipped: `the demo cases are rated on ${DEFAULT_OUTCOME_FRAMEWORK.id}, and the demo area's organisation rates on ${framework.id}` };
+    }
     const checklists = app.get(ChecklistsService);
     await checklists.makeWithin(manager, demoActor(CIARAN), NO_MEITHEAL_NEEDED, {}, null);
     const families: string[] = [];

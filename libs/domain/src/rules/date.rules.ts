@@ -10,7 +10,11 @@
  * - A family member (a parent, a grandparent, a sibling) is younger than 120: the oldest person
  *   whose age was ever verified lived to 122, and a family supported today has nobody that old.
  * - What happened (consent signed, a meeting or review held) happened today or before.
- * - A meeting or review of the case is held on or after the day the case opened.
+ * - A meeting, review or closing meeting of the case is held on or after the day the case opened.
+ * - The next review a review meeting sets is after the day that review was held and at most
+ *   6 months after it (suggested: reviews are "usually every 6-8 weeks", published; a day further
+ *   out is a typing slip). It may have passed when the review is recorded late: the next review is
+ *   then overdue at once, as it truly is.
  * - Consent is signed at most a year before the case opened (suggested: consent is given for the
  *   request being made; an older form is asked for again).
  * - A meeting is scheduled on or after the day the case opened, and at most a year ahead; an
@@ -18,7 +22,7 @@
  *   (suggested: plans are reviewed every 6-8 weeks, so a date further out is a typing slip).
  */
 import type { CaseEvent } from '../events';
-import { addYears, localDay } from '../local-day';
+import { addMonths, addYears, localDay } from '../local-day';
 
 /** Age limits in whole years, and how far ahead a date may be (see the module's comment). */
 export const DATE_LIMITS = {
@@ -32,6 +36,8 @@ export const DATE_LIMITS = {
   meetingAheadYears: 1,
   /** An action may be due this many years ahead. */
   actionDueAheadYears: 2,
+  /** The next review is set at most this many months after the review that sets it. */
+  nextReviewAheadMonths: 6,
 } as const;
 
 /** The days a date rule is checked against. */
@@ -44,6 +50,8 @@ export interface DateContext {
   timeZone: string;
   /** The clock's reading (UTC instant): a time that has happened is not later than this. */
   now?: Date;
+  /** The day the case's current review was held (YYYY-MM-DD), when one was: what RECORD_REVIEW's nextReviewOn comes after. */
+  reviewHeldOn?: string | null;
 }
 
 /** How far a time that has happened may lie ahead of the clock (a caller's clock running a little fast), in ms. */
@@ -86,7 +94,7 @@ export function dateOfBirthProblems(field: string, dateOfBirth: string, who: 'ch
 }
 
 /** The date rules of one event's fields (events without dates have none). */
-export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now }: DateContext): DateProblem[] {
+export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now, reviewHeldOn }: DateContext): DateProblem[] {
   switch (event.type) {
     case 'RECORD_CONSENT': {
       const earliest = addYears(openedOn, -DATE_LIMITS.consentBeforeOpeningYears);
@@ -96,8 +104,9 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
       ];
     }
     case 'HOLD_MEETING':
-    case 'HOLD_REVIEW': {
-      const what = event.type === 'HOLD_MEETING' ? 'meeting' : 'review';
+    case 'HOLD_REVIEW':
+    case 'HOLD_CLOSING_MEETING': {
+      const what = event.type === 'HOLD_MEETING' ? 'meeting' : event.type === 'HOLD_REVIEW' ? 'review' : 'closing meeting';
       return [
         ...notAfterToday('heldOn', event.heldOn, today, timeZone, `record the ${what} once it has been held, with the day it was held`),
         ...notBefore('heldOn', event.heldOn, openedOn, `a ${what} of this case is held on or after the day the case opened`),
@@ -118,6 +127,17 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
         ...(later && day === today ? [{ field: 'reportedAt', problem: `reportedAt is ${event.reportedAt}, later than now (${now.toISOString()}): give the time the report was made, which has passed (or leave it out: now)` }] : []),
         ...notAfterToday('reportedAt', day, today, timeZone, 'give the time the report was made, which has passed (or leave it out: now)'),
         ...notBefore('reportedAt', day, openedOn, 'a report about this case is made on or after the day the case opened'),
+      ];
+    }
+    case 'RECORD_REVIEW': {
+      // Without a review held the event is refused anyway (not accepted in this state).
+      if (event.nextReviewOn === undefined || !reviewHeldOn) return [];
+      const months = DATE_LIMITS.nextReviewAheadMonths;
+      return [
+        ...notAfter('nextReviewOn', event.nextReviewOn, addMonths(reviewHeldOn, months), `the next review is set at most ${months} months after the review held on ${reviewHeldOn} (reviews are usually every 6-8 weeks); check the day`),
+        ...(event.nextReviewOn <= reviewHeldOn
+          ? [{ field: 'nextReviewOn', problem: `nextReviewOn is ${event.nextReviewOn}, not after ${reviewHeldOn}, the day this review was held: the next review comes after it` }]
+          : []),
       ];
     }
     case 'DRAFT_PLAN': {

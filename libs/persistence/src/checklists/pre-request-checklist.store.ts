@@ -5,7 +5,7 @@
  * with the case it is linked to. Need to know is the caller's (libs/auth via the API).
  */
 import type { EntityManager } from 'typeorm';
-import type { ChecklistCompletedWith, ChecklistOutcome, OutcomeRating } from '@tacu/domain';
+import type { ChecklistCompletedWith, ChecklistOutcome, OutcomeFramework, OutcomeRating } from '@tacu/domain';
 import { jsonb, sql } from '../sql';
 
 export interface NewPreRequestChecklist {
@@ -13,8 +13,13 @@ export interface NewPreRequestChecklist {
   madeBy: string;
   madeAt: Date;
   childName: string;
-  /** Each of the five national outcomes once. */
+  /** Each outcome of its framework once. */
   ratings: OutcomeRating[];
+  /**
+   * The outcome framework it was rated on (a copy of the definition); null for checklists made
+   * before frameworks were configurable, rated on Ireland's five national outcomes.
+   */
+  framework: OutcomeFramework | null;
   completedWith: ChecklistCompletedWith;
   outcome: ChecklistOutcome;
   /** What was done instead: only (and always) when no Meitheal is needed. */
@@ -51,7 +56,7 @@ export interface ChecklistFigures {
 }
 
 export const CHECKLIST_COLUMNS = `k.id, k.area_id AS "areaId", k.made_by AS "madeBy", k.made_at AS "madeAt", k.child_name AS "childName",
-  k.ratings, k.completed_with AS "completedWith", k.outcome, k.action_taken AS "actionTaken", k.case_id AS "caseId",
+  k.ratings, k.framework, k.completed_with AS "completedWith", k.outcome, k.action_taken AS "actionTaken", k.case_id AS "caseId",
   k.linked_by AS "linkedBy", k.linked_at AS "linkedAt"`;
 
 /** Whether `$2` leads the case the checklist `k` is linked to (case_participants, kind lead). */
@@ -66,10 +71,20 @@ export class PreRequestChecklistStore {
   async insert(checklist: NewPreRequestChecklist): Promise<PreRequestChecklistRow> {
     const { rows } = await sql<PreRequestChecklistRow>(
       this.manager,
-      `INSERT INTO pre_request_checklists AS k (area_id, made_by, made_at, child_name, ratings, completed_with, outcome, action_taken)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+      `INSERT INTO pre_request_checklists AS k (area_id, made_by, made_at, child_name, ratings, framework, completed_with, outcome, action_taken)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)
        RETURNING ${CHECKLIST_COLUMNS}`,
-      [checklist.areaId, checklist.madeBy, checklist.madeAt, checklist.childName, jsonb(checklist.ratings), checklist.completedWith, checklist.outcome, checklist.actionTaken],
+      [
+        checklist.areaId,
+        checklist.madeBy,
+        checklist.madeAt,
+        checklist.childName,
+        jsonb(checklist.ratings),
+        checklist.framework === null ? null : jsonb(checklist.framework),
+        checklist.completedWith,
+        checklist.outcome,
+        checklist.actionTaken,
+      ],
     );
     const row = rows[0];
     if (!row) throw new Error('insert: no checklist returned');

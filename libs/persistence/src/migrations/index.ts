@@ -5,6 +5,7 @@ import { Participants1795392400000 } from './1795392400000-participants';
 import { Calendar1795392500000 } from './1795392500000-calendar';
 import { FamilyDetails1795392600000 } from './1795392600000-family-details';
 import { PreRequestChecklists1795392700000 } from './1795392700000-pre-request-checklists';
+import { OutcomeFrameworks1795392900000 } from './1795392900000-outcome-frameworks';
 
 export {
   Calendar1795392500000,
@@ -14,6 +15,7 @@ export {
   Participants1795392400000,
   People1795392100000,
   PreRequestChecklists1795392700000,
+  OutcomeFrameworks1795392900000,
 };
 
 /**
@@ -28,4 +30,5 @@ export const MIGRATIONS = [
   Calendar1795392500000,
   FamilyDetails1795392600000,
   PreRequestChecklists1795392700000,
+  OutcomeFrameworks1795392900000,
 ];

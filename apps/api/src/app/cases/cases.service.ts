@@ -23,9 +23,9 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import { consentOf, type CaseContext } from '@tacu/workflows';
-import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
+import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
   CaseReadStore,
@@ -44,7 +44,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
-import { checkOpenCaseDates, eventDateCheck } from './case-dates';
+import { caseEventCheck, checkOpenCaseDates } from './case-dates';
 import { CaseQueries } from './case-queries';
 import {
   recordOf,
@@ -241,6 +241,15 @@ export class CasesService {
       throw invalid('preRequestChecklistId', "preRequestChecklistId names a checklist whose outcome was that no Meitheal is needed: a case links a checklist whose outcome is requestForSupport (make a new checklist if the family's needs have changed)");
     }
     if (checklist.caseId !== null) throw invalid('preRequestChecklistId', 'preRequestChecklistId names a checklist already linked to another case: a checklist leads to one request for support');
+    // Its ratings are the baseline reviews and closure rate again: on the framework the case opens with.
+    const rated = checklist.framework ?? DEFAULT_OUTCOME_FRAMEWORK;
+    const now = await new OrganisationOutcomeFrameworks().forArea(manager, dto.areaId);
+    if (rated.id !== now.id) {
+      throw invalid(
+        'preRequestChecklistId',
+        `preRequestChecklistId names a checklist rated on ${rated.name.en} (${rated.id}), but new cases of area ${dto.areaId} are rated on ${now.name.en} (${now.id}): make a new pre-request checklist, or open the case without one`,
+      );
+    }
     return checklist;
   }
 
@@ -460,7 +469,7 @@ export class CasesService {
       event,
       actor,
       roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
-      checkEvent: eventDateCheck(parsed.event, this.clock.now()),
+      checkEvent: caseEventCheck(parsed.event, this.clock.now()),
       check: async (row, within) => {
         this.checkEventScope(actor, row, event);
         await this.checkEventNames(within, row, event);

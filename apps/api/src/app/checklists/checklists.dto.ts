@@ -8,12 +8,12 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy, type V
 import {
   CHECKLIST_COMPLETED_WITH,
   CHECKLIST_OUTCOMES,
-  NATIONAL_OUTCOMES,
+  FRAMEWORK_LIMITS,
   type ChecklistCompletedWith,
   type ChecklistOutcome,
   type OutcomeRating,
 } from '@tacu/domain';
-import { OutcomeRatingDto } from '../cases/events/common.dto';
+import { FRAMEWORK_ID_SCHEMA, OutcomeRatingDto } from '../cases/events/common.dto';
 import { HasUniqueItems, IsNestedArray, IsOneOf, IsText, LIMITS, OptionalUnless, isPlainObject, validateBody, type FieldError } from '../cases/events/validation';
 
 const UUID = { format: 'uuid', maxLength: 36 } as const;
@@ -30,22 +30,6 @@ export interface NewChecklistInput {
   actionTaken?: string;
 }
 
-/** Every national outcome is rated (each once: HasUniqueItems reports a repeated one). */
-function RatesEveryOutcome(): PropertyDecorator {
-  const missing = (value: unknown): string[] => {
-    if (!Array.isArray(value)) return [];
-    const rated = new Set(value.map((item: unknown) => (isPlainObject(item) ? (item as Record<string, unknown>)['outcome'] : undefined)));
-    return NATIONAL_OUTCOMES.filter((outcome) => !rated.has(outcome));
-  };
-  return ValidateBy({
-    name: 'ratesEveryOutcome',
-    validator: {
-      validate: (value: unknown) => missing(value).length === 0,
-      defaultMessage: ({ value }: ValidationArguments) => `ratings must rate all five national outcomes, each once: ${missing(value).join(', ')} ${missing(value).length === 1 ? 'is' : 'are'} not rated`,
-    },
-  });
-}
-
 /** What was done instead is said only when no Meitheal is needed. */
 function OnlyWhenNoMeithealNeeded(): PropertyDecorator {
   return ValidateBy({
@@ -60,7 +44,7 @@ function OnlyWhenNoMeithealNeeded(): PropertyDecorator {
 @ApiSchema({
   name: 'NewPreRequestChecklist',
   description:
-    "A pre-request checklist (Tusla's Pre-Meitheal Checklist): each of Ireland's five national outcomes rated 1-3 with a reason, whom it was completed with, and its outcome. A request for support is then opened with POST /cases (preRequestChecklistId links it); 'no Meitheal needed' says what was done instead, and is kept and counted: no case is opened.",
+    "A pre-request checklist (Tusla's Pre-Meitheal Checklist): every outcome of the area's outcome framework (GET /organisation/outcome-framework; Ireland's five national outcomes, rated 1-3, by default) rated on its scale with a reason, whom it was completed with, and its outcome. A request for support is then opened with POST /cases (preRequestChecklistId links it); 'no Meitheal needed' says what was done instead, and is kept and counted: no case is opened.",
 })
 export class NewChecklistDto implements NewChecklistInput {
   @ApiProperty({ description: 'Your network area (GET /areas).', example: 'dublin-south-central', maxLength: LIMITS.id })
@@ -71,10 +55,14 @@ export class NewChecklistDto implements NewChecklistInput {
   @IsText(LIMITS.name)
   childName!: string;
 
-  @ApiProperty({ description: 'One rating for each of the five national outcomes, each once.', type: () => [OutcomeRatingDto], minItems: 5, maxItems: 5 })
-  @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
+  @ApiProperty({
+    description: "One rating for each outcome of the area's outcome framework, each once (checked against the framework when the checklist is made).",
+    type: () => [OutcomeRatingDto],
+    minItems: 1,
+    maxItems: FRAMEWORK_LIMITS.outcomes,
+  })
+  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
-  @RatesEveryOutcome()
   ratings!: OutcomeRatingDto[];
 
   @ApiProperty({ description: 'Whom it was completed with: the parent or carer, the child, or both.', enum: CHECKLIST_COMPLETED_WITH, example: 'parent' })
@@ -126,8 +114,15 @@ export class ListChecklistsQueryDto {
 }
 
 export class ChecklistRatingResponse {
-  @ApiProperty({ enum: NATIONAL_OUTCOMES }) outcome!: string;
-  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 3, description: '1 little progress, 2 some progress, 3 on target.' }) rating!: number;
+  @ApiProperty({ ...FRAMEWORK_ID_SCHEMA, description: "An outcome of the checklist's framework." }) outcome!: string;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: FRAMEWORK_LIMITS.scaleMin,
+    maximum: FRAMEWORK_LIMITS.scaleMax,
+    description: "A point of the framework's scale (Ireland's: 1 little progress, 2 some progress, 3 on target).",
+  })
+  rating!: number;
   @ApiProperty({ maxLength: LIMITS.reason, example: 'Attends school most days since the new bus route.' }) reason!: string;
 }
 
@@ -137,7 +132,10 @@ export class ChecklistResponse {
   @ApiProperty({ description: 'The practitioner who made it (user id).', example: 'u-lp-0001', maxLength: LIMITS.id }) madeBy!: string;
   @ApiProperty({ ...INSTANT }) madeAt!: string;
   @ApiProperty({ example: 'Seán Murphy', maxLength: LIMITS.name }) childName!: string;
-  @ApiProperty({ type: [ChecklistRatingResponse], minItems: 5, maxItems: 5, description: 'The five national outcomes, in their order.' }) ratings!: ChecklistRatingResponse[];
+  @ApiProperty({ ...FRAMEWORK_ID_SCHEMA, description: 'The outcome framework it was rated on (ireland-national-outcomes by default).', example: 'ireland-national-outcomes' })
+  outcomeFrameworkId!: string;
+  @ApiProperty({ type: [ChecklistRatingResponse], minItems: 1, maxItems: FRAMEWORK_LIMITS.outcomes, description: "Every outcome of its framework, in the framework's order." })
+  ratings!: ChecklistRatingResponse[];
   @ApiProperty({ enum: CHECKLIST_COMPLETED_WITH }) completedWith!: string;
   @ApiProperty({ enum: CHECKLIST_OUTCOMES }) outcome!: string;
   @ApiProperty({ nullable: true, type: String, maxLength: LIMITS.reason, description: 'What was done instead (no Meitheal needed).' }) actionTaken!: string | null;

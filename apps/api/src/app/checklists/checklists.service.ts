@@ -8,8 +8,8 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canMakeChecklistIn, canSeeChecklist, caseVisibilityFilter, checklistVisibility, type ChecklistVisibility } from '@tacu/auth';
-import { DomainError, DomainErrorCode, NATIONAL_OUTCOMES, type Actor } from '@tacu/domain';
-import type { Clock } from '@tacu/engine';
+import { DEFAULT_OUTCOME_FRAMEWORK, DomainError, DomainErrorCode, ratingProblems, type Actor } from '@tacu/domain';
+import { OrganisationOutcomeFrameworks, type Clock } from '@tacu/engine';
 import {
   CHECKLIST_COLUMNS,
   IdempotencyStore,
@@ -21,6 +21,7 @@ import {
   sql,
   type PreRequestChecklistRow,
 } from '@tacu/persistence';
+import { refuse } from '../cases/case-dates';
 import { CaseQueries } from '../cases/case-queries';
 import { invalid, type CommandOptions } from '../cases/cases.service';
 import { PageCursors } from '../cases/page-cursors';
@@ -49,13 +50,17 @@ const iso = (value: Date | string): string => (value instanceof Date ? value : n
 
 /** A checklist as the API shows it; `caseId` only when the reader may see that case. */
 function toChecklistResponse(row: PreRequestChecklistRow, caseVisible: boolean): ChecklistResponse {
-  const order = (outcome: string) => NATIONAL_OUTCOMES.indexOf(outcome as (typeof NATIONAL_OUTCOMES)[number]);
+  // Checklists made before frameworks were configurable were rated on Ireland's five national outcomes.
+  const framework = row.framework ?? DEFAULT_OUTCOME_FRAMEWORK;
+  const ids = framework.outcomes.map((o) => o.id);
+  const order = (outcome: string) => ids.indexOf(outcome);
   return {
     id: row.id,
     areaId: row.areaId,
     madeBy: row.madeBy,
     madeAt: iso(row.madeAt),
     childName: row.childName,
+    outcomeFrameworkId: framework.id,
     ratings: [...row.ratings].sort((a, b) => order(a.outcome) - order(b.outcome)).map(({ outcome, rating, reason }) => ({ outcome, rating, reason })),
     completedWith: row.completedWith,
     outcome: row.outcome,
@@ -80,8 +85,10 @@ export class ChecklistsService {
 
   /**
    * Makes a checklist (body: checklists.dto.ts `NewChecklistInput`), in the caller's own area; no
-   * case is opened, whatever its outcome. With an Idempotency-Key, a retry answers the checklist the
-   * first request made. Throws 400 (bad body, unknown area), 403 (a role that makes no requests,
+   * case is opened, whatever its outcome. Its ratings rate every outcome of the outcome framework
+   * of the area's organisation, on its scale, and it keeps a copy of that framework. With an
+   * Idempotency-Key, a retry answers the checklist the first request made. Throws 400 (bad body,
+   * unknown area, ratings that do not fit the framework), 403 (a role that makes no requests,
    * another area), 422 (a key used for another checklist).
    */
   async make(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'>, requestId: string | null): Promise<ChecklistResponse> {
@@ -95,6 +102,9 @@ export class ChecklistsService {
   async makeWithin(manager: EntityManager, actor: Actor, dto: NewChecklistInput, options: Pick<CommandOptions, 'idempotencyKey'>, requestId: string | null): Promise<ChecklistResponse> {
     if (!canMakeChecklistIn(actor, dto.areaId)) throw new ForbiddenException(`You may make pre-request checklists only in your own area (${actor.areaId}).`);
     if (!(await new PeopleStore(manager).findArea(dto.areaId))) throw invalid('areaId', `areaId "${dto.areaId}" is not a known area (GET /areas lists yours)`);
+    // Tusla's Pre-Meitheal Checklist rates every outcome: here, every outcome of the area's framework.
+    const framework = await new OrganisationOutcomeFrameworks().forArea(manager, dto.areaId);
+    refuse(ratingProblems('ratings', dto.ratings, framework, { everyOutcome: true }));
     const now = this.clock.now();
     const store = new PreRequestChecklistStore(manager);
     const key = options.idempotencyKey;
@@ -119,6 +129,7 @@ export class ChecklistsService {
       madeAt: now,
       childName: dto.childName,
       ratings: dto.ratings.map(({ outcome, rating, reason }) => ({ outcome, rating, reason })),
+      framework,
       completedWith: dto.completedWith,
       outcome: dto.outcome,
       actionTaken: dto.outcome === 'noMeithealNeeded' ? (dto.actionTaken ?? null) : null,

@@ -25,7 +25,7 @@ import {
   SubmitPlanForSignOffDto,
 } from './action-plan.dto';
 import { AssignLeadPractitionerDto, DecideOnWithdrawalDto, WithdrawConsentDto } from './any-stage.dto';
-import { CloseCaseDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
+import { CloseCaseDto, HoldClosingMeetingDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
 import {
   AcknowledgeReportDto,
   ConsultLiaisonDto,
@@ -105,6 +105,7 @@ const DTO_CLASSES = {
   WITHDRAW_CONSENT: WithdrawConsentDto,
   DECIDE_ON_WITHDRAWAL: DecideOnWithdrawalDto,
   ASSIGN_LEAD_PRACTITIONER: AssignLeadPractitionerDto,
+  HOLD_CLOSING_MEETING: HoldClosingMeetingDto,
 } as const satisfies { [K in CaseEventType]: new () => EventOf<K> };
 
 /**

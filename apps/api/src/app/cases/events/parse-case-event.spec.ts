@@ -99,13 +99,20 @@ describe('parseCaseEvent rejects', () => {
     });
   });
 
-  it('an outcome rating outside 1 to 3 and an unknown outcome', () => {
+  it("an outcome rating's shape: an id, and a whole number within any framework's scale (0 to 10); the case's framework decides the rest", () => {
     const body = sampleEvent('RECORD_REVIEW');
-    (body.ratings as unknown[]) = [{ outcome: 'happy', rating: 4, reason: 'x' }];
+    (body.ratings as unknown[]) = [
+      { outcome: 'happy days!', rating: 11, reason: 'x' },
+      { outcome: 'safeAndProtected', rating: 2.5, reason: 'x' },
+    ];
     expect(errorsOf(body)).toEqual({
-      'ratings.0.outcome': [expect.stringMatching(/^outcome must be one of activeAndHealthy, /)],
-      'ratings.0.rating': ['rating must be one of 1, 2, 3'],
+      'ratings.0.outcome': ["outcome must be the id of an outcome or side of the case's framework: a letter, then letters, digits, - or _ (64 characters at most)"],
+      'ratings.0.rating': ['rating must be a whole number from 0 to 10'],
+      'ratings.1.rating': ['rating must be a whole number from 0 to 10'],
     });
+    // Which outcomes and which points of the scale: the case's framework's (libs/domain framework.rules, checked with the case).
+    (body.ratings as unknown[]) = [{ outcome: 'happy', rating: 4, reason: 'x' }];
+    expect(parseCaseEvent(body).ok).toBe(true);
   });
 
   it('scale 11, -1, 2.5 and "5"', () => {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   conflictingAgencies,
   type ConsentAs,
+  FRAMEWORK_LIMITS,
   type DeclineRequest,
   type RecordConsent,
   type RecordRequestDetails,
@@ -32,11 +33,16 @@ type Checklist = NonNullable<RecordRequestDetails['preRequestChecklist']>;
 
 @ApiSchema({
   name: 'PreRequestChecklist',
-  description: 'Baseline ratings on the five national outcomes, the reference that reviews and closure rate again.',
+  description: "Baseline ratings on the outcomes of the case's framework (Ireland's five national outcomes by default), the reference that reviews and closure rate again.",
 })
 export class PreRequestChecklistDto implements Checklist {
-  @ApiProperty({ description: 'One rating per national outcome (1 to 5 of them, each outcome once).', type: () => [OutcomeRatingDto], minItems: 1, maxItems: 5 })
-  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: 5 })
+  @ApiProperty({
+    description: "Ratings on the outcomes of the case's framework (at least one, each outcome once).",
+    type: () => [OutcomeRatingDto],
+    minItems: 1,
+    maxItems: FRAMEWORK_LIMITS.outcomes,
+  })
+  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
   ratings!: OutcomeRatingDto[];
 

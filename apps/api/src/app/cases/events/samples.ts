@@ -135,7 +135,13 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     status: 'inProgress',
     progress: 'Attended breakfast club 9 of 10 days.',
   },
-  HOLD_REVIEW: { type: 'HOLD_REVIEW', heldOn: '2026-03-02' },
+  HOLD_REVIEW: {
+    type: 'HOLD_REVIEW',
+    heldOn: '2026-03-02',
+    attendance: [mother, leadPractitioner, { name: 'Niamh Kelly' }],
+    apologies: [{ name: 'Orla Doyle' }],
+    chair: leadPractitioner,
+  },
   RECORD_REVIEW: {
     type: 'RECORD_REVIEW',
     progress: [
@@ -145,6 +151,9 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     ratings: [{ outcome: 'achievingFullPotential', rating: 3, reason: 'Attendance at 94%.' }],
     familyViews: { words: 'Mornings are easier now.' },
     childViews: { words: 'Breakfast club is class.' },
+    minutes: 'Present: Siobhán (Mam), Aoife Byrne (lead practitioner), Niamh Kelly (school); apologies: Orla Doyle. Attendance up to 94%; breakfast club continues.',
+    // Six weeks after the review (held on SAMPLE_DAY).
+    nextReviewOn: '2026-04-13',
   },
   CONTINUE_PLAN: { type: 'CONTINUE_PLAN' },
   REVISE_PLAN: { type: 'REVISE_PLAN', reason: 'Attendance is on target; the next need is support with reading.' },
@@ -160,6 +169,13 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     onwardReferrals: ['Local youth club'],
   },
   CLOSE_CASE: { type: 'CLOSE_CASE' },
+  HOLD_CLOSING_MEETING: {
+    type: 'HOLD_CLOSING_MEETING',
+    heldOn: '2026-03-02',
+    attendance: [mother, leadPractitioner],
+    apologies: [{ name: 'Niamh Kelly' }],
+    chair: leadPractitioner,
+  },
   RAISE_CONCERN: {
     type: 'RAISE_CONCERN',
     category: 'neglect',

@@ -14,6 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS } from '@tacu/domain';
 import { checkInput } from '../../input/check-input';
 import { rememberValidationMetadata } from './validation-metadata-cache';
 
@@ -155,6 +156,25 @@ export function IsOneOf(values: readonly (string | number)[], options: { whenMis
           : values.length === 1
             ? `${property} must be ${list}`
             : `${property} must be one of ${list}`,
+    },
+  });
+}
+
+const FRAMEWORK_ID = new RegExp(FRAMEWORK_ID_PATTERN);
+
+/**
+ * The id of an outcome or a side of an outcome framework: a letter, then letters, digits, - or _.
+ * Whether the case's framework has it is checked with the case (libs/domain framework.rules).
+ */
+export function IsFrameworkId(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isFrameworkId',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && FRAMEWORK_ID.test(value),
+      defaultMessage: ({ property, value }: ValidationArguments) =>
+        value === undefined
+          ? `${property} is required: the id of an outcome or side of the case's framework (record.outcomeFramework lists them)`
+          : `${property} must be the id of an outcome or side of the case's framework: a letter, then letters, digits, - or _ (${FRAMEWORK_LIMITS.id} characters at most)`,
     },
   });
 }
