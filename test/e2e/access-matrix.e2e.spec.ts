@@ -3,11 +3,12 @@
  * a case they lead / a case of their area they have no part in / another area's case / a closed
  * case / a case of a family they may not join. The routes come from the server's own route table,
  * so a new route fails the first test here until its access is checked below. What each person
- * may see is written out literally (not computed by the policy under test).
+ * may see is written out literally (not computed by the policy under test). Pre-request
+ * checklists have fixtures of their own (made by whom, linked to whose case).
  */
 import { ROLES, type Actor } from '@tacu/domain';
 import { PeopleStore } from '@tacu/persistence';
-import { demoActor, journeyTo, routeTable, sampleEvent } from './support/api';
+import { demoActor, journeyTo, routeTable, sampleChecklist, sampleEvent } from './support/api';
 import { drive, openCaseBody, OTHER_AREA, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
 
 const AREA = 'dublin-south-central';
@@ -80,6 +81,11 @@ const SEES_SENSITIVE: Record<Fixture, Who[]> = {
   escalated: ['coordinator', 'otherLead'],
   concernHandled: ['coordinator', 'otherLead'],
 };
+/**
+ * Who may change each fixture's family details (the child's, a member's): whoever reads them all,
+ * its lead and its area's coordinators; through a closed case nobody may (409).
+ */
+const CHANGES_FAMILY: Record<Fixture, Who[]> = SEES_SENSITIVE;
 /** Who may link a new case to each fixture's family: the lead of a case of it, and its area's coordinators. */
 const MAY_JOIN: Record<Fixture, Who[]> = {
   led: ['coordinator', 'lead', 'otherLead'],
@@ -94,17 +100,42 @@ const MAY_JOIN: Record<Fixture, Who[]> = {
 interface Opened {
   id: string;
   familyId: string;
+  /** The family member opened with the case (for the sibling: the family's, shared). */
+  memberId: string;
   child: string;
   address: string;
+  /** The child's ethnicity: special-category data, seen only with the sensitive details. */
+  ethnicity: string;
 }
+
+/**
+ * The pre-request checklists, and who may see each (its maker, its area's coordinators, the lead of
+ * the case it led to):
+ * - mine: `lead`'s, a request for support not linked yet;
+ * - othersNoMeitheal: `otherLead`'s, no Meitheal needed;
+ * - linkedToLead: the coordinator's, linked to a case `lead` leads;
+ * - galway: the Galway lead's.
+ */
+const CHECKLISTS = ['mine', 'othersNoMeitheal', 'linkedToLead', 'galway'] as const;
+type ChecklistFixture = (typeof CHECKLISTS)[number];
+const SEES_CHECKLIST: Record<ChecklistFixture, Who[]> = {
+  mine: ['coordinator', 'lead'],
+  othersNoMeitheal: ['coordinator', 'otherLead'],
+  linkedToLead: ['coordinator', 'lead'],
+  galway: ['otherCoordinator', 'galwayLead'],
+};
+const CHECKLIST_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'galwayLead'];
+const CHECKLIST_MAKERS: Who[] = CHECKLIST_READERS;
+const FIGURE_READERS: Who[] = ['coordinator', 'otherCoordinator', 'manager'];
 
 describe('need to know: the access matrix', () => {
   let h: Harness;
   const cases = {} as Record<Fixture, Opened>;
+  const checklists = {} as Record<ChecklistFixture, { id: string; child: string }>;
   const responses: Array<{ who: Who; route: string; status: number; text: string }> = [];
 
-  async function call(who: Who, method: 'GET' | 'POST', path: string, body?: object) {
-    const request = method === 'GET' ? h.http.get(path) : h.http.post(path).send(body ?? {});
+  async function call(who: Who, method: 'GET' | 'POST' | 'PATCH', path: string, body?: object) {
+    const request = method === 'GET' ? h.http.get(path) : method === 'PATCH' ? h.http.patch(path).send(body ?? {}) : h.http.post(path).send(body ?? {});
     const res = await request.auth(await h.token(ACTORS[who]), { type: 'bearer' });
     responses.push({ who, route: `${method} ${path}`, status: res.status, text: res.text });
     expect({ who, route: `${method} ${path}`, serverError: res.status >= 500 }).toEqual({ who, route: `${method} ${path}`, serverError: false });
@@ -113,14 +144,23 @@ describe('need to know: the access matrix', () => {
 
   async function open(as: string | Actor, name: string, overrides: Record<string, unknown>): Promise<Opened> {
     const address = `${name} House, ${Math.floor(Math.random() * 1e9)} Secret Road`;
+    const ethnicity = `Ethnicity of ${name} ${Math.floor(Math.random() * 1e9)}`;
     const body = openCaseBody({
-      child: { name, dateOfBirth: '2016-05-05' },
+      child: { name, dateOfBirth: '2016-05-05', sensitive: { ethnicity } },
       familyMembers: [{ name: `Parent of ${name}`, relationship: 'mother', hasParentalResponsibility: true, sensitive: { address } }],
       ...overrides,
     });
     const res = await h.http.post('/cases').auth(await h.token(as), { type: 'bearer' }).send(body);
     if (res.status !== 201) throw new Error(`opening ${name}: ${res.status} ${res.text}`);
-    return { id: res.body.id, familyId: res.body.familyId, child: name, address };
+    const member = (res.body.familyMembers as { id: string; relationship: string }[]).find((m) => m.relationship !== 'child');
+    if (!member) throw new Error(`opening ${name}: no family member in the answer`);
+    return { id: res.body.id, familyId: res.body.familyId, memberId: member.id, child: name, address, ethnicity };
+  }
+
+  async function makeChecklist(as: string | Actor, child: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; child: string }> {
+    const res = await h.http.post('/pre-request-checklists').auth(await h.token(as), { type: 'bearer' }).send(sampleChecklist({ childName: child, ...overrides }));
+    if (res.status !== 201) throw new Error(`making a checklist for ${child}: ${res.status} ${res.text}`);
+    return { id: res.body.id, child };
   }
 
   beforeAll(async () => {
@@ -136,6 +176,7 @@ describe('need to know: the access matrix', () => {
     await drive(h, cases.led.id, journeyTo('meeting.invited', USERS.lead));
     cases.sibling = await open(USERS.coordinator, 'Sibling Hidden', { familyId: cases.led.familyId, familyMembers: [], leadPractitionerId: USERS.otherLead });
     cases.sibling.address = cases.led.address;
+    cases.sibling.memberId = cases.led.memberId;
     cases.request = await open(USERS.otherLead, 'Request Only', { leadPractitionerId: USERS.otherLead });
     await drive(h, cases.request.id, journeyTo('request.submitted', USERS.otherLead), USERS.otherLead);
     cases.otherArea = await open(GALWAY_LEAD, 'Galway Child', { areaId: OTHER_AREA.id, leadPractitionerId: GALWAY_LEAD.id });
@@ -151,10 +192,40 @@ describe('need to know: the access matrix', () => {
     for (const [type, as] of [['CONSULT_LIAISON', USERS.otherLead], ['SUBMIT_REPORT', USERS.dlp], ['ACKNOWLEDGE_REPORT', USERS.dlp], ['RECORD_CONCERN_OUTCOME', USERS.dlp]] as const) {
       expect((await send(h, cases.concernHandled.id, sampleEvent(type), as)).status).toBe(200);
     }
+
+    checklists.mine = await makeChecklist(USERS.lead, 'Checklist Mine');
+    checklists.othersNoMeitheal = await makeChecklist(USERS.otherLead, 'Checklist Others', { outcome: 'noMeithealNeeded', actionTaken: 'Referred to the homework club.' });
+    checklists.linkedToLead = await makeChecklist(USERS.coordinator, 'Checklist Linked');
+    await open(USERS.coordinator, 'Opened From Checklist', { leadPractitionerId: USERS.lead, preRequestChecklistId: checklists.linkedToLead.id });
+    checklists.galway = await makeChecklist(GALWAY_LEAD, 'Checklist Galway', { areaId: OTHER_AREA.id });
   });
   afterAll(() => h?.close());
 
   const sees = (who: Who, fixture: Fixture) => SEES[fixture].includes(who);
+  const seesChecklist = (who: Who, fixture: ChecklistFixture) => SEES_CHECKLIST[fixture].includes(who);
+  const checklistCount = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM pre_request_checklists`))[0].n as number;
+  const caseCount = async () => (await h.dataSource.query(`SELECT count(*)::int AS n FROM cases`))[0].n as number;
+
+  /** What a change of family details through `fixture` answers `who`: 403 before any case, 404 unseen, 403 read-only, 409 closed, 200. */
+  const detailsStatus = (who: Who, fixture: Fixture): number => {
+    if (NO_CASES.includes(who)) return 403;
+    if (!sees(who, fixture)) return 404;
+    if (!CHANGES_FAMILY[fixture].includes(who)) return 403;
+    return fixture === 'closed' ? 409 : 200;
+  };
+
+  /** Sends one change of family details as each person through each case; checks the answer, and that only an accepted one wrote. */
+  async function checkDetailsChange(who: Who, path: (fixture: Fixture) => string, body: (fixture: Fixture) => object, shows: (answer: { familyMembers: Array<Record<string, unknown>> }, fixture: Fixture) => boolean) {
+    for (const fixture of FIXTURES) {
+      const before = await versions();
+      const res = await call(who, 'PATCH', path(fixture), body(fixture));
+      const expected = detailsStatus(who, fixture);
+      expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+      const after = await versions();
+      expect({ who, fixture, version: after[cases[fixture].id] }).toEqual({ who, fixture, version: (before[cases[fixture].id] ?? 0) + (expected === 200 ? 1 : 0) });
+      if (expected === 200) expect({ who, fixture, shows: shows(res.body, fixture) }).toEqual({ who, fixture, shows: true });
+    }
+  }
   const versions = async () =>
     Object.fromEntries((await h.dataSource.query(`SELECT id, version FROM cases ORDER BY id`)).map((r: { id: string; version: number }) => [r.id, r.version]));
 
@@ -230,6 +301,66 @@ describe('need to know: the access matrix', () => {
         expect({ who, fixture, toldItCannotSee: problems.includes(cannotSee) }).toEqual({ who, fixture, toldItCannotSee: !sees(who, fixture) });
       }
     },
+    'PATCH /cases/:id/child': async (who) => {
+      await checkDetailsChange(
+        who,
+        (fixture) => `/cases/${cases[fixture].id}/child`,
+        () => ({ school: `School seen by ${who}` }),
+        (answer) => answer.familyMembers.some((m) => m['school'] === `School seen by ${who}`),
+      );
+      const unknown = await call(who, 'PATCH', '/cases/3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f/child', { school: 'Anywhere' });
+      expect({ who, status: unknown.status }).toEqual({ who, status: NO_CASES.includes(who) ? 403 : 404 });
+    },
+    'PATCH /cases/:id/family-members/:memberId': async (who) => {
+      await checkDetailsChange(
+        who,
+        (fixture) => `/cases/${cases[fixture].id}/family-members/${cases[fixture].memberId}`,
+        // Through each case its own value: the sibling shares the led case's family, and a change to what is recorded already writes nothing.
+        (fixture) => ({ firstLanguage: `Language seen by ${who} through ${fixture}` }),
+        (answer, fixture) => answer.familyMembers.some((m) => m['id'] === cases[fixture].memberId && m['firstLanguage'] === `Language seen by ${who} through ${fixture}`),
+      );
+      // A member of another family is nobody of this case's: 404 for whoever may change this one.
+      const before = await versions();
+      const stranger = await call(who, 'PATCH', `/cases/${cases.led.id}/family-members/${cases.request.memberId}`, { firstLanguage: 'Irish' });
+      const expected = detailsStatus(who, 'led');
+      expect({ who, status: stranger.status }).toEqual({ who, status: expected === 200 ? 404 : expected });
+      expect(await versions()).toEqual(before);
+    },
+    'POST /pre-request-checklists': async (who) => {
+      const [checklistsBefore, casesBefore] = [await checklistCount(), await caseCount()];
+      const own = await call(who, 'POST', '/pre-request-checklists', sampleChecklist({ areaId: AREA_OF[who], childName: `Made by ${who}` }));
+      expect({ who, status: own.status }).toEqual({ who, status: CHECKLIST_MAKERS.includes(who) ? 201 : 403 });
+      const otherArea = AREA_OF[who] === AREA ? OTHER_AREA.id : AREA;
+      const elsewhere = await call(who, 'POST', '/pre-request-checklists', sampleChecklist({ areaId: otherArea, childName: `Made elsewhere by ${who}` }));
+      expect({ who, status: elsewhere.status }).toEqual({ who, status: 403 });
+      expect({ who, checklists: await checklistCount(), cases: await caseCount() }).toEqual({ who, checklists: checklistsBefore + (CHECKLIST_MAKERS.includes(who) ? 1 : 0), cases: casesBefore });
+    },
+    'GET /pre-request-checklists': async (who) => {
+      const res = await call(who, 'GET', '/pre-request-checklists?limit=100');
+      if (!CHECKLIST_READERS.includes(who)) return void expect(res.status).toBe(403);
+      const listed = new Set(res.body.items.map((c: { id: string }) => c.id));
+      expect({ who, listed: CHECKLISTS.filter((f) => listed.has(checklists[f].id)) }).toEqual({ who, listed: CHECKLISTS.filter((f) => seesChecklist(who, f)) });
+      const filtered = await call(who, 'GET', '/pre-request-checklists?limit=100&outcome=noMeithealNeeded');
+      expect(filtered.body.items.every((c: { outcome: string }) => c.outcome === 'noMeithealNeeded')).toBe(true);
+    },
+    'GET /pre-request-checklists/figures': async (who) => {
+      const res = await call(who, 'GET', '/pre-request-checklists/figures');
+      if (!FIGURE_READERS.includes(who)) return void expect(res.status).toBe(403);
+      const [counts] = await h.dataSource.query(
+        `SELECT count(*) FILTER (WHERE outcome = 'noMeithealNeeded')::int AS n, count(*)::int AS total FROM pre_request_checklists WHERE area_id = $1`,
+        [AREA_OF[who]],
+      );
+      expect({ who, areaId: res.body.areaId, noMeithealNeeded: res.body.noMeithealNeeded, total: res.body.total }).toEqual({ who, areaId: AREA_OF[who], noMeithealNeeded: counts.n, total: counts.total });
+    },
+    'GET /pre-request-checklists/:id': async (who) => {
+      for (const fixture of CHECKLISTS) {
+        const res = await call(who, 'GET', `/pre-request-checklists/${checklists[fixture].id}`);
+        const expected = !CHECKLIST_READERS.includes(who) ? 403 : seesChecklist(who, fixture) ? 200 : 404;
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+      }
+      const unknown = await call(who, 'GET', '/pre-request-checklists/3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f');
+      expect(unknown.status).toBe(CHECKLIST_READERS.includes(who) ? 404 : 403);
+    },
     'GET /areas': async (who) => {
       const res = await call(who, 'GET', '/areas');
       if (!PEOPLE_READERS.includes(who)) return void expect(res.status).toBe(403);
@@ -247,6 +378,12 @@ describe('need to know: the access matrix', () => {
     'GET /organisation/calendar': async (who) => {
       const res = await call(who, 'GET', '/organisation/calendar?year=2026');
       expect(res.status).toBe(CALENDAR_READERS.includes(who) ? 200 : 403);
+    },
+    'GET /organisation/outcome-framework': async (who) => {
+      // Configuration, no case data: whoever reads the practice model (the machines) reads it.
+      const res = await call(who, 'GET', '/organisation/outcome-framework');
+      expect({ who, status: res.status }).toEqual({ who, status: ['parent', 'youngPerson'].includes(who) ? 403 : 200 });
+      if (res.status === 200) expect(res.body.framework.id).toBe('ireland-national-outcomes');
     },
     'POST /organisation/closure-days': async (who) => {
       // A day nobody counts a deadline on: what is checked is who may add one, not the recount.
@@ -305,6 +442,12 @@ describe('need to know: the access matrix', () => {
         if (!sees(who, fixture) && !route.includes(c.id) && text.includes(c.id)) leaks.push(`${who} ${route}: id of ${fixture}`);
         if (!seesFamily(who, fixture) && text.includes(c.child)) leaks.push(`${who} ${route}: child of ${fixture}`);
         if (!seesAddress(who, fixture) && text.includes(c.address)) leaks.push(`${who} ${route}: address of ${fixture}`);
+        if (!seesAddress(who, fixture) && text.includes(c.ethnicity)) leaks.push(`${who} ${route}: ethnicity of the child of ${fixture}`);
+      }
+      for (const fixture of CHECKLISTS) {
+        const k = checklists[fixture];
+        if (!seesChecklist(who, fixture) && !route.includes(k.id) && text.includes(k.id)) leaks.push(`${who} ${route}: id of checklist ${fixture}`);
+        if (!seesChecklist(who, fixture) && text.includes(k.child)) leaks.push(`${who} ${route}: child of checklist ${fixture}`);
       }
     }
     expect(leaks).toEqual([]);

@@ -266,6 +266,26 @@ describe('need to know: the rules', () => {
       expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(200);
     });
 
+    it('an invited agency loses the case as soon as a second parent asks that nothing is shared with it, whatever the first parent’s consent says', async () => {
+      const father = { name: 'Dónal Murphy', relationship: 'father', hasParentalResponsibility: true };
+      const { id, body } = await openCase(h, USERS.lead, { familyMembers: [...openCaseBody().familyMembers, father] });
+      const fatherId = (body['familyMembers'] as { id: string; relationship: string }[]).find((m) => m.relationship === 'father')?.id;
+      await drive(h, id, journeyTo('meeting.invited', USERS.lead));
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(200);
+      const his = {
+        ...sampleEvent('RECORD_CONSENT'),
+        givenBy: { name: father.name, personId: fatherId, hasParentalResponsibility: true },
+        scopes: { takePart: true, keepRecords: true, shareWithAgencies: ['Scoil Bhríde National School'], doNotShareWith: ['Public Health Nursing'] },
+      };
+      expect((await send(h, id, his, USERS.lead)).status).toBe(200);
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(404);
+      expect((await get(h, `/cases?limit=100`, USERS.agency)).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+      // The mother recording her (wider) consent again adds nothing: his wish stands beside hers.
+      expect((await send(h, id, sampleEvent('RECORD_CONSENT'), USERS.lead)).status).toBe(200);
+      expect((await get(h, `/cases/${id}`, USERS.agency)).status).toBe(404);
+      expect(await new ParticipantStore(h.dataSource.manager).list(id)).not.toContainEqual({ userId: USERS.agency, kind: 'invitee' });
+    });
+
     it('an invited agency practitioner reports progress on the actions they own, not on anyone else’s', async () => {
       const { id } = await openCase(h, USERS.lead);
       await drive(h, id, journeyTo('meeting.held', USERS.lead));

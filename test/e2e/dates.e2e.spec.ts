@@ -96,8 +96,8 @@ describe('dates nobody could mean', () => {
     const { id } = await openCase(h);
     await drive(h, id, journeyTo('review.scheduled', USERS.lead));
     const version = await versionOf(id);
-    expect(Object.keys(refusal(await send(h, id, { type: 'HOLD_REVIEW', heldOn: '2099-06-10' }, USERS.lead)))).toEqual(['heldOn']);
-    expect(Object.keys(refusal(await send(h, id, { type: 'HOLD_REVIEW', heldOn: '2026-01-10' }, USERS.lead)))).toEqual(['heldOn']);
+    expect(Object.keys(refusal(await send(h, id, { ...sampleEvent('HOLD_REVIEW'), heldOn: '2099-06-10' }, USERS.lead)))).toEqual(['heldOn']);
+    expect(Object.keys(refusal(await send(h, id, { ...sampleEvent('HOLD_REVIEW'), heldOn: '2026-01-10' }, USERS.lead)))).toEqual(['heldOn']);
     expect(await versionOf(id)).toBe(version);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The demo seed is all or nothing: a first start killed while seeding (a real `kill -9` of a
- * real process, on a real data folder) or a seed that fails half-way leaves no demo case and
- * no demo family, and the next start seeds the whole area; a further start seeds nothing.
+ * real process, on a real data folder) or a seed that fails half-way leaves no demo case,
+ * no demo family and no demo checklist, and the next start seeds the whole area; a further
+ * start seeds nothing.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,16 +15,18 @@ import { startHarness, type Harness } from './support/harness';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** The demo area's cases (state by state) and families, as the database holds them. */
-async function demoArea(ds: DataSource): Promise<{ cases: string[]; families: number }> {
+/** The demo area's cases (state by state), families and pre-request checklists, as the database holds them. */
+async function demoArea(ds: DataSource): Promise<{ cases: string[]; families: number; checklists: number }> {
   const cases = (await ds.query(`SELECT state FROM cases WHERE area_id = $1 ORDER BY state`, [DEMO_AREA.id])) as { state: string }[];
   const [families] = (await ds.query(`SELECT count(*)::int AS n FROM families WHERE area_id = $1`, [DEMO_AREA.id])) as { n: number }[];
-  return { cases: cases.map((c) => c.state), families: families?.n ?? 0 };
+  const [checklists] = (await ds.query(`SELECT count(*)::int AS n FROM pre_request_checklists WHERE area_id = $1`, [DEMO_AREA.id])) as { n: number }[];
+  return { cases: cases.map((c) => c.state), families: families?.n ?? 0, checklists: checklists?.n ?? 0 };
 }
 
 const SEEDED = {
   cases: ['actionPlan.awaitingFamilySignOff', 'assessment.inProgress', 'closed', 'escalation.raised', 'request.draft', 'request.submitted', 'review.scheduled'],
   families: 6,
+  checklists: 2,
 };
 
 describe('the demo seed, all or nothing', () => {
@@ -36,12 +39,32 @@ describe('the demo seed, all or nothing', () => {
         },
       });
       await expect(failing).rejects.toThrow('stopped after four cases');
-      expect(await demoArea(h.dataSource)).toEqual({ cases: [], families: 0 });
+      expect(await demoArea(h.dataSource)).toEqual({ cases: [], families: 0, checklists: 0 });
 
       expect(await seedDemo(h.app)).toEqual({ seededCases: 7 });
       expect(await demoArea(h.dataSource)).toEqual(SEEDED);
       expect(await seedDemo(h.app)).toEqual({ seededCases: 0 });
       expect((await demoArea(h.dataSource)).cases).toHaveLength(7);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("demo children have some of what practitioners record, and two pre-request checklists: Seán's request, and one where no Meitheal was needed", async () => {
+    const h: Harness = await startHarness();
+    try {
+      await seedDemo(h.app);
+      const coordinator = async (path: string) => (await h.http.get(path).auth(await h.token('u-coord-0001'), { type: 'bearer' })).body;
+      const checklists = (await coordinator('/pre-request-checklists')).items as Array<{ childName: string; outcome: string; linked: boolean; caseId: string | null; actionTaken: string | null }>;
+      expect(checklists.map(({ childName, outcome, linked }) => ({ childName, outcome, linked })).sort((a, b) => a.childName.localeCompare(b.childName))).toEqual([
+        { childName: 'Ruairí Byrne', outcome: 'noMeithealNeeded', linked: false },
+        { childName: 'Seán Murphy', outcome: 'requestForSupport', linked: true },
+      ]);
+      expect(await coordinator('/pre-request-checklists/figures')).toMatchObject({ total: 2, requestForSupport: 1, noMeithealNeeded: 1, linkedToCase: 1 });
+      const seansCase = checklists.find((k) => k.childName === 'Seán Murphy')?.caseId ?? '';
+      const sean = (await coordinator(`/cases/${seansCase}`)) as { preRequestChecklistId: string | null; childPersonId: string; familyMembers: Array<Record<string, unknown>> };
+      expect(sean.preRequestChecklistId).not.toBeNull();
+      expect(sean.familyMembers.find((m) => m['id'] === sean.childPersonId)).toMatchObject({ school: 'Scoil Bhríde National School, Tallaght', schoolClass: '2nd class', sensitive: { disabilityOrAdditionalNeeds: 'Speech and language delay; assessed in 2025.' } });
     } finally {
       await h.close();
     }
@@ -61,7 +84,7 @@ describe('the demo seed, all or nothing', () => {
 
       const ds = await openDataSource({ dataDir });
       try {
-        expect(await demoArea(ds)).toEqual({ cases: [], families: 0 });
+        expect(await demoArea(ds)).toEqual({ cases: [], families: 0, checklists: 0 });
         const app = await createApp({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', TIMER_INTERVAL_MS: '0' }), dataSource: ds }, { abortOnError: false });
         try {
           expect(await seedDemo(app)).toEqual({ seededCases: 7 });

@@ -25,14 +25,14 @@ describe('errors a person can act on', () => {
   describe('400 invalid input', () => {
     it('lists every invalid field of an event and why, and rejects unknown fields', async () => {
       const { id } = await openCase(h);
-      const res = await send(h, id, { type: 'RECORD_REQUEST_DETAILS', reasonForRequest: '', colour: 'blue', preRequestChecklist: { ratings: [{ outcome: 'happiness', rating: 7, reason: 'x' }], completedWithParent: 'yes', completedWithChild: false } }, USERS.lead);
+      const res = await send(h, id, { type: 'RECORD_REQUEST_DETAILS', reasonForRequest: '', colour: 'blue', preRequestChecklist: { ratings: [{ outcome: 'happiness?', rating: 11, reason: 'x' }], completedWithParent: 'yes', completedWithChild: false } }, USERS.lead);
       expectProblem(res, 400, 'VALIDATION_FAILED');
       const fields = Object.fromEntries(res.body.errors.map((e: { field: string; problems: string[] }) => [e.field, e.problems.join(' | ')]));
       expect(fields).toMatchObject({
         reasonForRequest: expect.stringContaining('must not be empty'),
         colour: expect.stringContaining('should not exist'),
         'preRequestChecklist.completedWithParent': expect.stringContaining('true or false'),
-        'preRequestChecklist.ratings.0.outcome': expect.stringContaining('must be one of'),
+        'preRequestChecklist.ratings.0.outcome': expect.stringContaining("must be the id of an outcome or side of the case's framework"),
         'preRequestChecklist.ratings.0.rating': expect.any(String),
       });
     });

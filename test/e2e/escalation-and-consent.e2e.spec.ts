@@ -1,6 +1,7 @@
 /**
  * Escalation to statutory child protection from every stage (the case goes on hold and comes
- * back where it was, or closes on a step-up), and withdrawal of consent.
+ * back where it was, or closes on a step-up), and withdrawal of consent (the last consent closes
+ * the case; one of two parents' stops processing until the coordinator decides).
  */
 import { journeyTo, sampleEvent } from './support/api';
 import { drive, get, openCase, send, startHarness, USERS, type Harness } from './support/harness';
@@ -93,6 +94,22 @@ describe('escalation and consent', () => {
     const after = await send(h, id, sampleEvent('INVITE_TO_MEETING'), USERS.lead);
     expect(after.status).toBe(409);
     expect(after.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', allowedEvents: [] });
+  });
+
+  it("one of two parents withdrawing never blocks an escalation; when it ends, processing stays stopped until the coordinator decides", async () => {
+    const { id, body } = await openCase(h, USERS.lead, { familyMembers: [{ name: 'Siobhán Murphy', relationship: 'mother', hasParentalResponsibility: true }, { name: 'Dónal Murphy', relationship: 'father', hasParentalResponsibility: true }] });
+    const fatherId = (body['familyMembers'] as { id: string; relationship: string }[]).find((m) => m.relationship === 'father')?.id;
+    await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));
+    const his = { ...sampleEvent('RECORD_CONSENT'), givenBy: { name: 'Dónal Murphy', personId: fatherId, hasParentalResponsibility: true } };
+    expect((await send(h, id, his, USERS.lead)).status).toBe(200);
+    await raiseConcern(id);
+    const withdrawn = await send(h, id, sampleEvent('WITHDRAW_CONSENT'), USERS.lead);
+    expect(withdrawn.body).toMatchObject({ stage: 'escalation', status: 'onHold' });
+    await reportAndAcknowledge(id);
+    const outcome = await send(h, id, { type: 'RECORD_CONCERN_OUTCOME', outcome: 'returnToEarlyIntervention', notes: 'Screened out.' }, USERS.dlp);
+    expect(outcome.body).toMatchObject({ state: 'consentWithdrawal', stage: 'assessment', status: 'onHold' });
+    const decided = await send(h, id, { type: 'DECIDE_ON_WITHDRAWAL', decision: 'continueWithRemainingConsent', reason: "Dónal's consent still covers the assessment." }, USERS.coordinator);
+    expect(decided.body).toMatchObject({ state: 'assessment.inProgress', status: 'active' });
   });
 
   it('withdrawing consent never blocks an open escalation; the case closes when it ends', async () => {

@@ -45,7 +45,7 @@ describe('the API surface', () => {
       expect.arrayContaining(['/cases', '/cases/{id}', '/cases/{id}/events', '/cases/{id}/history', '/workflows', '/workflows/{id}/diagram', '/health']),
     );
     const body = doc.body.paths['/cases/{id}/events'].post.requestBody.content['application/json'].schema;
-    expect(body.oneOf).toHaveLength(37);
+    expect(body.oneOf).toHaveLength(39);
     expect(body.discriminator.propertyName).toBe('type');
     expect(doc.body.components.schemas).toHaveProperty('RecordConsent');
     expect(doc.body.components.securitySchemes).toHaveProperty('bearer');

@@ -2,7 +2,8 @@ import { actionPlanWorkflow as wf } from './action-plan.machine';
 import { accept, ctx, send, stateOf, reach } from './testing';
 
 describe('action plan machine', () => {
-  const signed = () => reach(wf, ['DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN']);
+  // On its own the machine holds the family's consent too: only someone whose consent is recorded signs.
+  const signed = () => reach(wf, ['RECORD_CONSENT', 'DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN']);
 
   it('signOffNamesCurrentPlanVersion: signed off naming version 1, the plan is active', () => {
     const s = signed();

@@ -1,24 +1,71 @@
 /**
  * 4. Action plan (domain.md): drafting → awaitingFamilySignOff → active → superseded, back to
- * drafting when the family asks for changes. Every DRAFT_PLAN is a new version; the family's
- * sign-off names the exact version; a changed plan needs a new sign-off. The plan becomes active
- * once a parent/carer has signed the current version (a young person's signature is recorded
- * beside it). In the case machine `active` ends the stage and the review cycle begins; on its own
- * the machine also shows the version being superseded by a revision.
+ * drafting when the family asks for changes. Every DRAFT_PLAN is a new version; each signature
+ * names the exact version; a changed plan needs a new sign-off, and a version the family asked
+ * to change is redrafted before it is sent again. Who signs is the organisation's rule
+ * (`policy.planSignOff`, libs/domain consent-policy.ts): by default every parent/carer with
+ * parental responsibility whose consent the case rests on and the young person where of age,
+ * each signing the current version; the plan becomes active at the last required signature.
+ * Only someone whose consent is recorded signs, once per version. An action is owned by a
+ * practitioner and their agency, or by a member of the family. In the case machine `active` ends
+ * the stage and the review cycle begins; on its own the machine also shows the version being
+ * superseded by a revision.
  */
 import { assertEvent, assign } from 'xstate';
-import { allOf, everyActionHasOwnerAndDueDate, fail, OK, planChangedSinceSignOff, signOffNamesCurrentPlanVersion } from '@tacu/domain';
+import {
+  allOf,
+  consentPolicyOf,
+  everyActionHasOwnerAndDueDate,
+  fail,
+  notSignedAlready,
+  OK,
+  planChangedSinceSignOff,
+  planRedraftedSinceChangesRequested,
+  planSignedOffAsRequired,
+  signatoryHasConsented,
+  signaturesStillNeeded,
+  signOffNamesCurrentPlanVersion,
+  type RuleResult,
+} from '@tacu/domain';
+import { consentOf } from './consent';
+import type { CaseContext } from './context';
 import { allow } from './permissions';
-import { commonRules, defineRules, explainedGuard, is, type StateConfigOf } from './setup';
+import { commonRules, defineRules, explainedGuard, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
+
+const signerOf = (e: AnyCaseEvent) => (is(e, 'SIGN_OFF_PLAN') ? e.signedBy : undefined);
+
+/** Whether the current version is signed as the organisation's rule asks (`policy.planSignOff`). */
+const signedOffAsRequired = (c: CaseContext): RuleResult =>
+  planSignedOffAsRequired(consentOf(c), c.plan.signOffs, c.plan.version, consentPolicyOf(c.policy).planSignOff);
+
+/** The signatory has not signed this version yet; the reason names who the plan still waits for. */
+const notSignedYet = (c: CaseContext, e: AnyCaseEvent): RuleResult =>
+  notSignedAlready(c.plan.signOffs, c.plan.version, signerOf(e), signaturesStillNeeded(consentOf(c), c.plan.signOffs, c.plan.version, consentPolicyOf(c.policy).planSignOff));
 
 export const actionPlanRules = defineRules({
   rules: {
     everyActionHasOwnerAndDueDate: (c) => everyActionHasOwnerAndDueDate(c.plan.actions),
     /** A sign-off names the exact version of the plan the family read. */
     signOffNamesCurrentPlanVersion: (c, e) => signOffNamesCurrentPlanVersion(is(e, 'SIGN_OFF_PLAN') ? e.planVersion : undefined, c.plan.version),
-    /** SUBMIT_PLAN_FOR_SIGN_OFF: the plan is complete enough to show the family, and changed since a parent/carer signed it. */
+    /** The person signing is a parent/carer with parental responsibility whose consent stands, or the young person whose own consent stands. */
+    signatoryHasConsented: (c, e) => signatoryHasConsented(consentOf(c), signerOf(e)),
+    /** Each person signs a version once (a second signature is refused, saying who the plan still waits for). */
+    notSignedAlready: notSignedYet,
+    /** SIGN_OFF_PLAN: the current version, by someone whose consent is recorded, once. */
+    planSignOffValid: (c, e) =>
+      allOf(
+        signOffNamesCurrentPlanVersion(is(e, 'SIGN_OFF_PLAN') ? e.planVersion : undefined, c.plan.version),
+        signatoryHasConsented(consentOf(c), signerOf(e)),
+        notSignedYet(c, e),
+      ),
+    /** After REQUEST_PLAN_CHANGES, the version the family asked to change is not sent again: the changes are a new version. */
+    planRedraftedSinceChangesRequested: (c) => planRedraftedSinceChangesRequested(c.plan.version, c.plan.changeRequests),
+    /**
+     * SUBMIT_PLAN_FOR_SIGN_OFF: the plan is complete enough to show the family, changed since a
+     * parent/carer signed it, and redrafted since the family asked for changes.
+     */
     planReadyForSignOff: (c, e) =>
       allOf(
         everyActionHasOwnerAndDueDate(c.plan.actions),
@@ -27,6 +74,7 @@ export const actionPlanRules = defineRules({
           c.plan.version,
           c.plan.signOffs.filter((s) => s.signedBy.as === 'parentCarer').map((s) => s.planVersion),
         ),
+        planRedraftedSinceChangesRequested(c.plan.version, c.plan.changeRequests),
       ),
     /** REPORT_ACTION_PROGRESS names an action of the current plan. */
     actionIsInPlan: (c, e) =>
@@ -35,11 +83,13 @@ export const actionPlanRules = defineRules({
         : fail(`There is no action "${is(e, 'REPORT_ACTION_PROGRESS') ? e.actionId : ''}" in the current action plan: report progress on one of its actions.`),
   },
   guards: {
-    /** The plan becomes active once a parent/carer has signed its current version. */
-    planSignedOffByParentCarer: explainedGuard(
-      ({ context }) =>
-        context.plan.version > 0 && context.plan.signOffs.some((s) => s.planVersion === context.plan.version && s.signedBy.as === 'parentCarer'),
-      (c) => `Version ${c.plan.version} of the action plan is waiting for a parent/carer's sign-off (SIGN_OFF_PLAN naming version ${c.plan.version}).`,
+    /** The plan becomes active once its current version is signed as the organisation's rule asks (`policy.planSignOff`). */
+    planSignedOffByFamily: explainedGuard(
+      ({ context }) => signedOffAsRequired(context).ok,
+      (c) => {
+        const result = signedOffAsRequired(c);
+        return result.ok ? `Version ${c.plan.version} of the action plan is signed off as the organisation's rule asks.` : result.reason;
+      },
     ),
   },
   actions: {
@@ -135,9 +185,9 @@ export function actionPlanStage(mode: Mode): StateConfigOf<typeof actionPlanSetu
           permissions: allow('SIGN_OFF_PLAN', 'REQUEST_PLAN_CHANGES'),
         },
         after: notSignedOffYet,
-        always: { guard: 'planSignedOffByParentCarer', target: 'active' },
+        always: { guard: 'planSignedOffByFamily', target: 'active' },
         on: {
-          SIGN_OFF_PLAN: { guard: 'signOffNamesCurrentPlanVersion', actions: 'recordSignOff' },
+          SIGN_OFF_PLAN: { guard: 'planSignOffValid', actions: 'recordSignOff' },
           REQUEST_PLAN_CHANGES: {
             target: 'drafting',
             actions: ['recordPlanChangeRequest', notify('leadPractitioner', 'REQUEST_PLAN_CHANGES')],

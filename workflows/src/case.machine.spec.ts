@@ -178,9 +178,15 @@ describe('case machine', () => {
       expect(stateOf(accept(wf, s, 'SIGN_OFF_PLAN').snapshot)).toBe('review.scheduled');
     });
 
-    it("a young person's sign-off is recorded but the plan waits for a parent/carer's", () => {
+    it("signatoryHasConsented: the young person signs once their own consent is recorded; below the consent age the plan waits for the parent/carer's", () => {
       let s = upTo('SIGN_OFF_PLAN');
-      s = accept(wf, s, { type: 'SIGN_OFF_PLAN', planVersion: 1, signedBy: { name: 'Child', as: 'youngPerson' }, method: 'inPerson' }).snapshot;
+      const child = { type: 'SIGN_OFF_PLAN' as const, planVersion: 1, signedBy: { name: 'Child', as: 'youngPerson' as const }, method: 'inPerson' as const };
+      expect(s.can(child)).toBe(false);
+      expect(wf.explainGuard('planSignOffValid', s.context, child)).toMatch(/Child cannot sign the plan as the young person: their own consent is not recorded/);
+      const own = { ...RECORD_CONSENT_SAMPLE, givenBy: { name: 'Child', hasParentalResponsibility: false, as: 'youngPerson' as const } };
+      delete (own as { youngPersonConsent?: unknown }).youngPersonConsent;
+      s = accept(wf, s, own).snapshot;
+      s = accept(wf, s, child).snapshot;
       expect(stateOf(s)).toBe('actionPlan.awaitingFamilySignOff');
       expect(ctx(s).plan.signOffs).toHaveLength(1);
       s = accept(wf, s, 'SIGN_OFF_PLAN').snapshot;
@@ -335,7 +341,7 @@ describe('case machine', () => {
       const withdrawn = accept(wf, s, WITHDRAW);
       s = withdrawn.snapshot;
       expect(stateOf(s)).toBe('escalation.raised');
-      expect(ctx(s).consent?.withdrawn).toEqual(expect.objectContaining({ by: { name: 'Parent A' } }));
+      expect(ctx(s).consents[0]?.withdrawn).toEqual(expect.objectContaining({ by: { name: 'Parent A' } }));
       expect(notifications(withdrawn.actions)).toContainEqual({ to: 'designatedLiaisonPerson', about: 'WITHDRAW_CONSENT' });
       expect(cancelled(withdrawn.actions)).toEqual([]);
       for (const step of ['CONSULT_LIAISON', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT'] as const) s = accept(wf, s, step).snapshot;
@@ -447,7 +453,7 @@ describe('case machine', () => {
 
   it('dueDateDelays are the stage deadlines, not the reminder nor the 12-month check', () => {
     expect([...wf.dueDateDelays].sort()).toEqual(
-      ['assessmentCompletion', 'closureCompletion', 'concernReported', 'meetingHeld', 'minutesDistributed', 'planSignOff', 'requestRegistration', 'reviewOverdue', 'writtenReportAfterPhone'].sort(),
+      ['assessmentCompletion', 'closureCompletion', 'concernReported', 'meetingHeld', 'minutesDistributed', 'planSignOff', 'requestRegistration', 'reviewOverdue', 'reviewRecorded', 'writtenReportAfterPhone'].sort(),
     );
   });
 

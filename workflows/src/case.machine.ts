@@ -7,9 +7,15 @@
  *   exactly where it was. Step-up closes the case (`steppedUpToSocialWork`); a return to early
  *   intervention, no further action or a decision not to report resumes it where it was, if
  *   consent still stands (else it closes as `consentWithdrawn`).
- * - WITHDRAW_CONSENT closes the case as `consentWithdrawn` and tells the people involved; while
- *   an escalation is open it is only recorded and never blocks or ends the escalation.
- * - RECORD_CONSENT widens or narrows consent; ASSIGN_LEAD_PRACTITIONER changes the lead.
+ * - WITHDRAW_CONSENT withdraws one person's consent. The last consent withdrawn (no parent/carer's
+ *   consent to take part remains), or any withdrawal under the policy `consentWithdrawal:
+ *   'closeCase'`, closes the case as `consentWithdrawn` and tells the people involved. Otherwise
+ *   (default `stopAndCoordinatorDecides`) processing stops: the case is on hold in
+ *   `consentWithdrawal`, the coordinator is told and decides (DECIDE_ON_WITHDRAWAL) to continue
+ *   where it was with the remaining consent, if it still suffices, or to close it. While an
+ *   escalation is open a withdrawal is only recorded and never blocks or ends the escalation; when
+ *   it ends, the same rule applies.
+ * - RECORD_CONSENT gives, refuses, widens or narrows one person's consent; ASSIGN_LEAD_PRACTITIONER changes the lead.
  * - PROPOSE_CLOSURE (from registration on) moves to closure with a reason.
  * - RECORD_CONTACT logs a contact with the family (`contact-log.ts`).
  * A case open 12 months asks the coordinator for a check (`caseOpenCheck`); 4 weeks without a
@@ -19,13 +25,13 @@
  * guards that read what a stage decided, closing the case, ending a hold); `RULE_GUARDS` and
  * `explainGuard` cover them all.
  */
-import { assign } from 'xstate';
-import { consentStillStands, type ClosureReason, type Stage } from '@tacu/domain';
+import { and, assign } from 'xstate';
+import { consentPolicyOf, consentWasGiven, parentConsentStands, pendingWithdrawals, type ClosureReason, type Stage } from '@tacu/domain';
 import { actionPlanRules, actionPlanStage } from './action-plan.machine';
 import { closureRules, closureStage } from './closure.machine';
-import { consentRules } from './consent';
+import { consentOf, consentRules } from './consent';
 import { contactLogRules, restartNoContactAlert } from './contact-log';
-import { currentReview } from './context';
+import { currentReview, type CaseContext } from './context';
 import { escalationRules, escalationStage } from './escalation.machine';
 import { allow } from './permissions';
 import { requestForSupportRules, requestForSupportStage } from './request-for-support.machine';
@@ -56,14 +62,42 @@ export const caseRules = defineRules({
       const last = context.concerns[context.concerns.length - 1];
       return last !== undefined && (last.outcome !== null || last.decidedNotToReport !== null);
     },
-    /** Consent was given and no longer stands (a request still waiting for consent can resume). */
-    consentWithdrawnMeanwhile: ({ context }) => context.consent !== null && !consentStillStands(context.consent).ok,
+    /**
+     * Consent was given and has ended while the case was on hold: no parent/carer's consent to
+     * take part remains, or a withdrawal closes the case under the policy `closeCase` (a request
+     * still waiting for consent can resume).
+     */
+    consentWithdrawnMeanwhile: ({ context }) => {
+      const consent = consentOf(context);
+      if (!consentWasGiven(consent)) return false;
+      const closeOnWithdrawal = consentPolicyOf(context.policy).consentWithdrawal === 'closeCase' && pendingWithdrawals(consent).length > 0;
+      return !parentConsentStands(consent) || closeOnWithdrawal;
+    },
+    /** A withdrawal waits for the coordinator's decision (policy `stopAndCoordinatorDecides`) while another parent's consent remains. */
+    withdrawalAwaitsDecision: ({ context }) => {
+      const consent = consentOf(context);
+      return consentPolicyOf(context.policy).consentWithdrawal === 'stopAndCoordinatorDecides' && pendingWithdrawals(consent).length > 0 && parentConsentStands(consent);
+    },
     resumesIn: ({ context }, params: { stage: Stage }) => context.onHold?.stage === params.stage,
+    /** Processing stopped after a withdrawal in this stage (where the coordinator's decision to continue resumes it). */
+    consentHeldIn: ({ context }, params: { stage: Stage }) => context.consentHold?.stage === params.stage,
   },
   actions: {
     closeAs: assign(({ context }, params: { reason: ClosureReason }) => ({
       closure: { ...context.closure, reason: params.reason, reasonText: null, closedAt: context.now },
     })),
+    /** Processing stops after a withdrawal in `stage`: the case waits for the coordinator's decision. */
+    holdForConsentDecision: assign(({ context }, params: { stage: Stage }) => ({ consentHold: { stage: params.stage, since: context.now } })),
+    /** An escalation ends with a withdrawal still waiting for the coordinator: the case waits, to resume where the concern found it. */
+    holdForConsentDecisionAfterConcern: assign(({ context }) => ({
+      consentHold: context.onHold ? { stage: context.onHold.stage, since: context.now } : context.consentHold,
+    })),
+    /** A concern raised while processing is stopped: the escalation resumes (or returns to the decision) where the case was. */
+    moveConsentHoldToConcern: assign(({ context }) => ({
+      onHold: context.consentHold ? { stage: context.consentHold.stage, since: context.now } : context.onHold,
+      consentHold: null,
+    })),
+    endConsentHold: assign(() => ({ consentHold: null })),
     /** The escalation ends: every concern is closed and the case is no longer on hold. */
     endHold: assign(({ context }) => ({
       onHold: null,
@@ -131,6 +165,17 @@ function embed(stage: ResumableStage, config: StateConfig, onDone: StateConfig['
           notify('coordinator', 'RAISE_CONCERN'),
         ],
       },
+      WITHDRAW_CONSENT: [
+        {
+          guard: 'withdrawalClosesCase',
+          target: '#case.closed',
+          actions: ['recordConsentWithdrawn', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+        },
+        {
+          target: '#case.consentWithdrawal',
+          actions: ['recordConsentWithdrawn', { type: 'holdForConsentDecision', params: { stage } }, notify('coordinator', 'WITHDRAW_CONSENT'), notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+        },
+      ],
       ...(CLOSABLE.includes(stage)
         ? {
             PROPOSE_CLOSURE: {
@@ -165,12 +210,8 @@ export const caseMachine = caseSetup.createMachine({
       { guard: 'contactRestartsAlert', actions: ['recordContact', ...restartNoContactAlert('contact')] },
       { actions: 'recordContact' },
     ],
-    RECORD_CONSENT: { actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')] },
+    RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')] },
     ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
-    WITHDRAW_CONSENT: {
-      target: '.closed',
-      actions: ['recordConsentWithdrawn', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
-    },
   },
   states: {
     request: embed('request', requestForSupportStage('embedded'), [
@@ -200,12 +241,57 @@ export const caseMachine = caseSetup.createMachine({
           target: 'closed',
           actions: [{ type: 'closeAs', params: { reason: 'consentWithdrawn' } }, 'endHold', notify('peopleInvolved', 'consentWithdrawn')],
         },
+        {
+          guard: 'withdrawalAwaitsDecision',
+          target: 'consentWithdrawal',
+          actions: ['holdForConsentDecisionAfterConcern', 'endHold', notify('coordinator', 'WITHDRAW_CONSENT')],
+        },
         ...RESUMABLE_STAGES.map((stage) => ({
           guard: { type: 'resumesIn' as const, params: { stage } },
           target: `#case.${stage}.hist`,
           actions: ['endHold' as const, notify('leadPractitioner', 'caseResumed')],
         })),
       ],
+    },
+    consentWithdrawal: {
+      meta: {
+        description:
+          'Processing has stopped: a person withdrew their consent while another consent remains. The coordinator decides to continue where the case was with the remaining consent, if it still suffices, or to close the case.',
+        document: 'consentRecord',
+        permissions: allow('DECIDE_ON_WITHDRAWAL'),
+      },
+      on: {
+        DECIDE_ON_WITHDRAWAL: [
+          {
+            guard: 'decidesToClose',
+            target: 'closed',
+            actions: [{ type: 'closeAs', params: { reason: 'consentWithdrawn' } }, 'endConsentHold', notify('peopleInvolved', 'consentWithdrawn')],
+          },
+          ...RESUMABLE_STAGES.map((stage) => ({
+            guard: and(['remainingConsentSuffices', { type: 'consentHeldIn' as const, params: { stage } }]),
+            target: `#case.${stage}.hist`,
+            actions: ['recordWithdrawalDecision' as const, 'endConsentHold' as const, notify('leadPractitioner', 'caseResumed'), notify('peopleInvolved', 'DECIDE_ON_WITHDRAWAL')],
+          })),
+        ],
+        WITHDRAW_CONSENT: [
+          {
+            guard: 'withdrawalClosesCase',
+            target: 'closed',
+            actions: ['recordConsentWithdrawn', 'endConsentHold', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+          },
+          { actions: ['recordConsentWithdrawn', notify('coordinator', 'WITHDRAW_CONSENT')] },
+        ],
+        // Safeguarding is never blocked: a concern raised now is handled, then the case comes back here if the decision is still due.
+        RAISE_CONCERN: {
+          target: 'escalation',
+          actions: [
+            { type: 'recordConcern', params: { stage: null } },
+            'moveConsentHoldToConcern',
+            notify('designatedLiaisonPerson', 'RAISE_CONCERN'),
+            notify('coordinator', 'RAISE_CONCERN'),
+          ],
+        },
+      },
     },
     redirected: {
       type: 'final',
@@ -228,8 +314,9 @@ export const caseWorkflow = defineWorkflow({
   id: 'case',
   version: 1,
   machine: caseMachine,
-  stage: (top) => CLOSED_TOP[top] ?? (top as Stage),
-  status: (top, snapshot) => (snapshot.status === 'done' || top in CLOSED_TOP ? 'closed' : top === 'escalation' ? 'onHold' : 'active'),
+  // While processing is stopped after a withdrawal the case is still in the stage it stopped in.
+  stage: (top, snapshot) => (top === 'consentWithdrawal' ? ((snapshot.context as CaseContext).consentHold?.stage ?? 'request') : (CLOSED_TOP[top] ?? (top as Stage))),
+  status: (top, snapshot) => (snapshot.status === 'done' || top in CLOSED_TOP ? 'closed' : top === 'escalation' || top === 'consentWithdrawal' ? 'onHold' : 'active'),
 });
 
 /**

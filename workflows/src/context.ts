@@ -8,16 +8,22 @@
 import {
   DEFAULT_DEADLINE_POLICY,
   type ActorRef,
+  upgradeLegacyConsent,
+  DEFAULT_OUTCOME_FRAMEWORK,
   noWorkingCalendar,
   type AssessmentRecord,
   type ClosureReason,
   type ConcernOutcome,
-  type ConsentRecord,
+  type LegacyConsentRecord,
+  type PersonConsent,
   type DeadlineName,
   type DeadlinePolicy,
   type DeadlineRule,
+  type HoldClosingMeeting,
   type HoldMeeting,
+  type HoldReview,
   type InviteToMeeting,
+  type OutcomeFramework,
   type PersonRef,
   type PlannedAction,
   type RaiseConcern,
@@ -41,6 +47,12 @@ export interface PlanSignOff {
   at: string;
 }
 
+/** Processing stopped after a withdrawal of consent: where the case resumes if the coordinator continues. */
+export interface ConsentHold {
+  stage: Stage;
+  since: string;
+}
+
 /** A version of the action plan that a revision replaced. */
 export interface SupersededPlanVersion {
   version: number;
@@ -57,6 +69,12 @@ export interface ReviewCycle {
   cycle: number;
   scheduledAt: string;
   heldOn: string | null;
+  /**
+   * The review meeting as HOLD_REVIEW recorded it (attendance, apologies, chair); absent in
+   * reviews held before a review was recorded as a meeting.
+   */
+  meeting?: Omit<HoldReview, 'type'> | null;
+  /** The review record (reviews recorded before minutes were kept have no `minutes`). */
   record: Omit<RecordReview, 'type'> | null;
   decision: 'continue' | 'revise' | 'close' | 'escalate' | null;
   reviseReason: string | null;
@@ -102,9 +120,29 @@ export interface CaseContext {
    * machine run on its own). Records take who acted from here, never from the event.
    */
   actor: ActorRef | null;
+  /**
+   * The outcome framework the case started with (a copy of its definition, written when the case
+   * opens): every rating of the case is checked against it, whatever the organisation uses later.
+   * Absent in cases opened before frameworks were configurable: they are rated on Ireland's
+   * national outcomes, the default (`frameworkOf`).
+   */
+  outcomeFramework?: OutcomeFramework;
   origin: RequestOrigin | null;
   leadPractitionerId: string | null;
-  consent: ConsentRecord | null;
+  /**
+   * Each person's written consent (a parent/carer's, the young person's), in the order first
+   * recorded, each with its earlier versions (libs/domain `PersonConsent`). What the case may do
+   * is what every required consent allows: read it with `consentOf` (consent.ts).
+   */
+  consents: PersonConsent[];
+  /**
+   * The young person has reached the organisation's consent age (`policy.youngPersonConsentAge`)
+   * today: a fact of the family record the engine writes before every transition (the date of
+   * birth itself stays out of the case).
+   */
+  youngPersonOfAge: boolean;
+  /** While processing is stopped after a withdrawal of consent and the coordinator decides: the stage to resume. */
+  consentHold: ConsentHold | null;
   request: {
     reasonForRequest: string | null;
     preRequestChecklist: RecordRequestDetails['preRequestChecklist'] | null;
@@ -142,6 +180,11 @@ export interface CaseContext {
     reason: ClosureReason | null;
     reasonText: string | null;
     proposedAt: string | null;
+    /**
+     * The closing meeting, where one is held (the Closure and Feedback record is completed at
+     * it); absent in closures from before closing meetings were recorded.
+     */
+    meeting?: Omit<HoldClosingMeeting, 'type'> | null;
     feedback: Omit<RecordClosureFeedback, 'type'> | null;
     closedAt: string | null;
   };
@@ -173,8 +216,12 @@ export interface CaseInput {
   policy?: DeadlinePolicy;
   /** The organisation's working calendar; without it no working day can be counted (CalendarError). */
   calendar?: WorkingCalendar;
+  /** The outcome framework of the case's organisation (default: Ireland's national outcomes). */
+  outcomeFramework?: OutcomeFramework;
   leadPractitionerId?: string | null;
   origin?: RequestOrigin | null;
+  /** Whether the young person is of age at the start (tests; the engine writes it before every transition). */
+  youngPersonOfAge?: boolean;
 }
 
 export function createCaseContext(input: CaseInput): CaseContext {
@@ -184,9 +231,13 @@ export function createCaseContext(input: CaseInput): CaseContext {
     policy: input.policy ?? DEFAULT_DEADLINE_POLICY,
     calendar: input.calendar ?? noWorkingCalendar(),
     actor: null,
+    // The engine always passes the organisation's; without one the case is on the default (`frameworkOf`).
+    ...(input.outcomeFramework ? { outcomeFramework: input.outcomeFramework } : {}),
     origin: input.origin ?? null,
     leadPractitionerId: input.leadPractitionerId ?? null,
-    consent: null,
+    consents: [],
+    youngPersonOfAge: input.youngPersonOfAge ?? false,
+    consentHold: null,
     request: {
       reasonForRequest: null,
       preRequestChecklist: null,
@@ -200,7 +251,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     meeting: { invitation: null, held: null, minutes: null, cancellations: [] },
     plan: { version: 0, status: 'none', actions: [], childViews: null, signOffs: [], changeRequests: [], history: [] },
     reviews: [],
-    closure: { reason: null, reasonText: null, proposedAt: null, feedback: null, closedAt: null },
+    closure: { reason: null, reasonText: null, proposedAt: null, meeting: null, feedback: null, closedAt: null },
     concerns: [],
     lastContactWithFamilyAt: null,
     onHold: null,
@@ -222,4 +273,81 @@ export function reviewsRecorded(context: CaseContext): number {
 
 export function currentReview(context: CaseContext): ReviewCycle | undefined {
   return context.reviews[context.reviews.length - 1];
+}
+
+/**
+ * A case context persisted by an earlier release, brought to the current shape (pure; a current
+ * context comes back unchanged): the single `consent` record becomes per-person `consents`
+ * (libs/domain `upgradeLegacyConsent`), and fields added since get their starting values. The
+ * engine applies it to every snapshot it restores (`WorkflowDefinition.upgrade`), so a case opened
+ * before the change continues after it.
+ */
+export function upgradeCaseContext(context: Record<string, unknown>): Record<string, unknown> {
+  if (
+    Array.isArray(context['consents']) &&
+    'consentHold' in context &&
+    'youngPersonOfAge' in context &&
+    'lastContactWithFamilyAt' in context &&
+    'actor' in context &&
+    !concernsNeedUpgrade(context['concerns'])
+  ) {
+    return context;
+  }
+  const { consent, ...rest } = context;
+  return {
+    ...rest,
+    consents: Array.isArray(context['consents']) ? context['consents'] : upgradeLegacyConsent((consent ?? null) as LegacyConsentRecord | null),
+    youngPersonOfAge: context['youngPersonOfAge'] ?? false,
+    consentHold: context['consentHold'] ?? null,
+    actor: context['actor'] ?? null,
+    lastContactWithFamilyAt: context['lastContactWithFamilyAt'] ?? null,
+    ...(Array.isArray(context['concerns']) ? { concerns: context['concerns'].map(upgradeConcern) } : {}),
+  };
+}
+
+type LegacyRecord = Record<string, unknown>;
+
+/** Whether a concern was recorded before reports said who made them (`reporter`, `jointReport`, `statutoryReference`) and decisions who took them (`by`). */
+function concernsNeedUpgrade(concerns: unknown): boolean {
+  if (!Array.isArray(concerns)) return false;
+  return (concerns as LegacyRecord[]).some((concern) => {
+    const reports = Array.isArray(concern['reports']) ? (concern['reports'] as LegacyRecord[]) : [];
+    const decided = concern['decidedNotToReport'] as LegacyRecord | null | undefined;
+    const outcome = concern['outcome'] as LegacyRecord | null | undefined;
+    return (
+      reports.some((report) => !('reporter' in report) || !('jointReport' in report) || 'reference' in report) ||
+      (decided != null && !('by' in decided)) ||
+      (outcome != null && !('by' in outcome))
+    );
+  });
+}
+
+/** A concern of an earlier release: reports by nobody known, the statutory reference under its new name, not joint; decisions by nobody known. */
+function upgradeConcern(concern: unknown): unknown {
+  if (concern === null || typeof concern !== 'object') return concern;
+  const c = concern as LegacyRecord;
+  const reports = Array.isArray(c['reports'])
+    ? (c['reports'] as LegacyRecord[]).map((report) => {
+        const { reference, ...others } = report;
+        return {
+          ...others,
+          ...(reference !== undefined && others['statutoryReference'] === undefined ? { statutoryReference: reference } : {}),
+          jointReport: others['jointReport'] ?? false,
+          reporter: others['reporter'] ?? null,
+        };
+      })
+    : c['reports'];
+  const decided = c['decidedNotToReport'] as LegacyRecord | null | undefined;
+  const outcome = c['outcome'] as LegacyRecord | null | undefined;
+  return {
+    ...c,
+    reports,
+    ...(decided != null ? { decidedNotToReport: { ...decided, by: decided['by'] ?? null } } : {}),
+    ...(outcome != null ? { outcome: { ...outcome, by: outcome['by'] ?? null } } : {}),
+  };
+}
+
+/** The outcome framework the case is rated on: the one it started with, Ireland's for a case opened before frameworks were configurable. */
+export function frameworkOf(context: Pick<CaseContext, 'outcomeFramework'>): OutcomeFramework {
+  return context.outcomeFramework ?? DEFAULT_OUTCOME_FRAMEWORK;
 }

@@ -6,7 +6,8 @@
 import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
 import { DEFAULT_DEADLINE_POLICY, mergeDeadlinePolicy, type DeadlineName, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
 import { caseWorkflow as wf } from './case.machine';
-import { accept, ctx, MAIN_PATH, RAISE_CONCERN_SAMPLE, restore, SAMPLE_CALENDAR, walk } from './testing';
+import { frameworkOf } from './context';
+import { accept, ctx, MAIN_PATH, RAISE_CONCERN_SAMPLE, restore, SAMPLE_CALENDAR, samplesOf, walk } from './testing';
 
 function upTo(type: (typeof MAIN_PATH)[number]): AnyMachineSnapshot {
   const snapshots = walk(wf, MAIN_PATH.slice(0, MAIN_PATH.indexOf(type)));
@@ -152,5 +153,86 @@ describe('snapshots written before deadlines recorded their rule', () => {
       assessmentCompletion: DEFAULT_DEADLINE_POLICY.deadlines.assessmentCompletion,
       noContactWithFamily: DEFAULT_DEADLINE_POLICY.deadlines.noContactWithFamily,
     });
+  });
+});
+
+describe('the next review on the day the last review set (RECORD_REVIEW nextReviewOn)', () => {
+  const held = () => accept(wf, upTo('HOLD_REVIEW'), 'HOLD_REVIEW').snapshot; // held on Wednesday 20 January 2027
+  const recordSetting = (s: AnyMachineSnapshot, nextReviewOn?: string) =>
+    accept(wf, s, { ...samplesOf('RECORD_REVIEW', ctx(s))[0], ...(nextReviewOn ? { nextReviewOn } : {}) } as AnyEventObject).snapshot;
+
+  it('the plan continues: the next review is due at the end of the day set, the reminder as long before it as the policy has it (two weeks)', () => {
+    const at = '2027-01-25T09:00:00.000Z';
+    const { snapshot, actions } = accept(wf, recordSetting(held(), '2027-03-03'), 'CONTINUE_PLAN', at);
+    expect(dues(at, actions)).toEqual({
+      'xstate.after.reviewReminder.case.review.scheduled': '2027-02-18T00:00:00.000Z',
+      'xstate.after.reviewOverdue.case.review.scheduled': '2027-03-04T00:00:00.000Z',
+    });
+    expect(ctx(snapshot).deadlineRules.reviewOverdue).toEqual({ unit: 'onDay', amount: 0, basis: 'agreed', day: '2027-03-03', description: 'Review held on the day the last review set (2027-03-03)' });
+    expect(due(snapshot, 'reviewOverdue')).toBe('2027-03-04T00:00:00.000Z');
+  });
+
+  it('no day set: the policy\'s 8 weeks from the day the review was held', () => {
+    const next = accept(wf, recordSetting(held()), 'CONTINUE_PLAN', '2027-01-25T09:00:00.000Z').snapshot;
+    expect(ctx(next).deadlineRules.reviewOverdue).toEqual(DEFAULT_DEADLINE_POLICY.deadlines.reviewOverdue);
+    expect(due(next, 'reviewOverdue')).toBe('2027-03-18T00:00:00.000Z'); // Wednesday 17 March 2027
+  });
+
+  it('a next review set a week on: the reminder is due at the end of the day the cycle counts from, never before it', () => {
+    const next = accept(wf, recordSetting(held(), '2027-01-27'), 'CONTINUE_PLAN', '2027-01-25T09:00:00.000Z').snapshot;
+    expect(due(next, 'reviewReminder')).toBe('2027-01-21T00:00:00.000Z');
+    expect(due(next, 'reviewOverdue')).toBe('2027-01-28T00:00:00.000Z');
+  });
+
+  it('a revision: the revised plan\'s first review is due on the day the revising review set', () => {
+    let s = accept(wf, recordSetting(held(), '2027-03-03'), { type: 'REVISE_PLAN', reason: 'Add homework support.' }).snapshot;
+    for (const step of ['DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN'] as const) s = accept(wf, s, step, '2027-02-01T09:00:00.000Z').snapshot;
+    expect(ctx(s).reviews).toHaveLength(2);
+    expect(due(s, 'reviewOverdue')).toBe('2027-03-04T00:00:00.000Z');
+  });
+
+  it('a review cycle resumed after an escalation counts the policy\'s weeks from the resumption', () => {
+    let s = accept(wf, recordSetting(held(), '2027-03-03'), 'CONTINUE_PLAN', '2027-01-25T09:00:00.000Z').snapshot;
+    s = accept(wf, s, RAISE_CONCERN_SAMPLE).snapshot;
+    s = accept(wf, s, 'CONSULT_LIAISON').snapshot;
+    const resumed = accept(wf, s, { type: 'DECIDE_NOT_TO_REPORT', reason: 'Below threshold.' }, '2027-02-01T09:00:00.000Z').snapshot;
+    expect(ctx(resumed).deadlineStarts.reviewOverdue).toBe('2027-02-01T09:00:00.000Z');
+    expect(ctx(resumed).deadlineRules.reviewOverdue).toEqual(DEFAULT_DEADLINE_POLICY.deadlines.reviewOverdue);
+  });
+});
+
+describe('cases persisted before reviews and closures were recorded as meetings', () => {
+  /** The snapshot as stored before: no meeting in reviews or closure, no review-record deadline, no outcome framework. */
+  function oldShape(s: AnyMachineSnapshot): AnyMachineSnapshot {
+    const json = JSON.parse(JSON.stringify(wf.machine.getPersistedSnapshot(s)));
+    const context = json.context;
+    for (const review of context.reviews) delete review.meeting;
+    delete context.closure.meeting;
+    delete context.outcomeFramework;
+    delete context.deadlineStarts.reviewRecorded;
+    delete context.deadlineRules.reviewRecorded;
+    return restore(wf, json);
+  }
+
+  it('a case in review.held continues: the review is recorded with its minutes and the next cycle runs on the policy', () => {
+    const old = oldShape(accept(wf, upTo('HOLD_REVIEW'), 'HOLD_REVIEW').snapshot);
+    expect(ctx(old).reviews[0]?.meeting).toBeUndefined();
+    expect(frameworkOf(ctx(old)).id).toBe('ireland-national-outcomes');
+    const recorded = accept(wf, old, 'RECORD_REVIEW').snapshot;
+    expect(ctx(recorded).reviews[0]?.record?.minutes).toBeDefined();
+    const next = accept(wf, recorded, 'CONTINUE_PLAN', '2027-01-25T09:00:00.000Z').snapshot;
+    expect(due(next, 'reviewOverdue')).toBe('2027-03-18T00:00:00.000Z');
+  });
+
+  it('a case in closure.proposed continues with a closing meeting, or closes without one', () => {
+    const recorded = accept(wf, accept(wf, upTo('HOLD_REVIEW'), 'HOLD_REVIEW').snapshot, 'RECORD_REVIEW').snapshot;
+    const old = oldShape(accept(wf, recorded, 'PROPOSE_CLOSURE').snapshot);
+    expect(ctx(old).closure.meeting).toBeUndefined();
+    const withMeeting = accept(wf, old, 'HOLD_CLOSING_MEETING').snapshot;
+    expect(ctx(withMeeting).deadlineStarts.closureCompletion).toBe('2027-03-03');
+    expect(accept(wf, accept(wf, withMeeting, 'RECORD_CLOSURE_FEEDBACK').snapshot, 'CLOSE_CASE').snapshot.status).toBe('done');
+    const without = accept(wf, old, 'RECORD_CLOSURE_FEEDBACK').snapshot;
+    expect(ctx(without).closure.feedback?.minutes).toBeUndefined();
+    expect(accept(wf, without, 'CLOSE_CASE').snapshot.status).toBe('done');
   });
 });

@@ -19,7 +19,7 @@
  *   engine turns each into an outbox row in the same transaction.
  */
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { CaseStatus, DeadlinePolicy, Role, Stage, WorkingCalendar } from '@tacu/domain';
+import type { CaseStatus, DeadlinePolicy, OutcomeFramework, Role, Stage, WorkingCalendar } from '@tacu/domain';
 
 export interface StateMeta {
   /** Document this state produces (e.g. 'requestForSupport', 'consentRecord'). */
@@ -58,8 +58,11 @@ export interface WorkflowDefinition<TInput = unknown> {
   id: string;
   version: number;
   machine: AnyStateMachine;
-  /** Builds the machine input for a new case (the engine adds `now`, its `policy` and the organisation's `calendar`). */
-  input(args: TInput & { now: string; policy?: DeadlinePolicy; calendar?: WorkingCalendar }): unknown;
+  /**
+   * Builds the machine input for a new case (the engine adds `now`, its `policy`, and the
+   * organisation's `calendar` and `outcomeFramework`, which the case keeps from then on).
+   */
+  input(args: TInput & { now: string; policy?: DeadlinePolicy; calendar?: WorkingCalendar; outcomeFramework?: OutcomeFramework }): unknown;
   /** Case-row columns from a snapshot. */
   project(snapshot: AnyMachineSnapshot): CaseProjection;
   /**
@@ -67,6 +70,14 @@ export interface WorkflowDefinition<TInput = unknown> {
    * ("consent of the parent/carer is not recorded"); undefined when the guard passes.
    */
   explainGuard(guard: string, context: unknown, event: { type: string }): string | undefined;
+  /**
+   * A snapshot persisted by an earlier release of this workflow, brought to the shape the machine
+   * reads now (pure; a current one comes back unchanged). The engine applies it to every snapshot
+   * before restoring it, so a change of the context's shape needs no database migration and no
+   * new workflow version: cases already running continue. Optional: without it snapshots are
+   * restored as stored.
+   */
+  upgrade?(persisted: unknown): unknown;
   /** Delay names whose timers are the stage's due date (reminders and checks are not). */
   dueDateDelays: ReadonlySet<string>;
   /**

@@ -1,4 +1,5 @@
 import { caseMachine } from './case.machine';
+import { closureMachine } from './closure.machine';
 import { toMermaid } from './diagram';
 import { escalationMachine } from './escalation.machine';
 import { requestForSupportMachine } from './request-for-support.machine';
@@ -28,5 +29,13 @@ describe('toMermaid', () => {
 
   it('is pure: the same machine gives the same text', () => {
     expect(toMermaid(caseMachine)).toBe(toMermaid(caseMachine));
+  });
+
+  it('draws no arrow for an event a state only refuses (a closing meeting is held once), and says where the stage\'s own transition does not apply', () => {
+    const text = toMermaid(closureMachine);
+    expect(text).not.toContain('closure_meetingHeld --> closure_meetingHeld : HOLD_CLOSING_MEETING');
+    expect(text).not.toContain('closure_feedbackCollected --> closure_feedbackCollected : HOLD_CLOSING_MEETING');
+    expect(text).toContain('any state but meetingHeld, feedbackCollected: HOLD_CLOSING_MEETING to meetingHeld');
+    expect(toMermaid(caseMachine)).toContain('case_closure --> case_closure_meetingHeld : HOLD_CLOSING_MEETING');
   });
 });

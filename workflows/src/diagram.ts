@@ -21,6 +21,21 @@ interface Transition {
   eventType: string;
   target?: Node[];
   guard?: unknown;
+  actions?: readonly unknown[];
+  reenter?: boolean;
+}
+
+/** A transition that only stops an event from reaching the parent's (`EVENT: {}`): not an arrow. */
+function isForbidden(t: Transition): boolean {
+  return (!t.target || t.target.length === 0) && (t.actions?.length ?? 0) === 0 && !t.reenter;
+}
+
+/** The descendants of `node` that forbid `eventType` (a parent's transition does not apply there). */
+function forbiddenIn(node: Node, eventType: string): string[] {
+  return Object.values(node.states).flatMap((child) => [
+    ...((child.transitions.get(eventType) ?? []).some(isForbidden) ? [child.key] : []),
+    ...forbiddenIn(child, eventType),
+  ]);
 }
 
 const AFTER = /^xstate\.after\.([^.]+)\./;
@@ -64,7 +79,7 @@ function render(node: Node, lines: string[], indent: string): void {
 }
 
 function edges(node: Node, lines: string[]): void {
-  const all: Transition[] = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
+  const all: Transition[] = [...[...node.transitions.values()].flat(), ...(node.always ?? [])].filter((t) => !isForbidden(t));
   for (const t of all) {
     const targets = t.target && t.target.length > 0 ? t.target : [node];
     for (const target of targets) {
@@ -82,14 +97,15 @@ export function toMermaid(machine: AnyStateMachine): string {
   if (root.meta?.description) lines.push(`  %% ${root.meta.description}`);
   render(root, lines, '  ');
   // Transitions of the root itself (case-wide events, the 12-month check) are drawn as notes.
-  const rootTransitions = [...root.transitions.values()].flat();
+  const rootTransitions = [...root.transitions.values()].flat().filter((t) => !isForbidden(t));
   if (rootTransitions.length > 0) {
     const first = Object.values(root.states)[0];
     if (first) {
       lines.push(`  note right of ${mermaidId(first)}`);
       for (const t of rootTransitions) {
         const to = t.target && t.target.length > 0 ? ` to ${t.target.map((n) => n.key).join(', ')}` : '';
-        lines.push(`    any state: ${label(t)}${to}`);
+        const but = forbiddenIn(root, t.eventType);
+        lines.push(`    any state${but.length > 0 ? ` but ${but.join(', ')}` : ''}: ${label(t)}${to}`);
       }
       lines.push('  end note');
     }

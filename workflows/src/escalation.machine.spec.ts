@@ -58,7 +58,7 @@ describe('escalation machine', () => {
   it('consent never blocks it: a withdrawal is recorded and the escalation goes on', () => {
     let s = accept(wf, start(wf).snapshot, WITHDRAW).snapshot;
     expect(stateOf(s)).toBe('raised');
-    expect(ctx(s).consent?.withdrawn).toBeDefined();
+    expect(ctx(s).consents[0]?.withdrawn).toBeDefined();
     s = accept(wf, s, 'CONSULT_LIAISON').snapshot;
     expect(stateOf(s)).toBe('liaisonConsulted');
   });

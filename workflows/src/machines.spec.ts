@@ -94,11 +94,10 @@ describe.each(WORKFLOWS.map((w) => [w.id, w] as const))('%s', (_id, workflow) =>
     expect(unreached).toEqual([]);
   });
 
+  // How long the walk takes is for a benchmark, not a test: here it must end, with paths.
   it('getSimplePaths with sampleEventsFor terminates', () => {
-    const started = performance.now();
     const paths = getSimplePaths(machine, { events: sampleEventsFor, input: workflow.input({ ...SAMPLE_INPUT }) } as never);
     expect(paths.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('sampleEventsFor offers only events the snapshot accepts', () => {

@@ -1,20 +1,24 @@
-import type { ConsentRecord } from '@tacu/domain';
+import { withConsentRecorded, withConsentWithdrawn, type PersonConsent, type RecordConsent } from '@tacu/domain';
 import { createCaseContext, type CaseContext } from './context';
 import { participantsOf } from './workflow-kit';
 
-const consent = (agencies: string[], withdrawn = false): ConsentRecord => ({
-  givenBy: { name: 'Siobhán', hasParentalResponsibility: true },
-  scopes: { takePart: true, keepRecords: true, shareWithAgencies: agencies },
+const consentOf = (name: string, agencies: string[], doNotShareWith: string[] = []): RecordConsent => ({
+  type: 'RECORD_CONSENT',
+  givenBy: { name, hasParentalResponsibility: true },
+  scopes: { takePart: true, keepRecords: true, shareWithAgencies: agencies, doNotShareWith },
   youngPersonConsent: { given: false, reasonNotSought: 'age' },
   signedOn: '2026-03-01',
-  ...(withdrawn ? { withdrawn: { by: { name: 'Siobhán' }, at: '2026-03-02T00:00:00Z' } } : {}),
 });
+const consent = (agencies: string[], withdrawn = false): PersonConsent[] => {
+  const people = withConsentRecorded([], consentOf('Siobhán', agencies), '2026-03-01T09:00:00Z');
+  return withdrawn ? withConsentWithdrawn(people, { type: 'WITHDRAW_CONSENT', withdrawnBy: { name: 'Siobhán' } }, '2026-03-02T00:00:00Z') : people;
+};
 
 function context(overrides: Partial<CaseContext> = {}): CaseContext {
   const base = createCaseContext({ caseId: 'c', now: '2026-03-02T09:00:00Z', leadPractitionerId: 'lead' });
   return {
     ...base,
-    consent: consent(['Public Health Nursing', 'Scoil Bhríde']),
+    consents: consent(['Public Health Nursing', 'Scoil Bhríde']),
     meeting: {
       ...base.meeting,
       invitation: {
@@ -53,11 +57,11 @@ describe('who a case names (participantsOf)', () => {
   });
 
   it('nobody from an agency once consent is narrowed or withdrawn; the lead stays', () => {
-    expect(participantsOf(context({ consent: consent([]) }))).toEqual([
+    expect(participantsOf(context({ consents: consent([]) }))).toEqual([
       { userId: 'lead', kind: 'lead' },
       { userId: 'lead', kind: 'actionOwner' },
     ]);
-    expect(participantsOf(context({ consent: consent(['Public Health Nursing'], true) }))).toEqual([
+    expect(participantsOf(context({ consents: consent(['Public Health Nursing'], true) }))).toEqual([
       { userId: 'lead', kind: 'lead' },
       { userId: 'lead', kind: 'actionOwner' },
     ]);
@@ -81,13 +85,29 @@ describe('who a case names (participantsOf)', () => {
       decidedNotToReport: null,
       outcome: { outcome: 'returnToEarlyIntervention' as const, notes: 'n', at: '2026-03-03T09:00:00Z', by: { id: 'dlp-outcome', role: 'designatedLiaisonPerson' as const } },
     };
-    expect(participantsOf(context({ consent: consent([], true), concerns: [concern] })).filter((p) => p.kind === 'liaison')).toEqual([
+    expect(participantsOf(context({ consents: consent([], true), concerns: [concern] })).filter((p) => p.kind === 'liaison')).toEqual([
       { userId: 'dlp-consulted', kind: 'liaison' },
       { userId: 'dlp-reporter', kind: 'liaison' },
       { userId: 'dlp-outcome', kind: 'liaison' },
     ]);
     const byName = { ...concern, liaison: { ...concern.liaison, liaison: { name: 'Patrick' } }, reports: [], outcome: null };
     expect(participantsOf(context({ concerns: [byName] })).filter((p) => p.kind === 'liaison')).toEqual([]);
+  });
+
+  it("an agency loses its access when a second parent's consent leaves it out, or asks that it is not shared with", () => {
+    const second = (c: RecordConsent) => withConsentRecorded(consent(['Public Health Nursing', 'Scoil Bhríde']), c, '2026-03-02T09:00:00Z');
+    expect(participantsOf(context({ consents: second(consentOf('Dónal', ['Scoil Bhríde'])) }))).toEqual([
+      { userId: 'lead', kind: 'lead' },
+      { userId: 'teacher', kind: 'actionOwner' },
+      { userId: 'lead', kind: 'actionOwner' },
+    ]);
+    expect(participantsOf(context({ consents: second(consentOf('Dónal', ['Scoil Bhríde'], ['Public Health Nursing'])) }))).not.toContainEqual({ userId: 'nurse', kind: 'invitee' });
+  });
+
+  it('a family member who owns an action is not a practitioner of the case', () => {
+    const base = context();
+    const owned = { ...base, plan: { ...base.plan, actions: [{ id: 'a5', answers: 'x', what: 'Morning routine', owner: { name: 'Siobhán', personId: 'mother' }, dueDate: '2026-04-01', status: 'notStarted' as const }] } };
+    expect(participantsOf(owned)).not.toContainEqual(expect.objectContaining({ userId: 'mother' }));
   });
 
   it('a case with no lead, no meeting and no plan names nobody', () => {

@@ -49,7 +49,10 @@ export const EVENT_PERMISSIONS: Record<CaseEventType, readonly Role[]> = {
   RECORD_CONCERN_OUTCOME: ['designatedLiaisonPerson'],
   WITHDRAW_CONSENT: ['parentCarer', 'youngPerson', 'leadPractitioner'],
   RECORD_CONTACT: ['leadPractitioner', 'agencyPractitioner'],
+  // The coordinator decides whether a case goes on after one person withdrew consent.
+  DECIDE_ON_WITHDRAWAL: ['coordinator'],
   ASSIGN_LEAD_PRACTITIONER: ['coordinator'],
+  HOLD_CLOSING_MEETING: LEAD,
 };
 
 /** The `permissions` entry of a state's meta for the events it handles. */

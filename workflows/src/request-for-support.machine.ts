@@ -7,14 +7,15 @@
 import { assertEvent, assign } from 'xstate';
 import { hasValidConsent, requestDetailsRecorded } from '@tacu/domain';
 import { allow } from './permissions';
+import { consentOf } from './consent';
 import { defineRules, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
 export const requestForSupportRules = defineRules({
   rules: {
-    /** Written consent, scope by scope, from someone with parental responsibility (and the young person's, or why not). */
-    hasValidConsent: (c) => hasValidConsent(c.consent),
+    /** Written consent, scope by scope, of every required person: parents/carers with parental responsibility who consented (at least one), and the young person's where of age (below it, theirs or why not). */
+    hasValidConsent: (c) => hasValidConsent(consentOf(c)),
     requestDetailsRecorded: (c) => requestDetailsRecorded(c.request.reasonForRequest),
   },
   actions: {

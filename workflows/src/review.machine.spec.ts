@@ -1,5 +1,12 @@
+import type { AnyEventObject } from 'xstate';
 import { reviewWorkflow as wf } from './review.machine';
-import { ctx, RAISE_CONCERN_SAMPLE, start, stateOf, reach } from './testing';
+import { accept, ctx, notifications, RAISE_CONCERN_SAMPLE, start, stateOf, reach } from './testing';
+
+/** The instant each delay raised by a transition at `now` is due. */
+function dues(now: string, actions: readonly AnyEventObject[]): Record<string, string> {
+  const raised = (actions as unknown as { type: string; params: { id: string; delay?: number } }[]).filter((a) => a.type === 'xstate.raise' && typeof a.params.delay === 'number');
+  return Object.fromEntries(raised.map((a) => [a.params.id, new Date(Date.parse(now) + (a.params.delay ?? 0)).toISOString()]));
+}
 
 describe('review machine', () => {
   const recorded = ['HOLD_REVIEW', 'RECORD_REVIEW'] as const;
@@ -30,5 +37,36 @@ describe('review machine', () => {
     ]);
     expect(wf.dueDateDelays.has('reviewOverdue')).toBe(true);
     expect(wf.dueDateDelays.has('reviewReminder')).toBe(false);
+  });
+
+  it('a review is a meeting: HOLD_REVIEW records who attended, who sent apologies and who chaired; RECORD_REVIEW the minutes', () => {
+    const held = accept(wf, start(wf).snapshot, {
+      type: 'HOLD_REVIEW',
+      heldOn: '2027-01-20',
+      attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner', personId: 'lead-1' }],
+      apologies: [{ name: 'Class teacher' }],
+      chair: { name: 'Lead practitioner', personId: 'lead-1' },
+    }).snapshot;
+    expect(ctx(held).reviews[0]).toMatchObject({
+      heldOn: '2027-01-20',
+      meeting: { heldOn: '2027-01-20', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner', personId: 'lead-1' }], apologies: [{ name: 'Class teacher' }], chair: { name: 'Lead practitioner', personId: 'lead-1' } },
+    });
+    const recorded = accept(wf, held, 'RECORD_REVIEW').snapshot;
+    expect(ctx(recorded).reviews[0]?.record?.minutes).toBe('Reviewed the morning routine; attendance is up. The plan continues.');
+  });
+
+  it('reviewRecorded: the review record is due 10 working days after the review meeting (as the meeting minutes), counted from the day it was held; overdue to the coordinator', () => {
+    const recordedAt = '2027-02-15T09:00:00.000Z';
+    const { snapshot, actions } = accept(wf, start(wf).snapshot, 'HOLD_REVIEW', recordedAt);
+    // 10 working days after Wednesday 20 January 2027, St Brigid's Day (Monday 1 February) skipped: Thursday 4 February.
+    expect(dues(recordedAt, actions)).toEqual({ 'xstate.after.reviewRecorded.review.held': recordedAt }); // already past: due now
+    expect(wf.deadlineDue?.(snapshot.context, 'reviewRecorded')?.toISOString()).toBe('2027-02-05T00:00:00.000Z');
+    expect(wf.dueDateDelays.has('reviewRecorded')).toBe(true);
+    const fired = accept(wf, snapshot, { type: 'xstate.after.reviewRecorded.review.held' });
+    expect(notifications(fired.actions)).toEqual([{ to: 'coordinator', about: 'reviewRecorded' }]);
+    expect(ctx(fired.snapshot).overdue.reviewRecorded).toBeDefined();
+    const recorded = accept(wf, fired.snapshot, 'RECORD_REVIEW').snapshot;
+    expect(ctx(recorded).overdue.reviewRecorded).toBeUndefined();
+    expect(ctx(recorded).deadlineStarts.reviewRecorded).toBeUndefined();
   });
 });

@@ -1,18 +1,22 @@
 /**
  * 5. Review (domain.md): scheduled → held → recorded, then continue (a new review cycle) |
  * revise (the plan is redrafted as a new version; the old one is kept as superseded) | close |
- * escalate. Reviews repeat while the plan runs, "usually every 6-8 weeks" (published): a
- * reminder to the lead practitioner at `reviewReminder`, overdue to the coordinator at
- * `reviewOverdue`, both restarting with each cycle, counted from the day the last review was
- * held when the plan continues.
+ * escalate. A review is a meeting: HOLD_REVIEW records its day, attendance, apologies and chair;
+ * RECORD_REVIEW its record (progress, ratings, views, minutes) within `reviewRecorded` of the
+ * day it was held, and the day of the next review when the meeting set one. Reviews repeat while
+ * the plan runs, "usually every 6-8 weeks" (published): a reminder to the lead practitioner at
+ * `reviewReminder`, overdue to the coordinator at `reviewOverdue`, both restarting with each
+ * cycle, counted from the day the last review was held when the plan continues, or due on the
+ * day that review set for the next (`agreedReviewRules`).
  */
 import { assertEvent, assign } from 'xstate';
+import { agreedReviewRules } from '@tacu/domain';
 import { actionPlanRules } from './action-plan.machine';
 import { closureRules } from './closure.machine';
-import { currentReview, type ReviewCycle } from './context';
+import { currentReview, type CaseContext, type ReviewCycle } from './context';
 import { escalationRules } from './escalation.machine';
 import { allow } from './permissions';
-import { defineRules, is, type StateConfigOf } from './setup';
+import { countStart, defineRules, endOfStage, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, reminder, standalone, startDeadline, type Mode } from './stage-kit';
 
@@ -23,6 +27,18 @@ function updateLast(reviews: ReviewCycle[], patch: Partial<ReviewCycle>): Review
   return [...reviews.slice(0, -1), { ...reviews[reviews.length - 1], ...patch }];
 }
 
+/**
+ * The day of the next review that the last recorded review set, when the review cycle starting
+ * with `event` is the one it set: the plan continues (CONTINUE_PLAN), or the plan it decided to
+ * revise is signed off (the action plan stage ends). Otherwise (the first review of a plan, a
+ * cycle resumed after an escalation) null: the policy's weeks apply.
+ */
+export function agreedNextReviewDay(context: CaseContext, event: AnyCaseEvent): string | null {
+  if (!is(event, 'CONTINUE_PLAN') && !endOfStage(event, 'actionPlan')) return null;
+  const last = [...context.reviews].reverse().find((r) => r.record !== null);
+  return last?.record?.nextReviewOn ?? null;
+}
+
 /** A review's own records; the child's views are the common rule (`childsViewRecorded`). */
 export const reviewRules = defineRules({
   actions: {
@@ -30,11 +46,27 @@ export const reviewRules = defineRules({
     startReviewCycle: assign(({ context }) => {
       const last = currentReview(context);
       if (last && last.decision === null) return {};
-      return { reviews: [...context.reviews, { cycle: context.reviews.length + 1, scheduledAt: context.now, heldOn: null, record: null, decision: null, reviseReason: null }] };
+      return {
+        reviews: [...context.reviews, { cycle: context.reviews.length + 1, scheduledAt: context.now, heldOn: null, meeting: null, record: null, decision: null, reviseReason: null }],
+      };
+    }),
+    /**
+     * The cycle's deadlines start (`reviewReminder`, `reviewOverdue`), counted from the day the
+     * last review was held (`meeting`), or due on the day it set for the next one.
+     */
+    startReviewDeadlines: assign(({ context, event }) => {
+      const start = countStart(context, event, 'meeting');
+      const agreed = agreedNextReviewDay(context, event);
+      const rules = agreed ? agreedReviewRules(context.policy, start, agreed, context.calendar) : context.policy.deadlines;
+      return {
+        deadlineStarts: { ...context.deadlineStarts, reviewReminder: start, reviewOverdue: start },
+        deadlineRules: { ...context.deadlineRules, reviewReminder: rules.reviewReminder, reviewOverdue: rules.reviewOverdue },
+      };
     }),
     recordReviewHeld: assign(({ context, event }) => {
       assertEvent(event, 'HOLD_REVIEW');
-      return { reviews: updateLast(context.reviews, { heldOn: event.heldOn }) };
+      const { type: _type, ...meeting } = event;
+      return { reviews: updateLast(context.reviews, { heldOn: event.heldOn, meeting }) };
     }),
     recordReview: assign(({ context, event }) => {
       assertEvent(event, 'RECORD_REVIEW');
@@ -67,7 +99,7 @@ export function reviewStage(mode: Mode): StateConfigOf<typeof reviewSetup> {
   return {
     initial: 'scheduled',
     meta: {
-      description: 'Review cycle while the plan runs: progress on each action, the outcome ratings again, the family and the child.',
+      description: 'Review cycle while the plan runs: a review meeting, progress on each action, the outcome ratings again, the family and the child.',
       permissions: allow('REPORT_ACTION_PROGRESS'),
     },
     on: {
@@ -76,11 +108,11 @@ export function reviewStage(mode: Mode): StateConfigOf<typeof reviewSetup> {
     states: {
       scheduled: {
         meta: {
-          description: 'The next review is due (usually every 6-8 weeks); owners report progress meanwhile.',
+          description: 'The next review is due (on the day the last review set, else usually every 6-8 weeks); owners report progress meanwhile.',
           permissions: allow('HOLD_REVIEW'),
         },
-        // The next review is counted from the day the last one was held (after CONTINUE_PLAN).
-        entry: ['startReviewCycle', startDeadline('reviewReminder', 'meeting'), startDeadline('reviewOverdue', 'meeting')],
+        // The next review is counted from the day the last one was held (after CONTINUE_PLAN), or due on the day it set.
+        entry: ['startReviewCycle', 'startReviewDeadlines'],
         exit: endDeadlines('reviewReminder', 'reviewOverdue'),
         after: {
           reviewReminder: reminder('reviewReminder'),
@@ -90,9 +122,13 @@ export function reviewStage(mode: Mode): StateConfigOf<typeof reviewSetup> {
       },
       held: {
         meta: {
-          description: "The review meeting was held; progress, ratings and the family's and child's views are to be recorded.",
+          description: "The review meeting was held; progress, ratings, the family's and child's views and the minutes are to be recorded.",
           permissions: allow('RECORD_REVIEW'),
         },
+        // Recorded within N working days of the meeting, as the support meeting's minutes.
+        entry: startDeadline('reviewRecorded', 'meeting'),
+        exit: endDeadlines('reviewRecorded'),
+        after: { reviewRecorded: overdue('reviewRecorded') },
         on: { RECORD_REVIEW: { guard: 'childsViewRecorded', target: 'recorded', actions: 'recordReview' } },
       },
       recorded: {

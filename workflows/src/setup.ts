@@ -112,8 +112,9 @@ export function defineRules<
  * - `now` (the default): the instant of the transition;
  * - `meeting`: the day of the meeting that leads here, as a person recorded it: HOLD_MEETING's
  *   `heldOn` (the minutes), the support meeting's `heldOn` when its stage ends (the action plan:
- *   "signed off within 10 working days of the meeting"), the last review's `heldOn` when a review
- *   ends in a revision or closure, or when the plan continues into the next review cycle;
+ *   "signed off within 10 working days of the meeting"), HOLD_REVIEW's `heldOn` (the review
+ *   record), the last review's `heldOn` when a review ends in a revision or closure, or when the
+ *   plan continues into the next review cycle, HOLD_CLOSING_MEETING's `heldOn` (the closing summary);
  *   the instant of the transition when there was no such meeting (e.g. closure proposed outside
  *   a review, or a stage resumed after an escalation);
  * - `phoneReport`: the time the urgent phone report was made (SUBMIT_REPORT's `reportedAt`),
@@ -124,13 +125,14 @@ export function defineRules<
  */
 export type CountsFrom = 'now' | 'meeting' | 'phoneReport' | 'contact';
 
-function endOfStage(event: AnyCaseEvent, stage: Stage): boolean {
+/** Whether `event` is the end of the case's `stage` (its `onDone`, which enters the next stage). */
+export function endOfStage(event: AnyCaseEvent, stage: Stage): boolean {
   return event.type.startsWith('xstate.done.state.') && event.type.endsWith(`.${stage}`);
 }
 
 /** The day of the meeting that leads to this transition, or null (see `CountsFrom`). */
 export function meetingDayOf(context: CaseContext, event: AnyCaseEvent): string | null {
-  if (is(event, 'HOLD_MEETING')) return event.heldOn;
+  if (is(event, 'HOLD_MEETING') || is(event, 'HOLD_REVIEW') || is(event, 'HOLD_CLOSING_MEETING')) return event.heldOn;
   if (endOfStage(event, 'meeting')) return context.meeting.held?.heldOn ?? null;
   if (endOfStage(event, 'review') || is(event, 'CONTINUE_PLAN')) {
     const held = context.reviews.filter((r) => r.heldOn !== null);

@@ -46,7 +46,7 @@ export const endDeadlines = (...deadlines: DeadlineName[]) => ({ type: 'endDeadl
 
 /** What a process machine on its own accepts at its root besides its stage's events. */
 const standaloneOn = {
-  RECORD_CONSENT: { actions: 'recordConsent' },
+  RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: 'recordConsent' },
   ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
 } satisfies StateConfigOf<typeof processSetup>['on'];
 

@@ -8,6 +8,7 @@
 import { assertEvent, assign } from 'xstate';
 import { agencyInviteesCoveredByConsent, allOf, everyInviteeApprovedByFamily } from '@tacu/domain';
 import { allow } from './permissions';
+import { consentOf } from './consent';
 import { defineRules, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
@@ -17,10 +18,10 @@ const inviteesOf = (e: AnyCaseEvent) => (is(e, 'INVITE_TO_MEETING') ? e.invitees
 export const supportMeetingRules = defineRules({
   rules: {
     everyInviteeApprovedByFamily: (_c, e) => everyInviteeApprovedByFamily(inviteesOf(e)),
-    /** An agency is invited only if the family's consent covers sharing with it. */
-    agencyInviteesCoveredByConsent: (c, e) => agencyInviteesCoveredByConsent(c.consent, inviteesOf(e)),
+    /** An agency is invited only if every required consent covers sharing with it and nobody asked not to share with it. */
+    agencyInviteesCoveredByConsent: (c, e) => agencyInviteesCoveredByConsent(consentOf(c), inviteesOf(e)),
     /** INVITE_TO_MEETING: the family approves everyone, and consent covers every agency invited. */
-    inviteesApprovedAndCoveredByConsent: (c, e) => allOf(everyInviteeApprovedByFamily(inviteesOf(e)), agencyInviteesCoveredByConsent(c.consent, inviteesOf(e))),
+    inviteesApprovedAndCoveredByConsent: (c, e) => allOf(everyInviteeApprovedByFamily(inviteesOf(e)), agencyInviteesCoveredByConsent(consentOf(c), inviteesOf(e))),
   },
   actions: {
     recordInvitation: assign(({ context, event }) => {

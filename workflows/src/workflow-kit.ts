@@ -4,7 +4,8 @@
  */
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import { consentCoversAgency, DEADLINE_NAMES, isDeadlineName, type CaseStatus, type DeadlineName, type Stage } from '@tacu/domain';
-import type { CaseContext, CaseInput } from './context';
+import { consentOf } from './consent';
+import { upgradeCaseContext, type CaseContext, type CaseInput } from './context';
 import type { CaseParticipant, CaseProjection, WorkflowDefinition } from './definition';
 import { deadlineDue, isExplainedGuard } from './setup';
 
@@ -37,26 +38,28 @@ export function guardExplainer(machine: AnyStateMachine): WorkflowDefinition['ex
 /**
  * The practitioners a case's record names: the lead practitioner, every meeting invitee who comes
  * from an agency and is named by id, every action owner named by id; an invitee or an action
- * owner only while the family's consent covers sharing with their agency (consent first: a
- * family that narrows its consent ends that agency's access at once). Family members invited to
- * the meeting carry no agency and are not practitioners. And every designated liaison person who
- * handled a concern (`liaison`): consulted about it by id, or who recorded a report, a decision
- * not to report or its outcome; they keep their record of it (consent never limits an
- * escalation). Ids that name no user are dropped by the engine's store.
+ * owner only while what every required consent allows covers sharing with their agency (consent
+ * first: one parent narrowing their consent, or asking that an agency is not shared with, ends
+ * that agency's access at once; so does a withdrawal that stops processing). Family members
+ * (invited, or owning an action) carry no agency and are not practitioners. And every designated
+ * liaison person who handled a concern (`liaison`): consulted about it by id, or who recorded a
+ * report, a decision not to report or its outcome; they keep their record of it (consent never
+ * limits an escalation). Ids that name no user are dropped by the engine's store.
  */
 export function participantsOf(context: CaseContext): CaseParticipant[] {
   const found = new Map<string, CaseParticipant>();
   const add = (userId: string | undefined | null, kind: CaseParticipant['kind']) => {
     if (typeof userId === 'string' && userId !== '') found.set(`${kind}:${userId}`, { userId, kind });
   };
-  const shared = (agency: string) => consentCoversAgency(context.consent, agency).ok;
+  const consent = consentOf(context);
+  const shared = (agency: string) => consentCoversAgency(consent, agency).ok;
   add(context.leadPractitionerId, 'lead');
   for (const invitee of context.meeting?.invitation?.invitees ?? []) {
     if (invitee.agency !== undefined && shared(invitee.agency)) add(invitee.personId, 'invitee');
   }
   for (const action of context.plan?.actions ?? []) {
     const owner = action.owner;
-    if (owner && (owner.personId === context.leadPractitionerId || shared(owner.agency))) add(owner.personId, 'actionOwner');
+    if (owner && (owner.personId === context.leadPractitionerId || (owner.agency !== undefined && shared(owner.agency)))) add(owner.personId, 'actionOwner');
   }
   for (const concern of context.concerns ?? []) {
     add(concern.liaison?.liaison.personId, 'liaison');
@@ -87,9 +90,12 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
       now: args.now,
       ...(args.policy ? { policy: args.policy } : {}),
       ...(args.calendar ? { calendar: args.calendar } : {}),
+      ...(args.outcomeFramework ? { outcomeFramework: args.outcomeFramework } : {}),
       leadPractitionerId: args.leadPractitionerId ?? null,
       origin: args.origin ?? null,
+      ...(args.youngPersonOfAge !== undefined ? { youngPersonOfAge: args.youngPersonOfAge } : {}),
     }),
+    upgrade: upgradePersistedSnapshot,
     project(snapshot): CaseProjection {
       const value = snapshot.value as StateValue;
       const top = typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
@@ -107,6 +113,16 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
     dueDateDelays: DUE_DATE_DELAYS,
     deadlineDue: (context, delayName) => (isDeadlineName(delayName) ? deadlineDue(context as CaseContext, delayName) : null),
   };
+}
+
+/**
+ * A persisted snapshot of any case workflow with its context brought to the current shape
+ * (`upgradeCaseContext`); anything else comes back as it is.
+ */
+export function upgradePersistedSnapshot(persisted: unknown): unknown {
+  const context = (persisted as { context?: unknown } | null)?.context;
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) return persisted;
+  return { ...(persisted as object), context: upgradeCaseContext(context as Record<string, unknown>) };
 }
 
 /** A process machine on its own: always in its one stage; closed when it reaches a final state. */

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   if (config.databaseUrl === undefined) mkdirSync(resolve(config.dataDir), { recursive: true });
   // abortOnError: false lets a start-up failure reach the catch below, which says it in one line.
   const app = await createApp({ config }, { abortOnError: false });
-  if (config.seedDemo) await seedDemo(app);
+  if (config.seedDemo) {
+    const seeded = await seedDemo(app);
+    if (seeded.skipped) console.warn(`No demo cases seeded: ${seeded.skipped} (SEED_DEMO=false leaves the seed out).`);
+  }
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,4 +1,4 @@
-import { namedPeople, type ConsentRecord, type NamedPerson } from '@tacu/domain';
+import { namedPeople, withConsentRecorded, withConsentWithdrawn, type CaseConsent, type NamedPerson } from '@tacu/domain';
 import { namingProblem, namingProblems, type NamedUser, type NamingFacts } from './naming';
 
 const area = 'dublin-south-central';
@@ -22,13 +22,21 @@ const users = new Map<string, NamedUser>(
     user('galway-nurse', 'agencyPractitioner', 'Public Health Nursing', { areaId: 'galway' }),
   ].map((u) => [u.id, u]),
 );
-const consent = (agencies: string[], withdrawn = false): ConsentRecord => ({
-  givenBy: { name: 'Siobhán', hasParentalResponsibility: true },
-  scopes: { takePart: true, keepRecords: true, shareWithAgencies: agencies },
-  youngPersonConsent: { given: false, reasonNotSought: 'age' },
-  signedOn: '2026-03-01',
-  ...(withdrawn ? { withdrawn: { by: { name: 'Siobhán' }, at: '2026-03-02T00:00:00Z' } } : {}),
-});
+const consent = (agencies: string[], withdrawn = false, doNotShareWith: string[] = []): CaseConsent => {
+  const given = withConsentRecorded(
+    [],
+    {
+      type: 'RECORD_CONSENT',
+      givenBy: { name: 'Siobhán', personId: 'mother', hasParentalResponsibility: true },
+      scopes: { takePart: true, keepRecords: true, shareWithAgencies: agencies, doNotShareWith },
+      youngPersonConsent: { given: false, reasonNotSought: 'age' },
+      signedOn: '2026-03-01',
+    },
+    '2026-03-01T09:00:00Z',
+  );
+  const people = withdrawn ? withConsentWithdrawn(given, { type: 'WITHDRAW_CONSENT', withdrawnBy: { name: 'Siobhán', personId: 'mother' } }, '2026-03-02T00:00:00Z') : given;
+  return { people, youngPersonOfAge: false };
+};
 const facts = (overrides: Partial<NamingFacts> = {}): NamingFacts => ({
   areaId: area,
   leadPractitionerId: 'lead',
@@ -119,6 +127,22 @@ describe('who may be named on a case', () => {
     expect(problem(named('actionOwner', 'mother', { agency: 'family' }))).toBeNull();
   });
 
+  it('a family member owns an action without an agency; a practitioner never does', () => {
+    expect(problem(named('actionOwner', 'mother'))).toBeNull();
+    expect(problem(named('actionOwner', 'nurse'))).toMatch(/without their agency/);
+  });
+
+  it('an agency a parent asked not to share with cannot own an action, even if it is named as shared with elsewhere', () => {
+    const both = { people: [...consent(['Public Health Nursing']).people, ...withConsentRecorded([], {
+      type: 'RECORD_CONSENT',
+      givenBy: { name: 'Dónal', personId: 'father', hasParentalResponsibility: true },
+      scopes: { takePart: true, keepRecords: true, shareWithAgencies: [], doNotShareWith: ['Public Health Nursing'] },
+      youngPersonConsent: { given: false, reasonNotSought: 'age' },
+      signedOn: '2026-03-01',
+    }, '2026-03-01T10:00:00Z')], youngPersonOfAge: false };
+    expect(problem(named('actionOwner', 'nurse', { agency: 'Public Health Nursing' }), facts({ consent: both }))).toMatch(/Dónal asked that nothing is shared with Public Health Nursing/);
+  });
+
   it('the liaison consulted is a designated liaison person of the area', () => {
     expect(problem(named('liaison', 'dlp'))).toBeNull();
     expect(problem(named('liaison', 'coord'))).toMatch(/whose role is coordinator: choose a designated liaison person/);
@@ -150,6 +174,11 @@ describe('who may be named on a case', () => {
     expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: false }))).toBeNull();
     expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: true }))).toMatch(/family record says they have not/);
     expect(problem(named('consentGiver', 'nurse'))).toMatch(/nobody of this family/);
+  });
+
+  it("the young person gives their own consent as the child of the case, nobody else as them", () => {
+    expect(problem(named('consentGiver', 'child', { signsAs: 'youngPerson' }))).toBeNull();
+    expect(problem(named('consentGiver', 'mother', { signsAs: 'youngPerson' }))).toMatch(/someone other than the child of this case/);
   });
 
   it('anyone else named by id is a member of the family or an active practitioner of the area', () => {

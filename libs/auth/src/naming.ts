@@ -3,9 +3,10 @@
  * to know). Naming someone on a case can give them access to it (an invitee or an action owner
  * reads the case; a lead runs it), so every person an event names by id must be someone known,
  * active and of a role that fits, in the case's area, and an agency practitioner only where the
- * family's consent covers sharing with their agency. Pure: the caller looks the people up.
+ * family's consent covers sharing with their agency (what every required consent allows, and no
+ * one asked not to share with it). Pure: the caller looks the people up.
  */
-import { consentCoversAgency, PRACTITIONER_ROLES, type ConsentRecord, type NamedPerson, type Role } from '@tacu/domain';
+import { consentCoversAgency, PRACTITIONER_ROLES, type CaseConsent, type NamedPerson, type Role } from '@tacu/domain';
 
 /** A user as the naming rules see them (a row of `users`). */
 export interface NamedUser {
@@ -28,8 +29,8 @@ export interface NamingFacts {
   childPersonId: string | null;
   /** Members of the case's family, by id. */
   familyMembers: ReadonlyMap<string, NamedFamilyMember>;
-  /** The consent the case holds now (null before any). */
-  consent: ConsentRecord | null;
+  /** Each person's consent the case holds now, and whether the young person is of age (null before any). */
+  consent: CaseConsent | null;
 }
 
 export interface NamingProblem {
@@ -90,6 +91,9 @@ export function namingProblem(named: NamedPerson, facts: NamingFacts, users: Rea
       if (!member) return 'names nobody of this family: a plan is signed by a parent/carer of the family (their personId from the case)';
       return member.hasParentalResponsibility ? null : 'names a family member without parental responsibility: a parent/carer who has it signs the plan';
     case 'consentGiver':
+      if (named.signsAs === 'youngPerson') {
+        return named.personId === facts.childPersonId ? null : "names someone other than the child of this case: the young person gives their own consent (the child's personId)";
+      }
       if (!member) return 'names nobody of this family: consent is given by a parent/carer of the family (their personId from the case)';
       if (named.claimsParentalResponsibility && !member.hasParentalResponsibility) {
         return 'says this family member has parental responsibility, but the family record says they have not';
@@ -99,6 +103,7 @@ export function namingProblem(named: NamedPerson, facts: NamingFacts, users: Rea
       if (member) return named.agency === undefined ? null : 'names a family member but gives an agency: family members come without one';
       return userProblem(user, facts, INVITABLE_ROLES, 'a practitioner') ?? agencyProblem(named, user as NamedUser);
     case 'actionOwner': {
+      // A family member owns an action as themselves, with no agency (an older "family" agency is still accepted).
       if (member) return null;
       const problem = userProblem(user, facts, ACTION_OWNER_ROLES, 'a practitioner') ?? agencyProblem(named, user as NamedUser);
       if (problem) return problem;

@@ -2,6 +2,10 @@ import { ROLES, type Actor, type Role } from '@tacu/domain';
 import {
   PERMISSIONS,
   ROLE_PERMISSIONS,
+  canMakeChecklistIn,
+  canSeeChecklist,
+  checklistVisibility,
+  familyDetailsChange,
   canOpenCaseIn,
   canReadCase,
   canSeeSensitiveDetails,
@@ -29,11 +33,22 @@ const facts = (overrides: Partial<CaseAccessFacts> = {}): CaseAccessFacts => ({
 describe('what each role may do at all (ROLE_PERMISSIONS)', () => {
   it('gives each role exactly its permissions', () => {
     expect(ROLE_PERMISSIONS).toEqual({
-      coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
-      leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+      coordinator: [
+        'cases:read',
+        'cases:open',
+        'cases:send',
+        'workflows:read',
+        'people:read',
+        'calendar:read',
+        'calendar:manage',
+        'checklists:make',
+        'checklists:read',
+        'checklists:figures',
+      ],
+      leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'checklists:make', 'checklists:read'],
       agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read', 'calendar:read'],
       designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
-      manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
+      manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage', 'checklists:figures'],
       parentCarer: [],
       youngPerson: [],
       system: [],
@@ -198,6 +213,12 @@ describe('joining a family and acting within a case', () => {
     expect(mayReportOnAction('agencyPractitioner', 'nurse', undefined)).toBe(false);
     expect(mayReportOnAction('leadPractitioner', 'lead', { owner: { personId: 'teacher' } })).toBe(true);
   });
+
+  it("an action the family owns is reported on by the case's lead, not by an invited agency", () => {
+    const familys = { owner: { name: 'Siobhán', personId: 'fm-mother' } };
+    expect(mayReportOnAction('leadPractitioner', 'lead', familys)).toBe(true);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', familys)).toBe(false);
+  });
 });
 
 describe('opening cases', () => {
@@ -232,5 +253,65 @@ describe("the organisation's calendar", () => {
     const roles = ['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const;
     expect(roles.filter((role) => hasPermission(actor(role), 'calendar:read'))).toEqual(['coordinator', 'leadPractitioner', 'agencyPractitioner', 'designatedLiaisonPerson', 'manager']);
     expect(roles.filter((role) => hasPermission(actor(role), 'calendar:manage'))).toEqual(['coordinator', 'manager']);
+  });
+});
+
+describe("changing the family's details", () => {
+  it('is for the lead practitioner of the case and the coordinators of its area, while the case is open', () => {
+    expect(familyDetailsChange(actor('leadPractitioner'), facts({ participation: ['lead'] }))).toBe('allowed');
+    expect(familyDetailsChange(actor('coordinator'), facts())).toBe('allowed');
+    expect(familyDetailsChange(actor('coordinator'), facts({ stage: 'escalation', status: 'onHold' }))).toBe('allowed');
+  });
+
+  it('not through a closed case: its record is history', () => {
+    expect(familyDetailsChange(actor('leadPractitioner'), facts({ status: 'closed', participation: ['lead'] }))).toBe('caseClosed');
+    expect(familyDetailsChange(actor('coordinator'), facts({ status: 'closed' }))).toBe('caseClosed');
+  });
+
+  it('not for the practitioner who made the request, an invited agency, a liaison person, anyone of another area', () => {
+    expect(familyDetailsChange(actor('leadPractitioner'), facts({ stage: 'request', participation: ['opener'] }))).toBe('notPermitted');
+    expect(familyDetailsChange(actor('leadPractitioner'), facts({ participation: ['invitee', 'actionOwner'] }))).toBe('notPermitted');
+    expect(familyDetailsChange(actor('agencyPractitioner'), facts({ participation: ['invitee'] }))).toBe('notPermitted');
+    expect(familyDetailsChange(actor('designatedLiaisonPerson'), facts({ stage: 'escalation', status: 'onHold' }))).toBe('notPermitted');
+    expect(familyDetailsChange(actor('coordinator', 'c', 'galway'), facts())).toBe('notPermitted');
+    expect(familyDetailsChange(actor('leadPractitioner', 'lp', 'galway'), facts({ participation: ['lead'] }))).toBe('notPermitted');
+    for (const role of ['manager', 'parentCarer', 'youngPerson', 'system'] as const) expect({ role, decision: familyDetailsChange(actor(role), facts({ participation: ['lead'] })) }).toEqual({ role, decision: 'notPermitted' });
+  });
+});
+
+describe('pre-request checklists', () => {
+  const checklist = (overrides: Partial<{ areaId: string; madeBy: string; leadOfLinkedCase: boolean }> = {}) => ({ areaId: area, madeBy: 'user-leadPractitioner', leadOfLinkedCase: false, ...overrides });
+
+  it('are made by those who make requests, in their own area', () => {
+    expect(ROLES.filter((role) => canMakeChecklistIn(actor(role), area))).toEqual(['leadPractitioner', 'coordinator']);
+    expect(canMakeChecklistIn(actor('leadPractitioner'), 'galway')).toBe(false);
+    expect(canMakeChecklistIn(actor('coordinator'), 'galway')).toBe(false);
+  });
+
+  it('are seen by who made them, the coordinators of their area, and the lead of the case they led to', () => {
+    expect(canSeeChecklist(actor('leadPractitioner'), checklist())).toBe(true);
+    expect(canSeeChecklist(actor('coordinator'), checklist())).toBe(true);
+    expect(canSeeChecklist(actor('leadPractitioner', 'lp-2'), checklist({ leadOfLinkedCase: true }))).toBe(true);
+  });
+
+  it('are not seen by another lead practitioner, an agency, a liaison person, a manager, or anyone of another area', () => {
+    expect(canSeeChecklist(actor('leadPractitioner', 'lp-2'), checklist())).toBe(false);
+    expect(canSeeChecklist(actor('coordinator', 'c', 'galway'), checklist())).toBe(false);
+    expect(canSeeChecklist(actor('leadPractitioner', 'user-leadPractitioner', 'galway'), checklist())).toBe(false);
+    expect(canSeeChecklist(actor('leadPractitioner', 'lp-2', 'galway'), checklist({ leadOfLinkedCase: true }))).toBe(false);
+    for (const role of ['agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const) {
+      expect({ role, sees: canSeeChecklist(actor(role, 'user-leadPractitioner'), checklist({ leadOfLinkedCase: true })) }).toEqual({ role, sees: false });
+    }
+  });
+
+  it('the list filter is the same rules, as data the SQL is built from', () => {
+    expect(checklistVisibility(actor('coordinator'))).toEqual({ kind: 'area', areaId: area });
+    expect(checklistVisibility(actor('leadPractitioner'))).toEqual({ kind: 'madeOrLed', userId: 'user-leadPractitioner', areaId: area });
+    for (const role of ['agencyPractitioner', 'designatedLiaisonPerson', 'manager', 'parentCarer', 'youngPerson', 'system'] as const) expect(checklistVisibility(actor(role))).toEqual({ kind: 'none' });
+  });
+
+  it('are counted for coordinators and managers: figures, not narratives', () => {
+    expect(ROLES.filter((role) => hasPermission(actor(role), 'checklists:figures'))).toEqual(['coordinator', 'manager']);
+    expect(ROLES.filter((role) => hasPermission(actor(role), 'checklists:read'))).toEqual(['leadPractitioner', 'coordinator']);
   });
 });

@@ -33,22 +33,47 @@ import type { Actor, Role, Stage } from '@tacu/domain';
  * `people:read`: list the areas and users one may name on a case (a lead, an invitee, an action
  * owner, a liaison). `calendar:read`: see the organisation's working calendar (public holidays,
  * closure days); `calendar:manage`: add a closure day, which moves the open deadlines it falls
- * inside.
+ * inside. `checklists:make` / `checklists:read`: make a pre-request checklist, and read the ones
+ * the checklist rules below allow; `checklists:figures`: count an area's checklists by outcome.
  */
-export const PERMISSIONS = ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'] as const;
+export const PERMISSIONS = [
+  'cases:read',
+  'cases:open',
+  'cases:send',
+  'workflows:read',
+  'people:read',
+  'calendar:read',
+  'calendar:manage',
+  'checklists:make',
+  'checklists:read',
+  'checklists:figures',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * What each role may do at all (domain.md "People and roles"): people are named by those who name
  * them (and managers, who run the users of their organisation); closure days are added by the
  * coordinator, who watches the area's deadlines, and the manager, who runs the organisation.
+ * Pre-request checklists are made by those who make requests (who open cases); the manager counts
+ * them (figures, not narratives).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
-  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
+  coordinator: [
+    'cases:read',
+    'cases:open',
+    'cases:send',
+    'workflows:read',
+    'people:read',
+    'calendar:read',
+    'calendar:manage',
+    'checklists:make',
+    'checklists:read',
+    'checklists:figures',
+  ],
+  leadPractitioner: ['cases:read', 'cases:open', 'cases:send', 'workflows:read', 'people:read', 'calendar:read', 'checklists:make', 'checklists:read'],
   agencyPractitioner: ['cases:read', 'cases:send', 'workflows:read', 'calendar:read'],
   designatedLiaisonPerson: ['cases:read', 'cases:send', 'workflows:read', 'people:read', 'calendar:read'],
-  manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage'],
+  manager: ['workflows:read', 'people:read', 'calendar:read', 'calendar:manage', 'checklists:figures'],
   parentCarer: [],
   youngPerson: [],
   system: [],
@@ -210,7 +235,8 @@ export function familyJoinFilter(actor: Actor): CaseVisibilityFilter {
 
 /**
  * An invited agency practitioner takes and reports on the actions they own (domain.md "People and
- * roles"), not on another agency's or the family's; whoever leads the case reports on any action.
+ * roles"), not on another agency's or the family's; whoever leads the case reports on any action,
+ * the family's own actions included (the family has no portal yet: the lead records what they say).
  * `role` is the role the actor acts in on the case (`caseRoleOf`).
  */
 export function mayReportOnAction(role: Role, actorId: string, action: { owner?: { personId?: string } } | undefined): boolean {
@@ -224,12 +250,83 @@ export function canOpenCaseIn(actor: Actor, areaId: string): boolean {
 }
 
 /**
- * Sensitive details (an address kept from a person the family fled, contact details) are shown
- * only to the case's lead practitioner and the coordinators of its area (domain.md "Rules that
- * hold everywhere"): not to the practitioner who made the request, nor to an invited agency.
+ * Sensitive details are shown only to the case's lead practitioner and the coordinators of its
+ * area (domain.md "Rules that hold everywhere"): not to the practitioner who made the request, nor
+ * to an invited agency, nor to the liaison person. They are: details dangerous if shared (an
+ * address kept from a person the family fled), contact details (a family member's, and those of
+ * the professionals involved with the child), and special-category data (GDPR art. 9: the child's
+ * ethnicity, religion, disability or additional needs), which the case's work does not need shared.
  */
 export function canSeeSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'participation'>): boolean {
   if (actor.areaId !== facts.areaId) return false;
   if (actor.role === 'coordinator') return true;
   return actor.role === 'leadPractitioner' && facts.participation.includes('lead');
+}
+
+/** Whether an actor may change what a case records of its family now, and if not, why. */
+export type FamilyDetailsDecision = 'allowed' | 'notPermitted' | 'caseClosed';
+
+/**
+ * Who may change or complete the child's and the family members' details through a case: those
+ * who read all of them, sensitive ones included (`canSeeSensitiveDetails`: the case's lead
+ * practitioner and its area's coordinators), since a change writes sensitive details too. Not
+ * through a closed case ('caseClosed'): a closed episode's record is history; a reopened episode
+ * continues the child's record and changes it there. An actor who may read the case but not
+ * change its family ('notPermitted': an invited agency, the liaison person, the practitioner who
+ * only made the request) is told so (403); one who may not read it gets 404 before this is asked.
+ */
+export function familyDetailsChange(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'participation' | 'status'>): FamilyDetailsDecision {
+  if (!canSeeSensitiveDetails(actor, facts)) return 'notPermitted';
+  return facts.status === 'closed' ? 'caseClosed' : 'allowed';
+}
+
+// ---- pre-request checklists -------------------------------------------------------------------
+
+/** The facts of a pre-request checklist the policy looks at. */
+export interface ChecklistAccessFacts {
+  areaId: string;
+  /** The user who made it. */
+  madeBy: string;
+  /** Whether the actor asking leads the case the checklist is linked to. */
+  leadOfLinkedCase: boolean;
+}
+
+/**
+ * Which pre-request checklists an actor may see, as data (the API turns it into SQL for the
+ * list; `canSeeChecklist` reads the same rules for one):
+ * - a coordinator: every checklist of their area;
+ * - a lead practitioner: those they made, and the one linked to a case they lead (it is the
+ *   baseline the case's reviews and closure rate again: domain.md);
+ * - nobody else (a checklist is made before any agency is invited, or no case follows it).
+ * Every rule also requires the checklist to be of the actor's own area.
+ */
+export type ChecklistVisibility = { kind: 'none' } | { kind: 'area'; areaId: string } | { kind: 'madeOrLed'; userId: string; areaId: string };
+
+export function checklistVisibility(actor: Actor): ChecklistVisibility {
+  switch (actor.role) {
+    case 'coordinator':
+      return { kind: 'area', areaId: actor.areaId };
+    case 'leadPractitioner':
+      return { kind: 'madeOrLed', userId: actor.id, areaId: actor.areaId };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** May this actor see this checklist (and link it to a case they open)? A forbidden one is answered 404, like a missing one. */
+export function canSeeChecklist(actor: Actor, facts: ChecklistAccessFacts): boolean {
+  const visibility = checklistVisibility(actor);
+  switch (visibility.kind) {
+    case 'none':
+      return false;
+    case 'area':
+      return facts.areaId === visibility.areaId;
+    case 'madeOrLed':
+      return facts.areaId === visibility.areaId && (facts.madeBy === visibility.userId || facts.leadOfLinkedCase);
+  }
+}
+
+/** May this actor make a checklist in this area? Those who make requests, in their own area. */
+export function canMakeChecklistIn(actor: Actor, areaId: string): boolean {
+  return hasPermission(actor, 'checklists:make') && actor.areaId === areaId;
 }

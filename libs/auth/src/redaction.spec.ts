@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@tacu/domain';
-import { canReadConcerns, ESCALATION_EVENTS, readableEventData, readableRecord } from './redaction';
+import { canReadConcerns, ESCALATION_EVENTS, readablePerson, readableEventData, readableRecord } from './redaction';
 
 const record = { consent: { scopes: {} }, concerns: [{ observed: 'what the child said' }], onHold: { stage: 'assessment' } };
 
@@ -33,5 +33,32 @@ describe('a concern is read by those who handle it', () => {
     for (const eventType of ['RECORD_ASSESSMENT', 'RECORD_CONTACT', 'HOLD_MEETING']) {
       expect(readableEventData('designatedLiaisonPerson', 'dlp', { eventType, actorId: 'dlp', data }, 'concernRecord')).toBeNull();
     }
+  });
+});
+
+describe("a person's sensitive details are read only with canSeeSensitiveDetails", () => {
+  const child = {
+    id: 'child-1',
+    school: 'Scoil Bhríde',
+    professionalsInvolved: [{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy', contact: { phone: '+353 1 555 0101' } }],
+    sensitive: { address: '12 Church Road', ethnicity: 'Irish Traveller', religion: 'Catholic', disabilityOrAdditionalNeeds: 'Autism', professionalContacts: [{ phone: '+353 1 555 0101' }] },
+  };
+
+  it('without it: no sensitive details, and no contact of the professionals involved; the rest as it is', () => {
+    expect(readablePerson(child, false)).toEqual({ id: 'child-1', school: 'Scoil Bhríde', professionalsInvolved: [{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy' }] });
+  });
+
+  it('with it: the sensitive details the API knows, and nothing it keeps for itself', () => {
+    expect(readablePerson(child, true)).toEqual({
+      id: 'child-1',
+      school: 'Scoil Bhríde',
+      professionalsInvolved: child.professionalsInvolved,
+      sensitive: { address: '12 Church Road', ethnicity: 'Irish Traveller', religion: 'Catholic', disabilityOrAdditionalNeeds: 'Autism' },
+    });
+  });
+
+  it('a person with nothing recorded reads as such either way', () => {
+    expect(readablePerson({ professionalsInvolved: null }, false)).toEqual({ professionalsInvolved: null });
+    expect(readablePerson({ professionalsInvolved: null }, true)).toEqual({ professionalsInvolved: null, sensitive: {} });
   });
 });

@@ -52,3 +52,36 @@ export function readableEventData(
   if (canReadConcerns(role) || !ESCALATION_EVENTS.includes(entry.eventType) || entry.actorId === readerId) return entry.data;
   return null;
 }
+
+// ---- a person's record ------------------------------------------------------------------------
+
+/**
+ * The parts of a person's record (the child or a family member of a case) that are sensitive:
+ * an address kept from someone, contact details, and the child's special-category data (GDPR
+ * art. 9). Shown only to whom `canSeeSensitiveDetails` (policy.ts) allows; all of them live under
+ * `sensitive`, but for the contact details of the professionals involved, which are given with
+ * each professional.
+ */
+export const SENSITIVE_PERSON_FIELDS = ['address', 'contact', 'ethnicity', 'religion', 'disabilityOrAdditionalNeeds'] as const;
+
+/** The shape `readablePerson` reads: a person's record with its sensitive parts. */
+export interface PersonRecordShape {
+  professionalsInvolved: ReadonlyArray<{ name: string; service: string; contact?: unknown }> | null;
+  sensitive?: object;
+}
+
+/**
+ * A person's record as a reader may read it: everything when `seesSensitive`
+ * (`canSeeSensitiveDetails` for this case), else without `sensitive` and without the contact
+ * details of the professionals involved. Only the known sensitive fields are ever passed on.
+ */
+export function readablePerson<P extends PersonRecordShape>(person: P, seesSensitive: boolean): P {
+  const { sensitive, professionalsInvolved, ...rest } = person;
+  if (!seesSensitive) {
+    const professionals = professionalsInvolved?.map(({ name, service }) => ({ name, service })) ?? null;
+    return { ...rest, professionalsInvolved: professionals } as unknown as P;
+  }
+  const given = (sensitive ?? {}) as Record<string, unknown>;
+  const known = Object.fromEntries(SENSITIVE_PERSON_FIELDS.filter((field) => given[field] !== undefined).map((field) => [field, given[field]]));
+  return { ...rest, professionalsInvolved, sensitive: known } as unknown as P;
+}

@@ -86,6 +86,11 @@ export function addDays(day: LocalDay, days: number): LocalDay {
   return isoDate(dayAt(day).plus({ days }));
 }
 
+/** Calendar days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: LocalDay, to: LocalDay): number {
+  return Math.round(dayAt(to).diff(dayAt(from), 'days').days);
+}
+
 /** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(day: LocalDay): number {
   return dayAt(day).weekday;

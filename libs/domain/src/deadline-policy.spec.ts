@@ -1,5 +1,8 @@
 import { CalendarError, type WorkingCalendar } from './calendar';
+import { consentPolicyOf, DEFAULT_CONSENT_POLICY } from './consent-policy';
 import {
+  agreedDayRule,
+  agreedReviewRules,
   DEADLINE_NAMES,
   deadlineDelayMs,
   DEFAULT_DEADLINE_POLICY,
@@ -7,6 +10,7 @@ import {
   dueOn,
   isDeadlineName,
   mergeDeadlinePolicy,
+  type DeadlinePolicy,
   type DeadlineRule,
   type DeadlineUnit,
 } from './deadline-policy';
@@ -153,6 +157,24 @@ describe('units, counted on local days', () => {
   });
 });
 
+describe('a day people agreed (onDay): the next review a review meeting set', () => {
+  it('is due at the end of that day whatever the start, not moved off a closed day', () => {
+    expect(dueAt(agreedDayRule('2026-07-22', 'Next review'), '2026-06-10', IRELAND).toISOString()).toBe('2026-07-22T23:00:00.000Z');
+    expect(dueOn(agreedDayRule('2026-12-25', 'Next review'), '2026-11-23T09:00:00Z', IRELAND)).toBe('2026-12-25');
+    expect(() => agreedDayRule('22 July', 'Next review')).toThrow(CalendarError);
+    expect(() => dueOn({ unit: 'onDay', amount: 0, basis: 'agreed', description: 'x' }, '2026-06-10', IRELAND)).toThrow(/needs that day/);
+  });
+
+  it('the review cycle: overdue on the day set, the reminder as long before it as the policy has it (6 and 8 weeks: two weeks), never before the start', () => {
+    const rules = agreedReviewRules(DEFAULT_DEADLINE_POLICY, '2026-06-10', '2026-07-22', IRELAND);
+    expect(rules.reviewOverdue).toEqual({ unit: 'onDay', amount: 0, basis: 'agreed', day: '2026-07-22', description: 'Review held on the day the last review set (2026-07-22)' });
+    expect(rules.reviewReminder.day).toBe('2026-07-08');
+    expect(agreedReviewRules(DEFAULT_DEADLINE_POLICY, '2026-06-10T09:00:00Z', '2026-06-17', IRELAND).reviewReminder.day).toBe('2026-06-10');
+    const weekAhead = mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, { deadlines: { reviewReminder: { amount: 7 } } });
+    expect(agreedReviewRules(weekAhead, '2026-06-10', '2026-07-22', IRELAND).reviewReminder.day).toBe('2026-07-15');
+  });
+});
+
 describe('the delay is the time left until the due instant', () => {
   const due = Date.parse('2026-06-22T23:00:00.000Z');
   const start = '2026-06-15T09:00:00.000Z';
@@ -181,9 +203,20 @@ describe('the deadline policy', () => {
       writtenReportAfterPhone: ['calendarDays', 3, 'published'],
       caseOpenCheck: ['calendarDays', 365, 'suggested'],
       noContactWithFamily: ['weeks', 4, 'suggested'],
+      // The review record as the support meeting's minutes: within 10 working days of the meeting.
+      reviewRecorded: ['workingDays', 10, 'suggested'],
     });
+    expect(DEFAULT_DEADLINE_POLICY.deadlines.reviewRecorded.amount).toBe(DEFAULT_DEADLINE_POLICY.deadlines.minutesDistributed.amount);
     for (const name of DEADLINE_NAMES) expect(DEFAULT_DEADLINE_POLICY.deadlines[name].description).toMatch(/^[A-Z]\w+( \S+){2,}/);
-    expect(Object.keys(DEFAULT_DEADLINE_POLICY)).toEqual(['deadlines']);
+    expect(Object.keys(DEFAULT_DEADLINE_POLICY)).toEqual(['deadlines', 'consentWithdrawal', 'planSignOff', 'youngPersonConsentAge']);
+  });
+
+  it("the consent rules default to: processing stops and the coordinator decides; every consenting parent and the young person of 16 sign", () => {
+    expect(DEFAULT_DEADLINE_POLICY).toEqual(expect.objectContaining({ consentWithdrawal: 'stopAndCoordinatorDecides', planSignOff: 'everyConsentingParentAndYoungPerson', youngPersonConsentAge: 16 }));
+    const merged = mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, { consentWithdrawal: 'closeCase', planSignOff: 'anyParent' });
+    expect(merged).toEqual({ ...DEFAULT_DEADLINE_POLICY, consentWithdrawal: 'closeCase', planSignOff: 'anyParent' });
+    // A policy of an earlier release (deadlines only) reads as the defaults.
+    expect(consentPolicyOf({ deadlines: DEFAULT_DEADLINE_POLICY.deadlines } as DeadlinePolicy)).toEqual(DEFAULT_CONSENT_POLICY);
   });
 
   it('an organisation overrides some fields of some deadlines; the rest stay, and the defaults are not changed', () => {

@@ -3,17 +3,7 @@
  * verbs (domain.md); machines, the engine, the API's DTOs and the audit trail use exactly these.
  * Dates are ISO strings (YYYY-MM-DD for days, full ISO for instants).
  */
-import type {
-  ActionStatus,
-  ClosureReason,
-  ConcernCategory,
-  ConcernOutcome,
-  ContactMethod,
-  NationalOutcome,
-  OutcomeRatingValue,
-  ReportMethod,
-  WorldSide,
-} from './vocabulary';
+import type { ActionStatus, ClosureReason, ConcernCategory, ConcernOutcome, ContactMethod, OutcomeRatingValue, ReportMethod } from './vocabulary';
 
 /** A named person in a record: a family member or a practitioner. */
 export interface PersonRef {
@@ -22,8 +12,10 @@ export interface PersonRef {
   personId?: string;
 }
 
+/** A rating on one outcome of the case's framework (outcome-frameworks.ts), on its scale. */
 export interface OutcomeRating {
-  outcome: NationalOutcome;
+  /** The id of an outcome of the case's framework (Ireland's: one of NATIONAL_OUTCOMES). */
+  outcome: string;
   rating: OutcomeRatingValue;
   reason: string;
 }
@@ -36,7 +28,7 @@ export type RecordedView = { words: string } | { reasonNotRecorded: string };
 export interface RecordRequestDetails {
   type: 'RECORD_REQUEST_DETAILS';
   reasonForRequest: string;
-  /** The pre-request checklist: baseline ratings on the five national outcomes. */
+  /** The pre-request checklist: baseline ratings on the outcomes of the case's framework. */
   preRequestChecklist?: {
     ratings: OutcomeRating[];
     completedWithParent: boolean;
@@ -48,20 +40,43 @@ export interface RequestConsent {
   type: 'REQUEST_CONSENT';
 }
 
-/** Written consent, scope by scope. Also used later to widen or narrow what consent covers. */
+/** Whose own consent a record is: a parent/carer's (with parental responsibility), or the young person's. */
+export type ConsentAs = 'parentCarer' | 'youngPerson';
+
+/** What one person's consent covers, scope by scope. */
+export interface ConsentScopes {
+  takePart: boolean;
+  keepRecords: boolean;
+  /** Agencies this person agrees information may be shared with. */
+  shareWithAgencies: string[];
+  /**
+   * Agencies this person asks that nothing is shared with, whatever anyone else's consent says.
+   * An agency may not be in both lists.
+   */
+  doNotShareWith?: string[];
+  /** Who receives a copy of the action plan (people or agencies); not an agency of `doNotShareWith`. */
+  planCopyTo?: string[];
+  /** A named practitioner the service may contact. */
+  contactPractitioner?: string;
+}
+
+/**
+ * One person's written consent, scope by scope: each person with parental responsibility gives
+ * (or refuses) their own, and the young person their own (`givenBy.as: 'youngPerson'`). From the
+ * same person again it widens or narrows their consent; from another person it is added beside.
+ */
 export interface RecordConsent {
   type: 'RECORD_CONSENT';
-  givenBy: PersonRef & { hasParentalResponsibility: boolean };
-  scopes: {
-    takePart: boolean;
-    keepRecords: boolean;
-    /** Agencies the family agrees information may be shared with. */
-    shareWithAgencies: string[];
-    /** A named practitioner the service may contact. */
-    contactPractitioner?: string;
-  };
-  /** The young person's own consent, or why it was not sought. */
-  youngPersonConsent: { given: boolean; reasonNotSought?: string };
+  /** Who gives it; `as` says whose own consent it is (default `parentCarer`). */
+  givenBy: PersonRef & { hasParentalResponsibility: boolean; as?: ConsentAs };
+  /** false: the person refuses consent (recorded; a refusal never widens what the case may do). Default true. */
+  given?: boolean;
+  scopes: ConsentScopes;
+  /**
+   * On a parent/carer's form: the young person's own consent, or why it was not sought. Required
+   * there; left out of the young person's own consent.
+   */
+  youngPersonConsent?: { given: boolean; reasonNotSought?: string };
   /** Day the written consent was signed. */
   signedOn: string;
 }
@@ -90,7 +105,8 @@ export interface DeclineRequest {
 // ---- Strengths and needs assessment ------------------------------------------------------
 
 export interface StrengthOrNeed {
-  side: WorldSide;
+  /** The id of a side of the child's world in the case's framework (Ireland's: one of WORLD_SIDES). */
+  side: string;
   description: string;
   /** Optional 0-10 scale (e.g. Signs of Safety style), 10 the best. */
   scale?: number;
@@ -173,7 +189,11 @@ export interface PlannedAction {
   /** The need or desired outcome the action answers. */
   answers: string;
   what: string;
-  owner?: PersonRef & { agency: string };
+  /**
+   * Who owns it: a practitioner and their agency, or a member of the family (their `personId`
+   * from the case, and no agency).
+   */
+  owner?: PersonRef & { agency?: string };
   /** Day it is due (YYYY-MM-DD). */
   dueDate?: string;
   status: ActionStatus;
@@ -212,17 +232,29 @@ export interface ReportActionProgress {
 
 // ---- Review ------------------------------------------------------------------------------
 
+/** The review meeting was held: who came, who sent apologies, who chaired. */
 export interface HoldReview {
   type: 'HOLD_REVIEW';
   heldOn: string;
+  attendance: PersonRef[];
+  apologies: PersonRef[];
+  chair: PersonRef;
 }
 
+/** The review record: progress, ratings, views, the minutes, and the day of the next review when one was set. */
 export interface RecordReview {
   type: 'RECORD_REVIEW';
   progress: { actionId: string; status: ActionStatus; note: string }[];
   ratings: OutcomeRating[];
   familyViews: RecordedView;
   childViews: RecordedView;
+  /** The minutes of the review meeting, in plain language the family can read. */
+  minutes: string;
+  /**
+   * The day of the next review the meeting set (YYYY-MM-DD): the next cycle is due at the end of
+   * that day instead of after the policy's weeks.
+   */
+  nextReviewOn?: string;
 }
 
 export interface ContinuePlan {
@@ -243,12 +275,27 @@ export interface ProposeClosure {
   reasonText?: string;
 }
 
+/** The closing meeting was held: who came, who sent apologies, who chaired. */
+export interface HoldClosingMeeting {
+  type: 'HOLD_CLOSING_MEETING';
+  heldOn: string;
+  attendance: PersonRef[];
+  apologies: PersonRef[];
+  chair: PersonRef;
+}
+
+/**
+ * The Closure and Feedback record (completed at the closing meeting, where one is held): the
+ * family's and the child's feedback, final ratings, onward referrals, and the closing meeting's
+ * minutes (only, and always, when a closing meeting was held).
+ */
 export interface RecordClosureFeedback {
   type: 'RECORD_CLOSURE_FEEDBACK';
   familyFeedback: RecordedView;
   childFeedback: RecordedView;
   finalRatings: OutcomeRating[];
   onwardReferrals: string[];
+  minutes?: string;
 }
 
 export interface CloseCase {
@@ -338,6 +385,18 @@ export interface RecordContact {
   note: string;
 }
 
+/**
+ * After one person withdrew consent and processing stopped (organisation policy
+ * `consentWithdrawal: 'stopAndCoordinatorDecides'`), the coordinator decides: continue with the
+ * remaining consent, if it still suffices, or close the case as `consentWithdrawn`.
+ */
+export interface DecideOnWithdrawal {
+  type: 'DECIDE_ON_WITHDRAWAL';
+  decision: 'continueWithRemainingConsent' | 'closeCase';
+  /** Why, in words the family will read. */
+  reason: string;
+}
+
 export interface AssignLeadPractitioner {
   type: 'ASSIGN_LEAD_PRACTITIONER';
   leadPractitionerId: string;
@@ -381,7 +440,9 @@ export type CaseEvent =
   | RecordConcernOutcome
   | WithdrawConsent
   | RecordContact
-  | AssignLeadPractitioner;
+  | DecideOnWithdrawal
+  | AssignLeadPractitioner
+  | HoldClosingMeeting;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -393,5 +454,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'REPORT_ACTION_PROGRESS', 'HOLD_REVIEW', 'RECORD_REVIEW', 'CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE',
   'RECORD_CLOSURE_FEEDBACK', 'CLOSE_CASE', 'RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT',
   'DECIDE_NOT_TO_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME', 'WITHDRAW_CONSENT',
-  'RECORD_CONTACT', 'ASSIGN_LEAD_PRACTITIONER',
+  'RECORD_CONTACT', 'DECIDE_ON_WITHDRAWAL', 'ASSIGN_LEAD_PRACTITIONER', 'HOLD_CLOSING_MEETING',
 ];

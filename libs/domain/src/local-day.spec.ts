@@ -1,5 +1,5 @@
 import { addDays, DEFAULT_TIME_ZONE } from './calendar';
-import { addYears, localDay } from './local-day';
+import { addMonths, addYears, localDay } from './local-day';
 
 describe('days on the organisation’s local calendar', () => {
   it('reads an instant as the day it is in Ireland, summer time and winter time', () => {
@@ -24,5 +24,13 @@ describe('days on the organisation’s local calendar', () => {
     expect(addYears('2028-02-29', -1)).toBe('2027-02-28');
     expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
     expect(addYears('2026-03-02', -2000)).toBe('0026-03-02');
+  });
+
+  it('moves months on the calendar: a day the month lacks becomes its last', () => {
+    expect(addMonths('2026-03-02', 6)).toBe('2026-09-02');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-01-31', -2)).toBe('2025-11-30');
   });
 });

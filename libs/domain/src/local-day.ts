@@ -46,3 +46,11 @@ export function addYears(day: string, years: number): string {
   const lastOfMonth = utcDate(year + years, month + 1, 0).getUTCDate();
   return format(year + years, month, Math.min(date, lastOfMonth));
 }
+
+/** `day` moved by `months` calendar months; a day the month lacks becomes its last (31 August + 6 months is 28 or 29 February). */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = parts(day);
+  const first = utcDate(year, month + months, 1);
+  const lastOfMonth = utcDate(first.getUTCFullYear(), first.getUTCMonth() + 2, 0).getUTCDate();
+  return format(first.getUTCFullYear(), first.getUTCMonth() + 1, Math.min(date, lastOfMonth));
+}

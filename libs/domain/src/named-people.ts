@@ -21,7 +21,7 @@ export type NamedAs =
   | 'familyMember'
   /** Who signs a plan (`signedBy`): a parent/carer, or the young person. */
   | 'signatory'
-  /** Who gives consent (`givenBy`): a parent/carer. */
+  /** Who gives consent (`givenBy`): a parent/carer, or the young person for themselves. */
   | 'consentGiver'
   /** Anyone else named by id (chair, minute-taker, attendance, who agreed, who withdrew...). */
   | 'person';
@@ -33,7 +33,7 @@ export interface NamedPerson {
   as: NamedAs;
   /** The agency the event says they come from, when it says one. */
   agency?: string;
-  /** For a signatory: whom they sign as. */
+  /** For a signatory or a consent giver: whom they sign as (`parentCarer`, `youngPerson`). */
   signsAs?: string;
   /** For a consent giver: whether the event says they have parental responsibility. */
   claimsParentalResponsibility?: boolean;
@@ -72,7 +72,7 @@ export function namedPeople(body: unknown): NamedPerson[] {
       const as = capacity(path);
       const named: NamedPerson = { field: path.join('.'), personId: record['personId'], as };
       if (typeof record['agency'] === 'string') named.agency = record['agency'];
-      if (as === 'signatory' && typeof record['as'] === 'string') named.signsAs = record['as'];
+      if ((as === 'signatory' || as === 'consentGiver') && typeof record['as'] === 'string') named.signsAs = record['as'];
       if (as === 'consentGiver' && typeof record['hasParentalResponsibility'] === 'boolean') {
         named.claimsParentalResponsibility = record['hasParentalResponsibility'];
       }

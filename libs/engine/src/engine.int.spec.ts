@@ -331,6 +331,50 @@ describe('audit trail', () => {
   });
 });
 
+describe('a change of case data outside the machine (recordChangeIn)', () => {
+  const change = (caseId: string, apply: () => Promise<Record<string, unknown> | null>, extra: { roleOnCase?: () => 'coordinator' | null; expectedVersion?: number } = {}) =>
+    ds.transaction((manager) =>
+      engine.recordChangeIn(manager, {
+        caseId,
+        actor: coordinator,
+        eventType: 'UPDATE_CHILD_DETAILS',
+        roleOnCase: extra.roleOnCase ?? (() => 'coordinator'),
+        apply,
+        ...(extra.expectedVersion !== undefined ? { expectedVersion: extra.expectedVersion } : {}),
+      }),
+    );
+
+  it('appends its event to the case chain (version + 1, state and deadlines as they were), in the transaction of the change', async () => {
+    const caseId = await submittedCase();
+    const before = await footprint(caseId);
+    expect(await change(caseId, async () => ({ familyMemberId: 'm-1', fields: ['school'] }))).toEqual({ caseId, version: 4, changed: true });
+    const after = await footprint(caseId);
+    expect({ ...after, row: { ...after.row, version: 3, last_audit_hash: before.row.last_audit_hash } }).toEqual({ ...before, audit: before.audit + 1 });
+    const events = await new AuditStore(ds.manager).listForCase(caseId);
+    expect(events.at(-1)).toMatchObject({ seq: 4, eventType: 'UPDATE_CHILD_DETAILS', actorId: coordinator.id, actorRole: 'coordinator', fromState: 'submitted', toState: 'submitted', data: { familyMemberId: 'm-1', fields: ['school'] } });
+    expect(await new AuditStore(ds.manager).verifyChain(caseId)).toEqual({ valid: true, length: 4 });
+    // The next transition chains on from it.
+    await engine.send({ caseId, event: { type: 'REGISTER_REQUEST', leadPractitionerId: 'lp-1' }, actor: coordinator });
+    expect(await new AuditStore(ds.manager).verifyChain(caseId)).toEqual({ valid: true, length: 5 });
+  });
+
+  it('writes nothing when nothing changed, when need to know refuses (CASE_NOT_FOUND), for a stale version, or when the change throws', async () => {
+    const caseId = await submittedCase();
+    const before = await footprint(caseId);
+    expect(await change(caseId, async () => null)).toEqual({ caseId, version: 3, changed: false });
+    let applied = false;
+    const apply = async () => {
+      applied = true;
+      return { fields: ['school'] };
+    };
+    expect((await rejection(change(caseId, apply, { roleOnCase: () => null }))).code).toBe(DomainErrorCode.CASE_NOT_FOUND);
+    expect((await rejection(change(caseId, apply, { expectedVersion: 2 }))).details).toMatchObject({ currentVersion: 3 });
+    expect(applied).toBe(false);
+    await expect(change(caseId, async () => Promise.reject(new Error('refused by the caller')))).rejects.toThrow('refused by the caller');
+    expect(await footprint(caseId)).toEqual(before);
+  });
+});
+
 describe('timers', () => {
   it('a deadline fires after a restart, as the system, and leaves the stage overdue', async () => {
     const caseId = await submittedCase();

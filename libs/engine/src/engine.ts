@@ -24,8 +24,22 @@ import {
   type CaseUpdate,
   type NewAuditEvent,
 } from '@tacu/persistence';
-import type { CaseSnapshotRow, Clock, DeadlineMove, Engine, OpenCommand, RecalculateCommand, RecalculationResult, SendCommand, TransitionResult } from './engine.types';
+import type {
+  CaseFactsSource,
+  CaseSnapshotRow,
+  Clock,
+  DeadlineMove,
+  Engine,
+  OpenCommand,
+  RecalculateCommand,
+  RecalculationResult,
+  RecordChangeCommand,
+  RecordChangeResult,
+  SendCommand,
+  TransitionResult,
+} from './engine.types';
 import { OrganisationCalendars, type CalendarSource } from './calendar/working-calendars';
+import { OrganisationOutcomeFrameworks, type OutcomeFrameworkSource } from './outcome-frameworks';
 import {
   AFTER_PREFIX,
   candidateTransitions,
@@ -52,6 +66,10 @@ export interface EngineOptions {
   calendars?: CalendarSource;
   /** The deadline policy written into every case before each transition (default: DEFAULT_DEADLINE_POLICY). */
   deadlinePolicy?: DeadlinePolicy;
+  /** Facts from outside the case's record written into it before each transition (default: none). */
+  caseFacts?: CaseFactsSource;
+  /** Where a new case's outcome framework comes from (default: its organisation's, in the database). */
+  outcomeFrameworks?: OutcomeFrameworkSource;
 }
 
 /** The audit event type of the command that opens a case. */
@@ -68,6 +86,8 @@ export function createEngine(options: EngineOptions): WorkflowEngine {
     options.clock ?? systemClock,
     options.calendars ?? new OrganisationCalendars(),
     options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY,
+    options.caseFacts,
+    options.outcomeFrameworks ?? new OrganisationOutcomeFrameworks(),
   );
 }
 
@@ -81,6 +101,8 @@ export class WorkflowEngine implements Engine {
     readonly clock: Clock,
     private readonly calendars: CalendarSource = new OrganisationCalendars(),
     readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+    private readonly facts?: CaseFactsSource,
+    private readonly outcomeFrameworks: OutcomeFrameworkSource = new OrganisationOutcomeFrameworks(),
   ) {
     for (const w of workflows) {
       this.byKey.set(`${w.id}@${w.version}`, w);
@@ -138,9 +160,11 @@ export class WorkflowEngine implements Engine {
     }
 
     const calendar = await this.calendars.forArea(manager, attributes.areaId, now);
+    // The case keeps the framework it opens with: every later rating is checked against this copy.
+    const outcomeFramework = await this.outcomeFrameworks.forArea(manager, attributes.areaId);
     let input: unknown;
     try {
-      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar });
+      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar, outcomeFramework });
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
@@ -170,7 +194,7 @@ export class WorkflowEngine implements Engine {
       eventType: OPEN_CASE,
       fromState: null,
       toState: projection.state,
-      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes },
+      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes, outcomeFramework: outcomeFramework.id },
       prevHash: null,
     };
     const hash = auditHash({ ...audit, data: JSON.parse(JSON.stringify(audit.data)) });
@@ -248,7 +272,8 @@ export class WorkflowEngine implements Engine {
     const definition = this.definition(row.workflowId, row.workflowVersion);
     const calendar = await this.calendars.forArea(manager, row.areaId, now);
     command.checkEvent?.({ ...row, timeZone: calendar.timeZone });
-    const snapshot = this.restore(definition, row, now, calendar, actor);
+    const facts = this.facts ? await this.facts.forCase(manager, row, { now, timeZone: calendar.timeZone, policy: this.policy }) : undefined;
+    const snapshot = this.restore(definition, row, now, calendar, actor, facts);
     this.authorise(definition, snapshot, row, { ...command, actor });
     if (command.check) await command.check(row, manager);
     if (isTimerEvent(command) && (await new TimerStore(manager).fireDue(row.id, event.type, now)) === 0) {
@@ -349,6 +374,38 @@ export class WorkflowEngine implements Engine {
     return { caseId: row.id, version, moves };
   }
 
+  async recordChangeIn(manager: EntityManager, command: RecordChangeCommand): Promise<RecordChangeResult> {
+    const now = this.clock.now();
+    const cases = new CaseStore(manager);
+    const row = await cases.lock(command.caseId, command.actor.id);
+    const role = row ? command.roleOnCase(row) : null;
+    if (!row || !role) throw notFound(command.caseId);
+    if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
+      throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {
+        currentVersion: row.version,
+        expectedVersion: command.expectedVersion,
+      });
+    }
+    const data = await command.apply(row, role, manager);
+    if (data === null) return { caseId: row.id, version: row.version, changed: false };
+    // The same chain as every transition: seq = the new version, hashed onto the case's head.
+    const version = row.version + 1;
+    const hash = await new AuditStore(manager).append({
+      caseId: row.id,
+      seq: version,
+      at: now,
+      actorId: command.actor.id,
+      actorRole: role,
+      eventType: command.eventType,
+      fromState: row.state,
+      toState: row.state,
+      data,
+      prevHash: row.lastAuditHash,
+    });
+    await cases.advance(row.id, version, hash, now);
+    return { caseId: row.id, version, changed: true };
+  }
+
   async allowedEvents(caseId: string, actor: Actor): Promise<string[]> {
     const row = await new CaseStore(this.dataSource.manager).find(caseId);
     if (!row) throw notFound(caseId);
@@ -365,20 +422,29 @@ export class WorkflowEngine implements Engine {
   }
 
   /**
-   * The case's machine snapshot, with the clock's reading in `context.now`, the engine's deadline
-   * policy in `context.policy`, who acts in `context.actor` (`{ id, role }` as they act on the
-   * case; null when nobody does) and, for a transition, the organisation's working calendar in
-   * `context.calendar` (without one the calendar of the last transition stays). Restored with
-   * `restoreSnapshot` rather than `resolveState`: only the former revives history states.
+   * The case's machine snapshot, brought to the workflow's current shape (`definition.upgrade`:
+   * a case persisted by an earlier release continues), with the clock's reading in
+   * `context.now`, the engine's deadline policy in `context.policy`, who acts in `context.actor`
+   * (`{ id, role }` as they act on the case; null when nobody does) and, for a transition, the
+   * organisation's working calendar in `context.calendar` and the case's facts (`caseFacts`)
+   * (without them those of the last transition stay). Restored with `restoreSnapshot` rather
+   * than `resolveState`: only the former revives history states.
    */
-  restore(definition: WorkflowDefinition, row: Pick<CaseRow, 'id' | 'snapshot'>, now: Date, calendar?: WorkingCalendar, actor: Actor | null = null): AnyMachineSnapshot {
-    const persisted = row.snapshot as { context?: Record<string, unknown>; children?: Record<string, unknown> };
+  restore(
+    definition: WorkflowDefinition,
+    row: Pick<CaseRow, 'id' | 'snapshot'>,
+    now: Date,
+    calendar?: WorkingCalendar,
+    actor: Actor | null = null,
+    facts?: Record<string, unknown>,
+  ): AnyMachineSnapshot {
+    const persisted = (definition.upgrade ? definition.upgrade(row.snapshot) : row.snapshot) as { context?: Record<string, unknown>; children?: Record<string, unknown> };
     if (persisted.children && Object.keys(persisted.children).length > 0) {
       throw new Error(`case ${row.id}: snapshots with child actors are not supported by the durable engine`);
     }
     // Who acts comes from the signed-in actor only, never from the event or an earlier transition.
     const acting = actor ? { id: actor.id, role: actor.role } : null;
-    const json = { ...persisted, context: { ...persisted.context, now: now.toISOString(), policy: this.policy, actor: acting, ...(calendar ? { calendar } : {}) } };
+    const json = { ...persisted, context: { ...persisted.context, ...facts, now: now.toISOString(), policy: this.policy, actor: acting, ...(calendar ? { calendar } : {}) } };
     return definition.machine.restoreSnapshot(json as never, undefined as never) as AnyMachineSnapshot;
   }
 

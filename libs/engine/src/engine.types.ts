@@ -2,7 +2,7 @@
  * The engine's public surface. Callers (HTTP controllers, pages, the deadline worker) use only
  * these; every state change goes through `open` or `send` and commits in one transaction.
  */
-import type { Actor, Role } from '@tacu/domain';
+import type { Actor, DeadlinePolicy, Role } from '@tacu/domain';
 import type { CaseRow } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { NextSteps, WaitingEvent } from './machine-rules';
@@ -19,6 +19,8 @@ export interface CaseAttributes {
   origin?: string | null;
   /** A reopened case links to the episode it follows. */
   previousEpisodeId?: string | null;
+  /** The pre-request checklist the request came from: not a column of the case, recorded in its OPEN_CASE audit event. */
+  preRequestChecklistId?: string | null;
 }
 
 export interface OpenCommand {
@@ -65,6 +67,17 @@ export interface SendCommand {
   check?: (caseRow: CaseRow, manager: EntityManager) => Promise<void>;
 }
 
+/**
+ * Facts about a case that live outside its record and that its rules need (e.g. whether the young
+ * person is of an age to consent, from the family record's date of birth): the engine asks for
+ * them before every transition, in the transition's transaction, and writes them into the
+ * machine's context beside `now`, `policy` and `calendar`. Values should be as small as the rule
+ * needs (a yes/no, not the date of birth): they are kept in the case's snapshot.
+ */
+export interface CaseFactsSource {
+  forCase(manager: EntityManager, caseRow: CaseRow, at: { now: Date; timeZone: string; policy: DeadlinePolicy }): Promise<Record<string, unknown>>;
+}
+
 /** The part of a case row that says which machine it runs and where it is. */
 export interface CaseSnapshotRow {
   id: string;
@@ -84,9 +97,11 @@ export interface CaseAccessRow {
   participation?: readonly string[];
 }
 
-/** What an event check may look at: the locked case row, with when the case opened. */
+/** What an event check may look at: the locked case row, with when the case opened and what it records. */
 export interface CaseEventCheckRow extends CaseAccessRow {
   openedAt: Date;
+  /** The persisted snapshot as stored (its `context` is the case's record: its framework, its reviews). */
+  snapshot: unknown;
   /** The time zone of the case's organisation: its local days are the days dates are read on. */
   timeZone: string;
 }
@@ -147,6 +162,37 @@ export interface RecalculationResult {
   moves: DeadlineMove[];
 }
 
+/**
+ * A change to what a case records outside its machine: its family's details (the child's school,
+ * a parent's parental responsibility...). It is not an event of the workflow (no state changes,
+ * no guard, no timer), but it is a change of case data, so it is one version of the case and one
+ * event of its hash-chained audit trail, written in the transaction of the change.
+ */
+export interface RecordChangeCommand {
+  caseId: string;
+  actor: Actor;
+  /** The audit event type (e.g. UPDATE_CHILD_DETAILS): not an event type of any machine. */
+  eventType: string;
+  /** Optimistic check (HTTP If-Match): the change applies only to this case version. */
+  expectedVersion?: number;
+  /** Need to know, as for `SendCommand.roleOnCase`: null answers CASE_NOT_FOUND. */
+  roleOnCase: (caseRow: CaseAccessRow) => Role | null;
+  /**
+   * Makes the change inside the transaction, on the locked case row, as the actor acting in
+   * `role`; throws to refuse it (nothing is written). Answers the audit event's data (say what
+   * changed, never values others may not read: the history is read by everyone who reads the
+   * case), or null when nothing changed: then nothing is written and the version stays.
+   */
+  apply: (caseRow: CaseRow, role: Role, manager: EntityManager) => Promise<Record<string, unknown> | null>;
+}
+
+export interface RecordChangeResult {
+  caseId: string;
+  /** The case version after the change (unchanged when nothing changed). */
+  version: number;
+  changed: boolean;
+}
+
 export interface Engine {
   open(command: OpenCommand): Promise<TransitionResult>;
   send(command: SendCommand): Promise<TransitionResult>;
@@ -160,6 +206,12 @@ export interface Engine {
    */
   recalculateDeadlines(command: RecalculateCommand): Promise<RecalculationResult>;
   recalculateDeadlinesIn(manager: EntityManager, command: RecalculateCommand): Promise<RecalculationResult>;
+  /**
+   * Records a change to the case's data outside its machine (RecordChangeCommand): locks the case,
+   * asks need to know, applies the change, and appends its audit event to the case's chain
+   * (version + 1), all in the caller's transaction.
+   */
+  recordChangeIn(manager: EntityManager, command: RecordChangeCommand): Promise<RecordChangeResult>;
   /** Events the actor may send now, with no writes. */
   allowedEvents(caseId: string, actor: Actor): Promise<string[]>;
   /** The same for a case row the caller has already read: no query. */

@@ -8,3 +8,4 @@ export * from './people';
 export * from './testing';
 export * from './data-folder-lock';
 export * from './calendar';
+export * from './checklists';

@@ -6,13 +6,17 @@
  * `sampleEventsFor` (what `getShortestPaths(machine, { events: sampleEventsFor })` is given) is
  * lean so that the graph is finite and small: detours (a raised concern, a cancelled meeting,
  * a reopened assessment, requested plan changes, a revision, a further review cycle, a missed
- * deadline, a withdrawal during an escalation) are offered only while the case has taken none,
+ * deadline, a withdrawal during an escalation, a second parent's consent at the meeting followed
+ * by the first parent's withdrawal and the coordinator's decision) are offered only while the case has taken none,
  * and in the case machine a detour is followed until the case leaves the stage it happened in;
  * a concern is raised from one state of each stage; each deadline fires from one state; the
- * variants inside an escalation are explored on the last raise point (closure) only.
+ * variants inside an escalation are explored on the last raise point (closure) only; a case
+ * closes at a closing meeting on the clean way after a review, and without one when closed early
+ * or after a detour.
  * Timer events (`xstate.after.*`) are offered as steps. `allSampleEventsFor` offers everything.
  */
 import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import { effectiveConsent } from '@tacu/domain';
 import type {
   CaseEvent,
   CaseEventType,
@@ -24,6 +28,7 @@ import type {
   RecordContact,
   WithdrawConsent,
 } from '@tacu/domain';
+import { consentOf } from '../consent';
 import type { CaseContext, CaseInput } from '../context';
 import type { WorkflowDefinition } from '../definition';
 import { SAMPLE_CALENDAR } from './sample-calendar';
@@ -38,6 +43,15 @@ export const RECORD_CONSENT_SAMPLE: RecordConsent = {
   type: 'RECORD_CONSENT',
   givenBy: { name: 'Parent A', hasParentalResponsibility: true },
   scopes: { takePart: true, keepRecords: true, shareWithAgencies: SAMPLE_AGENCIES, contactPractitioner: 'Class teacher' },
+  youngPersonConsent: { given: false, reasonNotSought: 'The child is six: their views are gathered through play instead.' },
+  signedOn: '2026-11-23',
+};
+
+/** A second parent's own consent, narrower than the first's: one agency, and one they ask not to share with. */
+export const SECOND_PARENT_CONSENT: RecordConsent = {
+  type: 'RECORD_CONSENT',
+  givenBy: { name: 'Parent B', hasParentalResponsibility: true },
+  scopes: { takePart: true, keepRecords: true, shareWithAgencies: [SAMPLE_AGENCIES[0] as string], doNotShareWith: [SAMPLE_AGENCIES[1] as string], planCopyTo: ['Parent B'] },
   youngPersonConsent: { given: false, reasonNotSought: 'The child is six: their views are gathered through play instead.' },
   signedOn: '2026-11-23',
 };
@@ -79,7 +93,7 @@ export const SAMPLE_ACTIONS: PlannedAction[] = [
 const view = (words: string) => ({ words });
 
 function invitation(context: CaseContext): InviteToMeeting {
-  const agencies = context.consent && !context.consent.withdrawn ? context.consent.scopes.shareWithAgencies : [];
+  const agencies = effectiveConsent(consentOf(context)).shareWithAgencies;
   return {
     type: 'INVITE_TO_MEETING',
     scheduledFor: '2026-12-10T10:00:00.000Z',
@@ -115,7 +129,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
     case 'REQUEST_CONSENT':
       return [{ type }];
     case 'RECORD_CONSENT':
-      return [RECORD_CONSENT_SAMPLE];
+      return [RECORD_CONSENT_SAMPLE, SECOND_PARENT_CONSENT];
     case 'SUBMIT_REQUEST':
       return [{ type }];
     case 'REGISTER_REQUEST':
@@ -161,7 +175,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
     case 'REPORT_ACTION_PROGRESS':
       return [{ type, actionId: context.plan.actions[0]?.id ?? 'a1', status: 'inProgress', progress: 'Started' }];
     case 'HOLD_REVIEW':
-      return [{ type, heldOn: '2027-01-20' }];
+      return [{ type, heldOn: '2027-01-20', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner' }], apologies: [], chair: { name: 'Lead practitioner' } }];
     case 'RECORD_REVIEW':
       return [
         {
@@ -170,6 +184,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
           ratings: [{ outcome: 'achievingFullPotential', rating: 2, reason: 'Attendance up to 90%.' }],
           familyViews: view('Mornings are calmer.'),
           childViews: view('I like walking to school with Gran.'),
+          minutes: 'Reviewed the morning routine; attendance is up. The plan continues.',
         },
       ];
     case 'CONTINUE_PLAN':
@@ -186,8 +201,12 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
           childFeedback: view('I am on time now.'),
           finalRatings: [{ outcome: 'achievingFullPotential', rating: 3, reason: 'Attending every day.' }],
           onwardReferrals: [],
+          // The closing meeting's minutes when one was held (closingMeetingMinutes).
+          ...(context.closure.meeting ? { minutes: 'Closing meeting: the family and the school agreed the plan has done its work.' } : {}),
         },
       ];
+    case 'HOLD_CLOSING_MEETING':
+      return [{ type, heldOn: '2027-03-03', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner' }], apologies: [{ name: 'Class teacher' }], chair: { name: 'Lead practitioner' } }];
     case 'CLOSE_CASE':
       return [{ type }];
     case 'RAISE_CONCERN':
@@ -221,6 +240,11 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
       return [WITHDRAW];
     case 'RECORD_CONTACT':
       return [RECORD_CONTACT_SAMPLE];
+    case 'DECIDE_ON_WITHDRAWAL':
+      return [
+        { type, decision: 'continueWithRemainingConsent', reason: "Parent B's consent still covers what the plan needs." },
+        { type, decision: 'closeCase', reason: 'The family no longer takes part.' },
+      ];
     case 'ASSIGN_LEAD_PRACTITIONER':
       return [{ type, leadPractitionerId: SAMPLE_LEAD }];
   }
@@ -276,6 +300,7 @@ const TIMER_POINTS: Record<string, string> = {
   minutesDistributed: 'held',
   planSignOff: 'drafting',
   reviewOverdue: 'scheduled',
+  reviewRecorded: 'held',
   closureCompletion: 'proposed',
   concernReported: 'raised',
   writtenReportAfterPhone: 'phoned',
@@ -298,10 +323,16 @@ function detoured(c: CaseContext): boolean {
     c.plan.history.length > 0 ||
     c.reviews.some((r) => r.decision === 'continue' || r.decision === 'revise') ||
     c.missedDeadlines.length > 0 ||
-    (c.consent?.withdrawn !== undefined && c.consent !== null) ||
+    c.consents.length > 1 ||
+    anyWithdrawn(c) ||
     (c.lastContactWithFamilyAt ?? null) !== null
   );
 }
+
+const anyWithdrawn = (c: CaseContext): boolean => c.consents.some((p) => p.withdrawn !== null);
+
+/** Where a second parent's consent is recorded in the graph (then the first withdraws, and the coordinator decides). */
+const SECOND_CONSENT_POINT = 'meeting.proposed';
 
 const DEADLINE_STAGE: Record<string, string> = {
   requestRegistration: 'request',
@@ -311,6 +342,7 @@ const DEADLINE_STAGE: Record<string, string> = {
   planSignOff: 'actionPlan',
   reviewReminder: 'review',
   reviewOverdue: 'review',
+  reviewRecorded: 'review',
   closureCompletion: 'closure',
   concernReported: 'escalation',
   writtenReportAfterPhone: 'escalation',
@@ -325,6 +357,7 @@ function detourStage(c: CaseContext): string | null {
   if (c.plan.changeRequests.length > 0 || c.plan.history.length > 0) return 'actionPlan';
   if (c.reviews.some((r) => r.decision === 'continue')) return 'review';
   if ((c.lastContactWithFamilyAt ?? null) !== null) return 'assessment';
+  if (c.consents.length > 1) return SECOND_CONSENT_POINT.split('.')[0] ?? null;
   return null;
 }
 
@@ -355,13 +388,15 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
   const firstConcern = c.concerns[0];
   const fullEscalation = !firstConcern || firstConcern.raisedInStage === null || firstConcern.raisedInStage === 'closure';
   if (isCase && !clean) {
-    const top = state.split('.')[0];
+    // While processing is stopped after a withdrawal, the case is still in the stage it stopped in.
+    const top = state === 'consentWithdrawal' ? c.consentHold?.stage : state.split('.')[0];
     const stage = detourStage(c);
     // A detour is followed until the case leaves the stage it happened in (or the escalation ends).
     if (stage !== null && top !== stage && top !== 'escalation') return [];
   }
 
   const raisedIn = firstConcern?.raisedInStage ?? null;
+  const closesAtMeeting = clean && c.reviews.some((r) => r.record !== null);
   return allSampleEventsFor(snapshot).filter((e) => {
     const t = e.type;
     if (inEscalation && isCase) return escalationVariantAllows(e, raisedIn, state, c);
@@ -370,7 +405,7 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
       const point = TIMER_POINTS[deadline];
       if (!point) return true; // only notifies: a self-loop
       const here = state === point || state.endsWith(`.${point}`);
-      return here && (inEscalation ? fullEscalation && c.missedDeadlines.length === 0 && !c.consent?.withdrawn : clean);
+      return here && (inEscalation ? fullEscalation && c.missedDeadlines.length === 0 && !anyWithdrawn(c) : clean);
     }
     if (DETOUR_EVENTS.has(t)) return clean;
     switch (t) {
@@ -378,10 +413,14 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
         return !inEscalation && clean && (!isCase || RAISE_POINTS.has(state));
       case 'WITHDRAW_CONSENT':
         // Inside the escalation machine: once, right after it is raised (it must not stop the escalation).
-        return inEscalation ? !c.consent?.withdrawn && state === 'raised' && c.missedDeadlines.length === 0 : clean;
+        // In the case: the only consent (it closes), or the first of two parents' (processing stops).
+        if (inEscalation) return !anyWithdrawn(c) && state === 'raised' && c.missedDeadlines.length === 0;
+        return clean || (c.consents.length === 2 && !anyWithdrawn(c) && state === SECOND_CONSENT_POINT);
       case 'RECORD_CONSENT':
-        // Consent is recorded once, where the process asks for it (the first state of a process machine).
-        return c.consent === null && (isCase ? state === 'request.awaitingConsent' : state === initialStateOf(snapshot));
+        // Consent is recorded once, where the process asks for it (the first state of a process
+        // machine); in the case a second parent's consent once, at the meeting.
+        if ((e as RecordConsent).givenBy.name === SECOND_PARENT_CONSENT.givenBy.name) return isCase && clean && state === SECOND_CONSENT_POINT && c.consents.length === 1;
+        return c.consents.length === 0 && (isCase ? state === 'request.awaitingConsent' : state === initialStateOf(snapshot));
       case 'ASSIGN_LEAD_PRACTITIONER':
         return !isCase && c.leadPractitionerId === null && state === initialStateOf(snapshot);
       case 'RECORD_CONTACT':
@@ -395,6 +434,11 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
       case 'PROPOSE_CLOSURE':
         if (state === 'review.recorded' || state === 'proposed' || state === 'closure.proposed' || state === 'recorded') return true;
         return isCase ? clean && EARLY_CLOSURE_POINTS.has(state) : true;
+      case 'HOLD_CLOSING_MEETING':
+        // In the case, the clean way closes at a closing meeting after a review; an early or detoured closure without one.
+        return !isCase || closesAtMeeting;
+      case 'RECORD_CLOSURE_FEEDBACK':
+        return !isCase || !closesAtMeeting || !!c.closure.meeting;
       case 'REPORT_ACTION_PROGRESS':
         return c.plan.actions[0]?.status === 'notStarted';
       case 'RECORD_CONCERN_OUTCOME':
@@ -440,7 +484,7 @@ function escalationVariantAllows(e: AnyEventObject, raisedIn: string | null, sta
       if (raisedIn === 'closure') return outcome === 'noFurtherAction';
       return outcome === 'returnToEarlyIntervention';
     case 'WITHDRAW_CONSENT':
-      return raisedIn === 'review' && state === 'escalation.raised' && !c.consent?.withdrawn;
+      return raisedIn === 'review' && state === 'escalation.raised' && !anyWithdrawn(c);
     case 'RECORD_CONSENT':
     case 'RAISE_CONCERN':
     case 'ASSIGN_LEAD_PRACTITIONER':

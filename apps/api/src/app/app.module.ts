@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { UserAccounts } from './auth/user-accounts';
 import { CasesModule } from './cases/cases.module';
+import { ChecklistsModule } from './checklists/checklists.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CoreModule, type AppOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
@@ -25,6 +26,7 @@ export class AppModule {
         PeopleModule,
         WorkflowsModule,
         OrganisationModule,
+        ChecklistsModule,
       ],
       providers: [
         UserAccounts,

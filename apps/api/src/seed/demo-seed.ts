@@ -1,6 +1,8 @@
 /**
  * The demo area: its people, and (on an empty area) two families with cases in several stages,
- * each opened and driven through the API's own service (validation, need to know, naming rules).
+ * each opened and driven through the API's own service (validation, need to know, naming rules),
+ * with some of what practitioners record of the children, and two pre-request checklists (one
+ * that led to Seán's request for support, one where no Meitheal was needed).
  *
  * All or nothing: people, families and every case with its whole journey are written in ONE
  * transaction, through `CasesService.openWithin` / `sendWithin`. A start killed while seeding leaves no
@@ -11,11 +13,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseStore, OrganisationStore, PeopleStore, sql } from '@tacu/persistence';
-import { sampleEvent } from '../app/cases/events/samples';
+import { sampleChecklist, sampleEvent } from '../app/cases/events/samples';
+import type { NewChecklistInput } from '../app/checklists/checklists.dto';
+import { ChecklistsService } from '../app/checklists/checklists.service';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
-import type { Clock } from '@tacu/engine';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
+import { OrganisationOutcomeFrameworks, type Clock } from '@tacu/engine';
 import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
 import { journeyTo, type JourneyStep } from './journey';
@@ -33,7 +37,20 @@ interface DemoCase {
   siblingOf?: number;
   /** Extra steps after `until` (e.g. a concern raised). */
   then?: JourneyStep[];
+  /** Opened from a pre-request checklist its lead made (a request for support). */
+  fromChecklist?: boolean;
 }
+
+/** The demo's pre-request checklists: one that led to a request for support (Seán's), one where no Meitheal was needed. */
+const checklistOf = (childName: string, outcome: NewChecklistInput['outcome'], actionTaken?: string): NewChecklistInput => ({
+  ...sampleChecklist({ areaId: DEMO_AREA.id, childName, outcome }),
+  ...(actionTaken !== undefined ? { actionTaken } : {}),
+});
+const NO_MEITHEAL_NEEDED = checklistOf(
+  'Ruairí Byrne',
+  'noMeithealNeeded',
+  'One need only, met by one service: referred to the school completion programme for a homework club; his father was given the family resource centre\'s number.',
+);
 
 const parent = (name: string, relationship = 'mother') => ({ name, relationship, hasParentalResponsibility: true });
 
@@ -42,17 +59,51 @@ const DEMO_CASES: DemoCase[] = [
   {
     lead: AOIFE,
     until: 'assessment.inProgress',
+    fromChecklist: true,
     body: {
       origin: 'school',
-      child: { name: 'Seán Murphy', dateOfBirth: '2018-09-21' },
+      child: {
+        name: 'Seán Murphy',
+        dateOfBirth: '2018-09-21',
+        gender: 'male',
+        school: 'Scoil Bhríde National School, Tallaght',
+        schoolClass: '2nd class',
+        gp: 'Dr Ciara Lynch, Main Street Medical Centre, Tallaght',
+        firstLanguage: 'English',
+        interpreterNeeded: false,
+        livesInHome: [{ name: 'Darren Kelly', relationship: "mother's partner" }],
+        professionalsInvolved: [{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy, HSE', contact: { phone: '+353 1 555 0101' } }],
+        sensitive: { disabilityOrAdditionalNeeds: 'Speech and language delay; assessed in 2025.' },
+      },
       familyMembers: [
         { ...parent('Siobhán Murphy'), sensitive: { address: '12 Church Road, Tallaght, Dublin 24' } },
         { name: 'Bridget Murphy', relationship: 'grandparent', hasParentalResponsibility: false },
       ],
     },
   },
-  { lead: AOIFE, until: 'request.draft', siblingOf: 0, body: { origin: 'school', child: { name: 'Aoibhe Murphy', dateOfBirth: '2015-02-11' }, familyMembers: [] } },
-  { lead: CIARAN, until: 'request.submitted', body: { origin: 'family', child: { name: 'Liam Kavanagh', dateOfBirth: '2016-06-03' }, familyMembers: [parent('Gráinne Kavanagh')] } },
+  {
+    lead: AOIFE,
+    until: 'request.draft',
+    siblingOf: 0,
+    body: { origin: 'school', child: { name: 'Aoibhe Murphy', dateOfBirth: '2015-02-11', gender: 'female', school: 'Scoil Bhríde National School, Tallaght', schoolClass: '5th class' }, familyMembers: [] },
+  },
+  {
+    lead: CIARAN,
+    until: 'request.submitted',
+    body: {
+      origin: 'family',
+      child: {
+        name: 'Liam Kavanagh',
+        dateOfBirth: '2016-06-03',
+        gender: 'male',
+        firstLanguage: 'Polish',
+        interpreterNeeded: true,
+        gp: 'Dr Marek Nowak, Crumlin Family Practice',
+        sensitive: { ethnicity: 'Polish', religion: 'Catholic' },
+      },
+      familyMembers: [{ ...parent('Gráinne Kavanagh'), firstLanguage: 'Polish', interpreterNeeded: true }],
+    },
+  },
   {
     lead: CIARAN,
     until: 'actionPlan.awaitingFamilySignOff',
@@ -70,6 +121,8 @@ const DEMO_CASES: DemoCase[] = [
 
 export interface SeedResult {
   seededCases: number;
+  /** Why no demo case was seeded though the area has none (its organisation rates on another framework). */
+  skipped?: string;
 }
 
 export interface SeedOptions {
@@ -91,10 +144,18 @@ export async function seedDemoPeople(dataSource: DataSource): Promise<void> {
 }
 
 /** One demo case, opened and driven along its journey through the API's own checks, inside the seed's transaction. */
-async function writeDemoCase(manager: EntityManager, cases: CasesService, demo: DemoCase, today: string, familyId?: string): Promise<{ familyId: string }> {
+async function writeDemoCase(manager: EntityManager, cases: CasesService, checklists: ChecklistsService, demo: DemoCase, today: string, familyId?: string): Promise<{ familyId: string }> {
   const lead = demoActor(demo.lead);
+  const child = demo.body.child?.name ?? '';
+  const checklist = demo.fromChecklist ? await checklists.makeWithin(manager, lead, checklistOf(child, 'requestForSupport'), {}, null) : null;
   // Opened and driven exactly as POST /cases and POST /cases/:id/events would: a demo case is a case a person could have made.
-  const caseId = await cases.openWithin(manager, lead, { ...demo.body, areaId: DEMO_AREA.id, leadPractitionerId: demo.lead, ...(familyId ? { familyId } : {}) });
+  const caseId = await cases.openWithin(manager, lead, {
+    ...demo.body,
+    areaId: DEMO_AREA.id,
+    leadPractitionerId: demo.lead,
+    ...(familyId ? { familyId } : {}),
+    ...(checklist ? { preRequestChecklistId: checklist.id } : {}),
+  });
   for (const step of [...journeyTo(demo.until, demo.lead, today), ...(demo.then ?? [])]) {
     await cases.sendWithin(manager, step.by === 'lead' ? lead : demoActor(COORDINATOR), caseId, step.event);
   }
@@ -116,9 +177,16 @@ export async function seedDemo(app: INestApplication, options: SeedOptions = {})
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tacu:demo-seed'))`);
     const { rows } = await sql<{ n: number }>(manager, `SELECT count(*)::int AS n FROM cases WHERE area_id = $1`, [DEMO_AREA.id]);
     if ((rows[0]?.n ?? 0) > 0) return { seededCases: 0 };
+    // The demo families are rated on Ireland's national outcomes: on another framework their ratings would be refused.
+    const framework = await new OrganisationOutcomeFrameworks().forArea(manager, DEMO_AREA.id);
+    if (framework.id !== DEFAULT_OUTCOME_FRAMEWORK.id) {
+      return { seededCases: 0, skipped: `the demo cases are rated on ${DEFAULT_OUTCOME_FRAMEWORK.id}, and the demo area's organisation rates on ${framework.id}` };
+    }
+    const checklists = app.get(ChecklistsService);
+    await checklists.makeWithin(manager, demoActor(CIARAN), NO_MEITHEAL_NEEDED, {}, null);
     const families: string[] = [];
     for (const [index, demo] of DEMO_CASES.entries()) {
-      const { familyId } = await writeDemoCase(manager, cases, demo, today, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
+      const { familyId } = await writeDemoCase(manager, cases, checklists, demo, today, demo.siblingOf !== undefined ? families[demo.siblingOf] : undefined);
       families.push(familyId);
       await options.onProgress?.(index + 1, DEMO_CASES.length);
     }

@@ -1,7 +1,8 @@
 /**
  * A family's way through the case machine, event by event, with who sends each event: the
- * request to closure (needsMet) with two review cycles. The demo seed stops cases at different
- * milestones; the e2e tests and the bench drive cases along it over HTTP.
+ * request to closure (needsMet) with two review meetings (the first sets the day of the next) and
+ * a closing meeting. The demo seed stops cases at different milestones; the e2e tests and the
+ * bench drive cases along it over HTTP.
  */
 import { addDays, type CaseEvent } from '@tacu/domain';
 import { SAMPLE_DAY, sampleEvent } from '../app/cases/events/samples';
@@ -27,12 +28,15 @@ function invitation(): CaseEvent {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const CLOSING_MINUTES =
+  'Present: Siobhán (Mam), Aoife Byrne (lead practitioner); apologies: Niamh Kelly. Seán is at school every day and playing for the under-9s; the family agreed the Meitheal has done its work.';
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The event with every date moved by `days`: consent signed, meeting scheduled and held, actions due, review held. */
+/** The event with every date moved by `days`: consent signed, meetings scheduled and held, actions due, the next review set. */
 function movedBy(event: CaseEvent, days: number): CaseEvent {
   if (days === 0) return event;
   switch (event.type) {
@@ -40,7 +44,10 @@ function movedBy(event: CaseEvent, days: number): CaseEvent {
       return { ...event, signedOn: addDays(event.signedOn, days) };
     case 'HOLD_MEETING':
     case 'HOLD_REVIEW':
+    case 'HOLD_CLOSING_MEETING':
       return { ...event, heldOn: addDays(event.heldOn, days) };
+    case 'RECORD_REVIEW':
+      return event.nextReviewOn === undefined ? event : { ...event, nextReviewOn: addDays(event.nextReviewOn, days) };
     case 'INVITE_TO_MEETING':
       return { ...event, scheduledFor: new Date(Date.parse(event.scheduledFor) + days * DAY_MS).toISOString() };
     case 'DRAFT_PLAN':
@@ -60,6 +67,12 @@ export function fullJourney(leadPractitionerId: string, openedOn: string = SAMPL
   return journeySteps(leadPractitionerId).map((step) => ({ ...step, event: movedBy(step.event, days) }));
 }
 
+/** A review record that sets no next review (the review that proposes closure). */
+function withoutNextReview(): CaseEvent {
+  const { nextReviewOn: _nextReviewOn, ...record } = sampleEvent('RECORD_REVIEW');
+  return record;
+}
+
 function journeySteps(leadPractitionerId: string): JourneyStep[] {
   return [
     { by: 'lead', event: sampleEvent('RECORD_REQUEST_DETAILS'), state: 'request.draft' },
@@ -76,15 +89,17 @@ function journeySteps(leadPractitionerId: string): JourneyStep[] {
     { by: 'lead', event: sampleEvent('DRAFT_PLAN'), state: 'actionPlan.drafting' },
     { by: 'lead', event: sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), state: 'actionPlan.awaitingFamilySignOff' },
     { by: 'lead', event: sampleEvent('SIGN_OFF_PLAN'), state: 'review.scheduled' },
-    // First review: the plan continues.
+    // First review: the plan continues; the meeting sets the next review six weeks on.
     { by: 'lead', event: sampleEvent('HOLD_REVIEW'), state: 'review.held' },
     { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
     { by: 'lead', event: sampleEvent('CONTINUE_PLAN'), state: 'review.scheduled' },
-    // Second review: needs are met, closure is proposed.
+    // Second review: needs are met, closure is proposed (no next review set).
     { by: 'lead', event: sampleEvent('HOLD_REVIEW'), state: 'review.held' },
-    { by: 'lead', event: sampleEvent('RECORD_REVIEW'), state: 'review.recorded' },
+    { by: 'lead', event: withoutNextReview(), state: 'review.recorded' },
     { by: 'lead', event: sampleEvent('PROPOSE_CLOSURE'), state: 'closure.proposed' },
-    { by: 'lead', event: sampleEvent('RECORD_CLOSURE_FEEDBACK'), state: 'closure.feedbackCollected' },
+    // The closing meeting, where the Closure and Feedback record is completed.
+    { by: 'lead', event: sampleEvent('HOLD_CLOSING_MEETING'), state: 'closure.meetingHeld' },
+    { by: 'lead', event: { ...sampleEvent('RECORD_CLOSURE_FEEDBACK'), minutes: CLOSING_MINUTES }, state: 'closure.feedbackCollected' },
     { by: 'lead', event: sampleEvent('CLOSE_CASE'), state: 'closed' },
   ];
 }

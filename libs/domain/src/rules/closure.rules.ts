@@ -24,3 +24,17 @@ export function closureReasonExplained(proposal: ClosureProposal | null | undefi
   }
   return OK;
 }
+
+/**
+ * The closing meeting's minutes are recorded with the Closure and Feedback record when a closing
+ * meeting was held (`heldOn`, its day), and only then: a closure without a meeting has no minutes.
+ */
+export function closingMeetingMinutes(heldOn: string | null, minutes: string | undefined): RuleResult {
+  if (heldOn !== null && isBlank(minutes)) {
+    return fail(`The closing meeting was held on ${heldOn}: record its minutes with the feedback (minutes), in plain language the family can read.`);
+  }
+  if (heldOn === null && minutes !== undefined) {
+    return fail('No closing meeting is recorded: record it first (HOLD_CLOSING_MEETING), or leave out minutes when the case closes without one.');
+  }
+  return OK;
+}

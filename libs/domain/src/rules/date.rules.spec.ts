@@ -42,13 +42,13 @@ describe('dates of events', () => {
     );
   });
 
-  it('a meeting or review is held today or before, and not before the case opened', () => {
-    for (const type of ['HOLD_MEETING', 'HOLD_REVIEW'] as const) {
+  it('a meeting, review or closing meeting is held today or before, and not before the case opened', () => {
+    for (const type of ['HOLD_MEETING', 'HOLD_REVIEW', 'HOLD_CLOSING_MEETING'] as const) {
       const held = (heldOn: string) => ({ type, heldOn }) as CaseEvent;
       expect(fieldsOf(held('2026-02-20'))).toEqual([]);
       expect(fieldsOf(held('2026-03-02'))).toEqual([]);
-      expect(eventDateProblems(held('2099-01-01'), context)[0]?.problem).toMatch(/^heldOn is 2099-01-01, after today \(2026-03-02 in Europe\/Dublin\): record the (meeting|review) once it has been held/);
-      expect(eventDateProblems(held('2026-02-19'), context)[0]?.problem).toMatch(/^heldOn is 2026-02-19, before 2026-02-20: a (meeting|review) of this case is held on or after the day the case opened$/);
+      expect(eventDateProblems(held('2099-01-01'), context)[0]?.problem).toMatch(/^heldOn is 2099-01-01, after today \(2026-03-02 in Europe\/Dublin\): record the (meeting|review|closing meeting) once it has been held/);
+      expect(eventDateProblems(held('2026-02-19'), context)[0]?.problem).toMatch(/^heldOn is 2026-02-19, before 2026-02-20: a (meeting|review|closing meeting) of this case is held on or after the day the case opened$/);
     }
   });
 
@@ -95,6 +95,22 @@ describe('dates of events', () => {
     expect(eventDateProblems(contact('2026-03-02T18:00:00Z'), at)[0]?.problem).toBe(
       'contactedOn is 2026-03-02T18:00:00Z, later than now (2026-03-02T09:15:00.000Z): record a contact once it has taken place, with the time it took place',
     );
+  });
+
+  it('the next review a review sets is after the day it was held, and at most 6 months after it', () => {
+    const record = (nextReviewOn?: string) => ({ type: 'RECORD_REVIEW', ...(nextReviewOn ? { nextReviewOn } : {}) }) as CaseEvent;
+    const held = { ...context, reviewHeldOn: '2026-02-25' };
+    expect(fieldsOf(record(), held)).toEqual([]);
+    expect(fieldsOf(record('2026-04-08'), held)).toEqual([]);
+    expect(fieldsOf(record('2026-08-25'), held)).toEqual([]);
+    // Set when recorded late: a day already past is what the meeting set; the next review is overdue at once.
+    expect(fieldsOf(record('2026-02-26'), held)).toEqual([]);
+    expect(eventDateProblems(record('2026-02-25'), held)).toEqual([
+      { field: 'nextReviewOn', problem: 'nextReviewOn is 2026-02-25, not after 2026-02-25, the day this review was held: the next review comes after it' },
+    ]);
+    expect(eventDateProblems(record('2026-08-26'), held)).toEqual([
+      { field: 'nextReviewOn', problem: 'nextReviewOn is 2026-08-26, after 2026-08-25: the next review is set at most 6 months after the review held on 2026-02-25 (reviews are usually every 6-8 weeks); check the day' },
+    ]);
   });
 
   it('events without dates have no date rules', () => {

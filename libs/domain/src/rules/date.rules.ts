@@ -11,8 +11,12 @@
  *   whose age was ever verified lived to 122, and a family supported today has nobody that old.
  * - What happened (consent signed, a meeting or review held, a report made, a contact with the
  *   family) happened today or before (a date-time: not later than now).
- * - A meeting or review of the case is held, a report made and a contact logged on or after the
- *   day the case opened.
+ * - A meeting, review or closing meeting of the case is held, a report made and a contact logged
+ *   on or after the day the case opened.
+ * - The next review a review meeting sets is after the day that review was held and at most
+ *   6 months after it (suggested: reviews are "usually every 6-8 weeks", published; a day further
+ *   out is a typing slip). It may have passed when the review is recorded late: the next review is
+ *   then overdue at once, as it truly is.
  * - Consent is signed at most a year before the case opened (suggested: consent is given for the
  *   request being made; an older form is asked for again).
  * - A meeting is scheduled on or after the day the case opened, and at most a year ahead; an
@@ -20,7 +24,7 @@
  *   (suggested: plans are reviewed every 6-8 weeks, so a date further out is a typing slip).
  */
 import type { CaseEvent } from '../events';
-import { addYears, localDay } from '../local-day';
+import { addMonths, addYears, localDay } from '../local-day';
 
 /** Age limits in whole years, and how far ahead a date may be (see the module's comment). */
 export const DATE_LIMITS = {
@@ -34,6 +38,8 @@ export const DATE_LIMITS = {
   meetingAheadYears: 1,
   /** An action may be due this many years ahead. */
   actionDueAheadYears: 2,
+  /** The next review is set at most this many months after the review that sets it. */
+  nextReviewAheadMonths: 6,
 } as const;
 
 /** The days a date rule is checked against. */
@@ -46,6 +52,8 @@ export interface DateContext {
   timeZone: string;
   /** The clock's reading (UTC instant): a time that has happened is not later than this. */
   now?: Date;
+  /** The day the case's current review was held (YYYY-MM-DD), when one was: what RECORD_REVIEW's nextReviewOn comes after. */
+  reviewHeldOn?: string | null;
 }
 
 /** How far a time that has happened may lie ahead of the clock (a caller's clock running a little fast), in ms. */
@@ -102,7 +110,7 @@ function pastInstantProblems(field: string, instant: string, { today, openedOn, 
 }
 
 /** The date rules of one event's fields (events without dates have none). */
-export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now }: DateContext): DateProblem[] {
+export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now, reviewHeldOn }: DateContext): DateProblem[] {
   switch (event.type) {
     case 'RECORD_CONSENT': {
       const earliest = addYears(openedOn, -DATE_LIMITS.consentBeforeOpeningYears);
@@ -112,8 +120,9 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
       ];
     }
     case 'HOLD_MEETING':
-    case 'HOLD_REVIEW': {
-      const what = event.type === 'HOLD_MEETING' ? 'meeting' : 'review';
+    case 'HOLD_REVIEW':
+    case 'HOLD_CLOSING_MEETING': {
+      const what = event.type === 'HOLD_MEETING' ? 'meeting' : event.type === 'HOLD_REVIEW' ? 'review' : 'closing meeting';
       return [
         ...notAfterToday('heldOn', event.heldOn, today, timeZone, `record the ${what} once it has been held, with the day it was held`),
         ...notBefore('heldOn', event.heldOn, openedOn, `a ${what} of this case is held on or after the day the case opened`),
@@ -138,6 +147,17 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
         notYet: 'record a contact once it has taken place, with the time it took place',
         beforeOpening: 'the contact log of this case starts on the day the case opened',
       });
+    case 'RECORD_REVIEW': {
+      // Without a review held the event is refused anyway (not accepted in this state).
+      if (event.nextReviewOn === undefined || !reviewHeldOn) return [];
+      const months = DATE_LIMITS.nextReviewAheadMonths;
+      return [
+        ...notAfter('nextReviewOn', event.nextReviewOn, addMonths(reviewHeldOn, months), `the next review is set at most ${months} months after the review held on ${reviewHeldOn} (reviews are usually every 6-8 weeks); check the day`),
+        ...(event.nextReviewOn <= reviewHeldOn
+          ? [{ field: 'nextReviewOn', problem: `nextReviewOn is ${event.nextReviewOn}, not after ${reviewHeldOn}, the day this review was held: the next review comes after it` }]
+          : []),
+      ];
+    }
     case 'DRAFT_PLAN': {
       const latest = addYears(today, DATE_LIMITS.actionDueAheadYears);
       return event.actions.flatMap((action, index) =>

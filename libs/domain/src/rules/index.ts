@@ -8,3 +8,4 @@ export * from './closure.rules';
 export * from './escalation.rules';
 export * from './request.rules';
 export * from './date.rules';
+export * from './framework.rules';

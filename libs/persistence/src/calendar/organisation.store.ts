@@ -35,6 +35,13 @@ export interface StoredClosureDay {
   name: string;
 }
 
+/** A configured outcome framework as stored: its id and its definition (checked before it was written). */
+export interface ConfiguredOutcomeFramework {
+  id: string;
+  definition: unknown;
+  configuredAt: Date;
+}
+
 /** An organisation's settings with all its closure days: what the engine builds its calendar from. */
 export interface OrganisationCalendar extends Organisation {
   closureDays: StoredClosureDay[];
@@ -205,6 +212,56 @@ export class OrganisationStore {
       [organisationId, affectsFrom, workingDaysOnly],
     );
     return rows.map((r) => r.id);
+  }
+
+  // ---- outcome frameworks (migration OutcomeFrameworks1795392900000) ------------------------
+
+  /**
+   * The definition of the outcome framework the area's organisation rates new cases on (the
+   * `default` organisation for an area without a row), as stored; null for the built-in default
+   * (no framework named, or no organisation row). One statement.
+   */
+  async outcomeFrameworkOfArea(areaId: string): Promise<ConfiguredOutcomeFramework | null> {
+    const { rows } = await sql<ConfiguredOutcomeFramework>(
+      this.manager,
+      `SELECT f.id, f.definition, f.configured_at AS "configuredAt"
+       FROM organisations o JOIN outcome_frameworks f ON f.id = o.outcome_framework_id
+       WHERE o.id = coalesce((SELECT a.organisation_id FROM areas a WHERE a.id = $1), '${DEFAULT_ORGANISATION_ID}')`,
+      [areaId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The id of the framework an organisation names; null for the built-in default (or no such organisation). */
+  async outcomeFrameworkIdOf(organisationId: string): Promise<string | null> {
+    const { rows } = await sql<{ id: string | null }>(this.manager, `SELECT outcome_framework_id AS id FROM organisations WHERE id = $1`, [organisationId]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Writes a framework's checked definition under its id (a changed definition replaces the old: cases keep their own copies). */
+  async saveOutcomeFramework(definition: { id: string }, at: Date): Promise<void> {
+    await sql(
+      this.manager,
+      `INSERT INTO outcome_frameworks (id, definition, configured_at) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (id) DO UPDATE SET definition = EXCLUDED.definition, configured_at = EXCLUDED.configured_at
+       WHERE outcome_frameworks.definition IS DISTINCT FROM EXCLUDED.definition`,
+      [definition.id, jsonb(definition), at],
+    );
+  }
+
+  /** Every configured framework as stored, by id (the start-up check reads them all). */
+  async listOutcomeFrameworks(): Promise<ConfiguredOutcomeFramework[]> {
+    const { rows } = await sql<ConfiguredOutcomeFramework>(this.manager, `SELECT id, definition, configured_at AS "configuredAt" FROM outcome_frameworks ORDER BY id`);
+    return rows;
+  }
+
+  /**
+   * Names the framework an organisation's new cases are rated on (a configured one's id, or null
+   * for the built-in default); false when the organisation has no row. Open cases keep theirs.
+   */
+  async setOutcomeFramework(organisationId: string, frameworkId: string | null): Promise<boolean> {
+    const { rowCount } = await sql(this.manager, `UPDATE organisations SET outcome_framework_id = $2 WHERE id = $1`, [organisationId, frameworkId]);
+    return rowCount === 1;
   }
 
   /** The time zone of each area's organisation (areas without a row: the `default` organisation's). */

@@ -4,7 +4,8 @@
  * only by the methods that say so.
  */
 import type { EntityManager } from 'typeorm';
-import type { Area, Family, FamilyMember, NewFamilyMember, SensitiveDetails, User } from './people.types';
+import { sql } from '../sql';
+import { NO_PERSON_DETAILS, type Area, type Family, type FamilyMember, type HomeMember, type MemberWrite, type NewFamilyMember, type PersonDetails, type ProfessionalInvolved, type SensitiveDetails, type User } from './people.types';
 
 interface UserRow {
   id: string;
@@ -29,7 +30,17 @@ interface MemberRow {
   name: string;
   date_of_birth: Date | string | null;
   has_parental_responsibility: boolean;
+  gender: string | null;
+  school: string | null;
+  school_class: string | null;
+  gp: string | null;
+  first_language: string | null;
+  interpreter_needed: boolean | null;
+  lives_in_home: HomeMember[] | null;
+  professionals_involved: ProfessionalInvolved[] | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toIso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 
@@ -59,9 +70,27 @@ const toMember = (r: MemberRow): FamilyMember => ({
   name: r.name,
   dateOfBirth: toDay(r.date_of_birth),
   hasParentalResponsibility: r.has_parental_responsibility,
+  details: {
+    gender: r.gender,
+    school: r.school,
+    schoolClass: r.school_class,
+    gp: r.gp,
+    firstLanguage: r.first_language,
+    interpreterNeeded: r.interpreter_needed,
+    livesInHome: r.lives_in_home,
+    professionalsInvolved: r.professionals_involved,
+  },
 });
 
-const MEMBER_COLUMNS = 'id, family_id, relationship, name, date_of_birth::text AS date_of_birth, has_parental_responsibility';
+const MEMBER_COLUMNS = `id, family_id, relationship, name, date_of_birth::text AS date_of_birth, has_parental_responsibility,
+  gender, school, school_class, gp, first_language, interpreter_needed, lives_in_home, professionals_involved`;
+
+/** The detail columns' values, in the order of DETAIL_COLUMNS (lists as jsonb text, or null). */
+function detailValues(details: Partial<PersonDetails> | undefined): unknown[] {
+  const d: PersonDetails = { ...NO_PERSON_DETAILS, ...(details ?? {}) };
+  const list = (value: unknown[] | null) => (value === null ? null : JSON.stringify(value));
+  return [d.gender, d.school, d.schoolClass, d.gp, d.firstLanguage, d.interpreterNeeded, list(d.livesInHome), list(d.professionalsInvolved)];
+}
 
 export class PeopleStore {
   constructor(private readonly manager: EntityManager) {}
@@ -123,10 +152,14 @@ export class PeopleStore {
     const created: FamilyMember[] = [];
     for (const m of members) {
       const rows: MemberRow[] = await this.manager.query(
-        `INSERT INTO family_members (id, family_id, relationship, name, date_of_birth, has_parental_responsibility, created_at, sensitive)
-         VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5::date, $6, $7, $8)
+        `INSERT INTO family_members (id, family_id, relationship, name, date_of_birth, has_parental_responsibility, created_at, sensitive,
+           gender, school, school_class, gp, first_language, interpreter_needed, lives_in_home, professionals_involved)
+         VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb)
          RETURNING ${MEMBER_COLUMNS}`,
-        [m.id ?? null, familyId, m.relationship, m.name, m.dateOfBirth ?? null, m.hasParentalResponsibility ?? false, createdAt, JSON.stringify(m.sensitive ?? {})],
+        [
+          m.id ?? null, familyId, m.relationship, m.name, m.dateOfBirth ?? null, m.hasParentalResponsibility ?? false, createdAt, JSON.stringify(m.sensitive ?? {}),
+          ...detailValues(m.details),
+        ],
       );
       const row = rows[0];
       if (!row) throw new Error('insertMembers: no row returned');
@@ -135,10 +168,56 @@ export class PeopleStore {
     return created;
   }
 
-  /** Members of a family, without their sensitive details. */
-  async listMembers(familyId: string): Promise<FamilyMember[]> {
-    const rows: MemberRow[] = await this.manager.query(`SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 ORDER BY created_at, id`, [familyId]);
+  /**
+   * Members of a family, without their sensitive details. `forShare`: held until the transaction
+   * ends against a change of them (an event naming a member decides on what their record says:
+   * parental responsibility is not taken from a consent giver meanwhile).
+   */
+  async listMembers(familyId: string, { forShare = false }: { forShare?: boolean } = {}): Promise<FamilyMember[]> {
+    const rows: MemberRow[] = await this.manager.query(
+      `SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 ORDER BY created_at, id${forShare ? ' FOR SHARE' : ''}`,
+      [familyId],
+    );
     return rows.map(toMember);
+  }
+
+  /** One member of a family, without their sensitive details; null when the family has no member of this id. */
+  async findMember(familyId: string, memberId: string): Promise<FamilyMember | null> {
+    if (!UUID.test(memberId)) return null;
+    const rows: MemberRow[] = await this.manager.query(`SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 AND id = $2`, [familyId, memberId]);
+    return rows[0] ? toMember(rows[0]) : null;
+  }
+
+  /**
+   * The same, locked until the transaction ends: a change reads the record it changes under the
+   * lock, since sibling cases (each locking only its own case row) share the family's members.
+   */
+  async lockMember(familyId: string, memberId: string): Promise<FamilyMember | null> {
+    if (!UUID.test(memberId)) return null;
+    const rows: MemberRow[] = await this.manager.query(`SELECT ${MEMBER_COLUMNS} FROM family_members WHERE family_id = $1 AND id = $2 FOR UPDATE`, [familyId, memberId]);
+    return rows[0] ? toMember(rows[0]) : null;
+  }
+
+  /** One member's sensitive details, locked until the transaction ends: call only after the policy allowed it. */
+  async lockSensitiveOf(memberId: string): Promise<SensitiveDetails> {
+    const rows: { sensitive: SensitiveDetails }[] = await this.manager.query(`SELECT sensitive FROM family_members WHERE id = $1 FOR UPDATE`, [memberId]);
+    return rows[0]?.sensitive ?? {};
+  }
+
+  /** Writes a member's whole record back (every column and the sensitive details), after a change. */
+  async updateMember(memberId: string, member: MemberWrite): Promise<FamilyMember> {
+    const { rows } = await sql<MemberRow>(
+      this.manager,
+      `UPDATE family_members SET relationship = $2, name = $3, date_of_birth = $4::date, has_parental_responsibility = $5, sensitive = $6::jsonb,
+         gender = $7, school = $8, school_class = $9, gp = $10, first_language = $11, interpreter_needed = $12,
+         lives_in_home = $13::jsonb, professionals_involved = $14::jsonb
+       WHERE id = $1
+       RETURNING ${MEMBER_COLUMNS}`,
+      [memberId, member.relationship, member.name, member.dateOfBirth, member.hasParentalResponsibility, JSON.stringify(member.sensitive), ...detailValues(member.details)],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`updateMember: no member ${memberId}`);
+    return toMember(row);
   }
 
   /** Sensitive details of a family and of each member: call only after the policy allowed it. */

@@ -136,4 +136,14 @@ export class CaseStore {
     if (rowCount !== 1) throw new Error(`case ${u.id} is not at version ${u.version - 1} (lock it before updating)`);
     return rows[0];
   }
+
+  /**
+   * Moves the case to `version` for a change that is not a transition of its machine (a change
+   * to its family's details): the new audit head and the time; state, snapshot and deadlines
+   * stay. The row must hold version - 1 (locked by the caller).
+   */
+  async advance(id: string, version: number, lastAuditHash: string, at: Date): Promise<void> {
+    const { rowCount } = await sql(this.manager, `UPDATE cases SET version = $2, last_audit_hash = $3, updated_at = $4 WHERE id = $1 AND version = $2 - 1`, [id, version, lastAuditHash, at]);
+    if (rowCount !== 1) throw new Error(`case ${id} is not at version ${version - 1} (lock it before advancing)`);
+  }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../sql';
 
-/** How a practitioner takes part in a case (migrations 1795392400000-participants, 1795392600000-liaison-participants). */
+/** How a practitioner takes part in a case (migrations 1795392400000-participants, 1795393000000-liaison-participants). */
 export type ParticipantKind = 'opener' | 'lead' | 'invitee' | 'actionOwner' | 'liaison';
 
 /** The kinds a case's record decides (the opener is written once, when the case is opened). */

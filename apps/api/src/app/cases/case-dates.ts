@@ -1,15 +1,20 @@
 /**
- * The date rules of the practice model (libs/domain date.rules) applied to what the API receives:
- * a date of birth a person could have, what happened not in the future, a meeting not before its
- * case opened. "Today" is the app clock's reading on the organisation's local calendar. A broken
- * rule answers 400 VALIDATION_FAILED naming the field, like any other invalid field.
+ * The rules of the practice model that need the case, applied to what the API receives: the date
+ * rules (libs/domain date.rules: a date of birth a person could have, what happened not in the
+ * future, a meeting not before its case opened, the next review after the review that set it) and
+ * the case's outcome framework (libs/domain framework.rules: every rating on an outcome of the
+ * framework the case started with, on its scale; strengths and needs on its sides). "Today" is the
+ * app clock's reading on the organisation's local calendar. A broken rule answers 400
+ * VALIDATION_FAILED naming the field, like any other invalid field.
  */
-import { dateOfBirthProblems, eventDateProblems, localDay, type CaseEvent, type DateProblem } from '@tacu/domain';
+import { dateOfBirthProblems, eventDateProblems, eventFrameworkProblems, localDay, type CaseEvent, type DateProblem } from '@tacu/domain';
+import { frameworkOf, type CaseContext } from '@tacu/workflows';
 import type { CaseEventCheckRow } from '@tacu/engine';
 import { ValidationFailed } from '../errors/validation-failed';
 import type { OpenCaseInput } from './open-case.dto';
 
-function refuse(problems: DateProblem[]): void {
+/** Throws 400 VALIDATION_FAILED with the problems by field; nothing when there are none. */
+export function refuse(problems: DateProblem[]): void {
   if (problems.length === 0) return;
   const byField = new Map<string, string[]>();
   for (const { field, problem } of problems) byField.set(field, [...(byField.get(field) ?? []), problem]);
@@ -28,12 +33,19 @@ export function checkOpenCaseDates(input: OpenCaseInput, now: Date, timeZone: st
 }
 
 /**
- * The engine's `checkEvent` for one event: its dates against today and the day its case opened
- * (read from the locked case row). Throws ValidationFailed.
+ * The engine's `checkEvent` for one event, on the locked case row: its dates against today, the
+ * day its case opened and the day its current review was held; its ratings, strengths and needs
+ * against the outcome framework the case started with. Throws ValidationFailed with every problem.
  */
-export function eventDateCheck(event: CaseEvent, now: Date): (row: CaseEventCheckRow) => void {
+export function caseEventCheck(event: CaseEvent, now: Date): (row: CaseEventCheckRow) => void {
   return (row) => {
     const { timeZone } = row;
-    refuse(eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone, now }));
+    const record = ((row.snapshot as { context?: Partial<CaseContext> } | null)?.context ?? {}) as Partial<CaseContext>;
+    const reviews = record.reviews ?? [];
+    const reviewHeldOn = reviews[reviews.length - 1]?.heldOn ?? null;
+    refuse([
+      ...eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone, now, reviewHeldOn }),
+      ...eventFrameworkProblems(event, frameworkOf(record)),
+    ]);
   };
 }

@@ -150,6 +150,16 @@ export class CaseQueries {
     return rowCount > 0;
   }
 
+  /** Those of `caseIds` the caller may see. */
+  async visibleCaseIds(caseIds: readonly string[], visibility: CaseVisibilityFilter): Promise<Set<string>> {
+    const ids = caseIds.filter(isUuid);
+    if (ids.length === 0) return new Set();
+    const p = new Params();
+    const where = [`c.id = ANY(${p.add(ids)}::uuid[])`, visibilitySql(visibility, p)];
+    const { rows } = await sql<{ id: string }>(this.manager, `SELECT c.id FROM cases c WHERE ${where.join(' AND ')}`, p.values);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** True when a later episode already reopens this case. */
   async wasReopened(caseId: string): Promise<boolean> {
     const { rowCount } = await sql(this.manager, `SELECT 1 FROM cases WHERE previous_episode_id = $1::uuid LIMIT 1`, [caseId]);

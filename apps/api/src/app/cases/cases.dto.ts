@@ -7,10 +7,12 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CASE_EVENT_TYPES, CASE_STATUSES, CLOSURE_REASONS, localDueDay, REQUEST_ORIGINS, ROLES, STAGES } from '@tacu/domain';
 import type { TransitionResult } from '@tacu/engine';
-import type { CaseRow, FamilyMember } from '@tacu/persistence';
+import { upgradeCaseContext } from '@tacu/workflows';
+import type { CaseRow } from '@tacu/persistence';
 import type { AuditEventRow } from '@tacu/persistence';
 import type { CaseSort } from './case-queries';
 import { IsInstant, LIMITS } from './events/validation';
+import { DETAIL_LIMITS } from './person-details.dto';
 
 /**
  * Schema parts of the strings the API reads and answers (OpenAPI): each with its longest form, as
@@ -133,14 +135,53 @@ export class SiblingCaseResponse {
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
 }
 
+export class ContactDetailsResponse {
+  @ApiPropertyOptional({ example: '+353 87 123 4567', maxLength: 30 }) phone?: string;
+  @ApiPropertyOptional({ example: 'siobhan.murphy@example.ie', maxLength: 254 }) email?: string;
+}
+
+export class PersonSensitiveDetailsResponse {
+  @ApiPropertyOptional({ description: 'An address kept from someone.', example: '12 Church Road, Tallaght, Dublin 24', maxLength: 500 }) address?: string;
+  @ApiPropertyOptional({ type: ContactDetailsResponse, description: 'How to reach them.' }) contact?: ContactDetailsResponse;
+  @ApiPropertyOptional({ description: "The child's ethnicity (special-category data).", example: 'Irish Traveller', maxLength: DETAIL_LIMITS.identity }) ethnicity?: string;
+  @ApiPropertyOptional({ description: "The child's religion (special-category data).", example: 'Catholic', maxLength: DETAIL_LIMITS.identity }) religion?: string;
+  @ApiPropertyOptional({ description: "The child's disability or additional needs (special-category data).", example: 'Autism diagnosis (2023).', maxLength: DETAIL_LIMITS.needs })
+  disabilityOrAdditionalNeeds?: string;
+}
+
+export class HomeMemberResponse {
+  @ApiPropertyOptional({ ...UUID, description: 'A member of the family (from familyMembers).' }) familyMemberId?: string;
+  @ApiPropertyOptional({ example: 'Darren Kelly', maxLength: LIMITS.name, description: 'Someone else, by name.' }) name?: string;
+  @ApiPropertyOptional({ example: "mother's partner", maxLength: DETAIL_LIMITS.relationship }) relationship?: string;
+}
+
+export class ProfessionalInvolvedResponse {
+  @ApiProperty({ example: 'Dr Nuala Hayes', maxLength: LIMITS.name }) name!: string;
+  @ApiProperty({ example: 'Speech and Language Therapy, HSE', maxLength: LIMITS.label }) service!: string;
+  @ApiPropertyOptional({ type: ContactDetailsResponse, description: 'Only for the lead practitioner and the coordinators.' }) contact?: ContactDetailsResponse;
+}
+
 export class FamilyMemberResponse {
   @ApiProperty({ ...UUID }) id!: string;
-  @ApiProperty({ example: 'mother', maxLength: 50 }) relationship!: string;
+  @ApiProperty({ example: 'mother', maxLength: 50, description: '`child` for the child of a case of the family.' }) relationship!: string;
   @ApiProperty({ example: 'Siobhán Murphy', maxLength: LIMITS.name }) name!: string;
   @ApiProperty({ nullable: true, type: String, ...DAY }) dateOfBirth!: string | null;
   @ApiProperty() hasParentalResponsibility!: boolean;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Sensitive details, only for the lead practitioner and coordinators: `address` (one kept from someone), and `contact` (phone, email) given when the case was opened.' })
-  sensitive?: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, example: 'male', maxLength: DETAIL_LIMITS.gender, description: 'Sex/gender, as the family describes it (null: not recorded).' }) gender!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Scoil Bhríde National School, Tallaght', maxLength: DETAIL_LIMITS.place, description: 'School or pre-school.' }) school!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2nd class', maxLength: DETAIL_LIMITS.schoolClass }) schoolClass!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Dr Ciara Lynch, Main Street Medical Centre', maxLength: DETAIL_LIMITS.place, description: 'GP: name and practice.' }) gp!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Irish', maxLength: DETAIL_LIMITS.language }) firstLanguage!: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) interpreterNeeded!: boolean | null;
+  @ApiProperty({ nullable: true, type: [HomeMemberResponse], maxItems: DETAIL_LIMITS.people, description: "Who lives in the child's home." }) livesInHome!: HomeMemberResponse[] | null;
+  @ApiProperty({ nullable: true, type: [ProfessionalInvolvedResponse], maxItems: DETAIL_LIMITS.people, description: 'The professionals already involved; their contact only for the lead practitioner and coordinators.' })
+  professionalsInvolved!: ProfessionalInvolvedResponse[] | null;
+  @ApiPropertyOptional({
+    type: PersonSensitiveDetailsResponse,
+    description:
+      'Sensitive details, only for the case\'s lead practitioner and the area\'s coordinators (absent for anyone else): an address kept from someone, contact details, and the child\'s ethnicity, religion, disability or additional needs.',
+  })
+  sensitive?: PersonSensitiveDetailsResponse;
 }
 
 export class WaitingEventResponse {
@@ -164,7 +205,9 @@ export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: [WaitingEventResponse], maxItems: CASE_EVENT_TYPES.length, description: WAITING_EVENTS }) waitingEvents!: WaitingEventResponse[];
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [SiblingCaseResponse], description: 'Other cases of the same family that you may see.' }) siblingCases!: SiblingCaseResponse[];
-  @ApiProperty({ type: [FamilyMemberResponse] }) familyMembers!: FamilyMemberResponse[];
+  @ApiProperty({ type: [FamilyMemberResponse], description: 'The family: the child of this case (id childPersonId), the other members, and the children of sibling cases.' }) familyMembers!: FamilyMemberResponse[];
+  @ApiProperty({ ...UUID, nullable: true, type: String, description: 'The pre-request checklist this request came from (GET /pre-request-checklists/:id), shown to those who may see that checklist; null otherwise.' })
+  preRequestChecklistId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What has been recorded on the case (the workflow context).' })
   record!: Record<string, unknown>;
 }
@@ -251,11 +294,15 @@ export function toCaseSummaryResponse(row: Omit<CaseRow, 'lastAuditHash' | 'snap
   };
 }
 
-/** What the workflow has recorded, without the engine's bookkeeping (clock reading, policy, calendar, who last acted). */
+/**
+ * What the workflow has recorded, without the engine's bookkeeping (clock reading, policy,
+ * calendar, who last acted), in the current shape (`upgradeCaseContext`: a case recorded by an
+ * earlier release reads like one recorded now).
+ */
 export function recordOf(snapshot: unknown): Record<string, unknown> {
   const context = (snapshot as { context?: unknown } | null)?.context;
-  if (context === null || typeof context !== 'object') return {};
-  const { now: _now, policy: _policy, calendar: _calendar, actor: _actor, ...record } = context as Record<string, unknown>;
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) return {};
+  const { now: _now, policy: _policy, calendar: _calendar, actor: _actor, ...record } = upgradeCaseContext(context as Record<string, unknown>);
   return record;
 }
 
@@ -265,7 +312,9 @@ export interface CaseDetail {
   waitingEvents: WaitingEventResponse[];
   deadlines: Array<{ name: string | null; dueAt: Date; fired: boolean }>;
   siblings: SiblingCaseResponse[];
-  members: Array<FamilyMember & { sensitive?: Record<string, unknown> }>;
+  /** The family as the reader may read it (family-view.ts, libs/auth `readablePerson`). */
+  members: FamilyMemberResponse[];
+  preRequestChecklistId: string | null;
   /** The time zone of the case's organisation. */
   timeZone: string;
   /** What of the record the reader may read (libs/auth `readableRecord`). */
@@ -284,14 +333,8 @@ export function toCaseResponse(detail: CaseDetail, now: Date): CaseResponse {
       passed: d.fired || new Date(d.dueAt).getTime() <= now.getTime(),
     })),
     siblingCases: detail.siblings,
-    familyMembers: detail.members.map((m) => ({
-      id: m.id,
-      relationship: m.relationship,
-      name: m.name,
-      dateOfBirth: m.dateOfBirth,
-      hasParentalResponsibility: m.hasParentalResponsibility,
-      ...(m.sensitive !== undefined ? { sensitive: m.sensitive } : {}),
-    })),
+    familyMembers: detail.members,
+    preRequestChecklistId: detail.preRequestChecklistId,
     record: detail.readable(recordOf(detail.row.snapshot)),
   };
 }

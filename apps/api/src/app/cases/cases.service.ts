@@ -10,6 +10,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import {
   canOpenCaseIn,
+  canSeeChecklist,
   canSeeSensitiveDetails,
   caseRoleOf,
   caseVisibilityFilter,
@@ -24,8 +25,9 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type ConsentRecord, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
-import type { CaseAccessRow, Clock, Engine, TransitionResult } from '@tacu/engine';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { consentOf, type CaseContext } from '@tacu/workflows';
+import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
   CaseReadStore,
@@ -33,17 +35,18 @@ import {
   IdempotencyStore,
   OrganisationStore,
   PeopleStore,
+  PreRequestChecklistStore,
   canonicalJson,
   sha256,
   type CaseReadKind,
   type CaseRow,
-  type FamilyMember,
   type NewFamilyMember,
+  type PreRequestChecklistRow,
 } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
-import { checkOpenCaseDates, eventDateCheck } from './case-dates';
+import { caseEventCheck, checkOpenCaseDates } from './case-dates';
 import { CaseQueries } from './case-queries';
 import {
   recordOf,
@@ -54,11 +57,14 @@ import {
   type CaseHistoryResponse,
   type CasePageResponse,
   type CaseResponse,
+  type FamilyMemberResponse,
   type ListCasesQueryDto,
   type TransitionResponse,
 } from './cases.dto';
 import { parseCaseEvent } from './events';
-import { parseOpenCase, type OpenCaseInput } from './open-case.dto';
+import { memberAsRead, PROFESSIONAL_CONTACTS, splitProfessionals, toHomeMembers } from './family-view';
+import { parseOpenCase, type ChildInput, type OpenCaseInput } from './open-case.dto';
+import type { HomeMemberInput } from './person-details.dto';
 import { PageCursors } from './page-cursors';
 
 /** The workflow every case of this API runs (the composed case machine). */
@@ -74,12 +80,12 @@ export function caseNotFound(): DomainError {
   return new DomainError(DomainErrorCode.CASE_NOT_FOUND, 'There is no case with this id that you can see.');
 }
 
-function invalid(field: string, problem: string): ValidationFailed {
+export function invalid(field: string, problem: string): ValidationFailed {
   return new ValidationFailed([{ field, problems: [problem] }]);
 }
 
 /** The policy's facts from a case row read for the caller (with their `participation`). */
-function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
+export function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
   return { areaId: row.areaId, stage: row.stage, status: row.status, participation: row.participation ?? [] };
 }
 
@@ -99,6 +105,38 @@ function episodeConflict(error: unknown): ValidationFailed | null {
   const constraint = (error.driverError as { constraint?: unknown } | undefined)?.constraint;
   const problem = typeof constraint === 'string' ? EPISODE_CONSTRAINTS[constraint] : undefined;
   return problem ? invalid('previousEpisodeId', problem) : null;
+}
+
+/** Who lives in the home may name members of the family by id: each must be one (400 naming the item otherwise). */
+export function homeMemberProblems(list: readonly HomeMemberInput[] | undefined, memberIds: ReadonlySet<string>, field: string): ValidationFailed | null {
+  const problems = (list ?? []).flatMap((item, index) =>
+    item.familyMemberId === undefined || memberIds.has(item.familyMemberId)
+      ? []
+      : [{ field: `${field}.${index}.familyMemberId`, problems: ["familyMemberId names nobody of this family: give the id of a member from the case's familyMembers, or name someone else with name and relationship"] }],
+  );
+  return problems.length > 0 ? new ValidationFailed(problems) : null;
+}
+
+/** The child of a new case as stored: their details in columns, sensitive ones (professionals' contacts too) apart. */
+function newChild(child: ChildInput): NewFamilyMember {
+  const { professionals, contacts } = splitProfessionals(child.professionalsInvolved ?? []);
+  return {
+    relationship: 'child',
+    name: child.name,
+    dateOfBirth: child.dateOfBirth,
+    hasParentalResponsibility: false,
+    details: {
+      gender: child.gender ?? null,
+      school: child.school ?? null,
+      schoolClass: child.schoolClass ?? null,
+      gp: child.gp ?? null,
+      firstLanguage: child.firstLanguage ?? null,
+      interpreterNeeded: child.interpreterNeeded ?? null,
+      livesInHome: child.livesInHome ? toHomeMembers(child.livesInHome) : null,
+      professionalsInvolved: child.professionalsInvolved ? professionals : null,
+    },
+    sensitive: { ...(child.sensitive ?? {}), ...(contacts.some((c) => c !== null) ? { [PROFESSIONAL_CONTACTS]: contacts } : {}) },
+  };
 }
 
 @Injectable()
@@ -121,7 +159,7 @@ export class CasesService {
    */
   async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<CaseResponse> {
     const caseId = await this.dataSource
-      .transaction((manager) => this.openWithin(manager, actor, body, options))
+      .transaction((manager) => this.openWithin(manager, actor, body, options, requestId))
       .catch((error: unknown) => {
         throw episodeConflict(error) ?? error;
       });
@@ -130,10 +168,10 @@ export class CasesService {
 
   /**
    * Opens a case inside the caller's transaction (POST /cases, and the demo seed, which writes a
-   * whole area in one): the body's checks, the policy's joins, the family and child, the case.
-   * Returns the case id.
+   * whole area in one): the body's checks, the policy's joins, the family and child, the case, and
+   * the link of its pre-request checklist (recorded with `requestId`). Returns the case id.
    */
-  async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}): Promise<string> {
+  async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<string> {
     const parsed = parseOpenCase(body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const dto = parsed.value;
@@ -160,6 +198,7 @@ export class CasesService {
       }
     }
     const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
+    const checklist = dto.preRequestChecklistId !== undefined ? await this.checklistToLink(manager, actor, dto) : null;
     const { familyId, childPersonId } = await this.writePeople(manager, actor, dto, previous);
     const id = randomUUID();
     const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
@@ -167,11 +206,53 @@ export class CasesService {
       workflowId: CASE_WORKFLOW_ID,
       caseId: id,
       input: { caseId: id, leadPractitionerId, origin: dto.origin },
-      attributes: { areaId: dto.areaId, familyId, childPersonId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
+      attributes: {
+        areaId: dto.areaId,
+        familyId,
+        childPersonId,
+        origin: dto.origin,
+        previousEpisodeId: dto.previousEpisodeId ?? null,
+        ...(checklist ? { preRequestChecklistId: checklist.id } : {}),
+      },
       actor,
     });
+    if (checklist) {
+      const now = this.clock.now();
+      const checklists = new PreRequestChecklistStore(manager);
+      // Locked since checklistToLink: nobody linked it meanwhile.
+      if (!(await checklists.link(checklist.id, id, actor.id, now))) throw new Error(`checklist ${checklist.id} was linked while locked`);
+      await checklists.recordEach([checklist.id], { at: now, actorId: actor.id, actorRole: actor.role, what: 'linked', caseId: id, requestId });
+    }
     if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
     return id;
+  }
+
+  /**
+   * The pre-request checklist a new case links (locked until the case is written): one the caller
+   * may see (libs/auth `canSeeChecklist`: who made it, the area's coordinators), of the case's area,
+   * whose outcome was a request for support, and not linked to a case yet.
+   */
+  private async checklistToLink(manager: EntityManager, actor: Actor, dto: OpenCaseInput): Promise<PreRequestChecklistRow> {
+    const id = dto.preRequestChecklistId as string;
+    const checklist = await new PreRequestChecklistStore(manager).lock(id, actor.id);
+    // One answer whether it does not exist, is of another area or is not the caller's to see.
+    if (!checklist || checklist.areaId !== dto.areaId || !canSeeChecklist(actor, { areaId: checklist.areaId, madeBy: checklist.madeBy, leadOfLinkedCase: checklist.leadOfLinkedCase ?? false })) {
+      throw invalid('preRequestChecklistId', `preRequestChecklistId does not name a pre-request checklist of area ${dto.areaId} that you can see (GET /pre-request-checklists lists yours)`);
+    }
+    if (checklist.outcome !== 'requestForSupport') {
+      throw invalid('preRequestChecklistId', "preRequestChecklistId names a checklist whose outcome was that no Meitheal is needed: a case links a checklist whose outcome is requestForSupport (make a new checklist if the family's needs have changed)");
+    }
+    if (checklist.caseId !== null) throw invalid('preRequestChecklistId', 'preRequestChecklistId names a checklist already linked to another case: a checklist leads to one request for support');
+    // Its ratings are the baseline reviews and closure rate again: on the framework the case opens with.
+    const rated = checklist.framework ?? DEFAULT_OUTCOME_FRAMEWORK;
+    const now = await new OrganisationOutcomeFrameworks().forArea(manager, dto.areaId);
+    if (rated.id !== now.id) {
+      throw invalid(
+        'preRequestChecklistId',
+        `preRequestChecklistId names a checklist rated on ${rated.name.en} (${rated.id}), but new cases of area ${dto.areaId} are rated on ${now.name.en} (${now.id}): make a new pre-request checklist, or open the case without one`,
+      );
+    }
+    return checklist;
   }
 
   /**
@@ -209,6 +290,7 @@ export class CasesService {
       name: m.name,
       dateOfBirth: m.dateOfBirth ?? null,
       hasParentalResponsibility: m.hasParentalResponsibility,
+      details: { firstLanguage: m.firstLanguage ?? null, interpreterNeeded: m.interpreterNeeded ?? null },
       sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
     }));
     if (previous?.childPersonId) {
@@ -216,14 +298,13 @@ export class CasesService {
       return { familyId, childPersonId: previous.childPersonId };
     }
     if (!dto.child) throw invalid('child', 'child is required (the child the case is for), unless the case reopens an episode (previousEpisodeId)');
-    const child: NewFamilyMember = {
-      relationship: 'child',
-      name: dto.child.name,
-      dateOfBirth: dto.child.dateOfBirth,
-      hasParentalResponsibility: false,
-      sensitive: { ...(dto.child.sensitive ?? {}) },
-    };
-    const [created] = await people.insertMembers(familyId, [child, ...others], now);
+    if (dto.child.livesInHome?.some((item) => item.familyMemberId !== undefined)) {
+      // Only members already recorded have an id: those of the family a sibling case joins.
+      const known = new Set((await people.listMembers(familyId)).map((m) => m.id));
+      const problem = homeMemberProblems(dto.child.livesInHome, known, 'child.livesInHome');
+      if (problem) throw problem;
+    }
+    const [created] = await people.insertMembers(familyId, [newChild(dto.child), ...others], now);
     if (!created) throw new Error('the child was not written');
     return { familyId, childPersonId: created.id };
   }
@@ -273,14 +354,16 @@ export class CasesService {
   private async checkEventNames(manager: EntityManager, row: CaseRow, event: Record<string, unknown>): Promise<void> {
     const named = namedPeople(event);
     if (named.length === 0) return;
-    const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId) : [];
+    // Shared: a change of a member's record (parental responsibility) waits for this event, and this event for it.
+    const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId, { forShare: true }) : [];
     const context = recordOf(row.snapshot);
     await this.checkNamed(manager, named, {
       areaId: row.areaId,
       leadPractitionerId: row.leadPractitionerId,
       childPersonId: row.childPersonId,
       familyMembers: new Map(members.map((m) => [m.id, { hasParentalResponsibility: m.hasParentalResponsibility }])),
-      consent: (context['consent'] as ConsentRecord | null | undefined) ?? null,
+      // What every required consent allows, as the case's record holds it (recordOf upgrades an older record).
+      consent: consentOf(context as Partial<CaseContext> as CaseContext),
     });
   }
 
@@ -345,16 +428,32 @@ export class CasesService {
       row.familyId ? await queries.siblings(caseId, row.familyId, row.childPersonId, visibility) : [],
       row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
     ];
+    const preRequestChecklistId = await this.checklistIdShownTo(manager, actor, caseId);
     const timeZone = await this.timeZoneOf(manager, row.areaId);
-    return toCaseResponse({ row, ...nextSteps, deadlines, siblings, members, timeZone, readable: (record) => readableRecord(role, record, scope) }, this.clock.now());
+    return toCaseResponse(
+      { row, ...nextSteps, deadlines, siblings, members, preRequestChecklistId, timeZone, readable: (record) => readableRecord(role, record, scope) },
+      this.clock.now(),
+    );
   }
 
-  private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<Array<FamilyMember & { sensitive?: Record<string, unknown> }>> {
+  /**
+   * The id of the pre-request checklist the case came from, for a reader who may see that checklist
+   * (libs/auth `canSeeChecklist`: an invited agency reads the case, not its checklist); else null.
+   */
+  private async checklistIdShownTo(manager: EntityManager, actor: Actor, caseId: string): Promise<string | null> {
+    const store = new PreRequestChecklistStore(manager);
+    const id = await store.idOfCase(caseId);
+    const checklist = id === null ? null : await store.find(id, actor.id);
+    if (!checklist) return null;
+    return canSeeChecklist(actor, { areaId: checklist.areaId, madeBy: checklist.madeBy, leadOfLinkedCase: checklist.leadOfLinkedCase ?? false }) ? checklist.id : null;
+  }
+
+  /** The family as the reader may read it: sensitive details are read from the database only when the policy allows them. */
+  private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<FamilyMemberResponse[]> {
     const people = new PeopleStore(manager);
     const members = await people.listMembers(familyId);
-    if (!withSensitive) return members;
-    const sensitive = await people.readSensitive(familyId);
-    return members.map((m) => ({ ...m, sensitive: sensitive.members[m.id] ?? {} }));
+    const sensitive = withSensitive ? (await people.readSensitive(familyId)).members : {};
+    return members.map((m) => memberAsRead(m, sensitive[m.id], withSensitive));
   }
 
   async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
@@ -376,7 +475,7 @@ export class CasesService {
       event,
       actor,
       roleOnCase: (row) => caseRoleOf(actor, accessFactsOf(row)),
-      checkEvent: eventDateCheck(parsed.event, this.clock.now()),
+      checkEvent: caseEventCheck(parsed.event, this.clock.now()),
       check: async (row, within) => {
         this.checkEventScope(actor, row, event);
         await this.checkEventNames(within, row, event);

@@ -21,25 +21,26 @@ import {
   validateBody,
   type FieldError,
 } from './events/validation';
+import {
+  ChildDetailsDto,
+  ContactDetailsDto,
+  DETAIL_LIMITS,
+  SensitiveDetailsDto,
+  type ChildDetailsInput,
+  type ContactDetails,
+  type MemberDetailsInput,
+  type SensitiveDetails,
+} from './person-details.dto';
 
-/** Details shown only to the lead practitioner and the coordinator (e.g. an address kept from someone). */
-export interface SensitiveDetails {
-  address?: string;
-}
+export type { ContactDetails, SensitiveDetails } from './person-details.dto';
 
-export interface ContactDetails {
-  phone?: string;
-  email?: string;
-}
-
-export interface ChildInput {
+export interface ChildInput extends ChildDetailsInput {
   name: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
-  sensitive?: SensitiveDetails;
 }
 
-export interface FamilyMemberInput {
+export interface FamilyMemberInput extends MemberDetailsInput {
   name: string;
   /** e.g. mother, father, grandparent, carer, sibling. */
   relationship: string;
@@ -62,44 +63,12 @@ export interface OpenCaseInput {
   leadPractitionerId?: string;
   /** A reopened case: the episode it follows. */
   previousEpisodeId?: string;
+  /** The pre-request checklist that led to this request for support. */
+  preRequestChecklistId?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{5,22}$/;
-
-function Matches(pattern: RegExp, what: string, max: number): PropertyDecorator {
-  return ValidateBy({
-    name: 'matches',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && value.length <= max && pattern.test(value),
-      defaultMessage: ({ property }: ValidationArguments) => `${property} must be ${what}`,
-    },
-  });
-}
-
-@ApiSchema({ name: 'SensitiveDetails', description: 'Details shown only to the lead practitioner and the coordinator.' })
-export class SensitiveDetailsDto implements SensitiveDetails {
-  @ApiPropertyOptional({ description: 'Home address, when it must not be shared (e.g. kept from a person they fled).', example: '12 Church Road, Tallaght, Dublin 24', maxLength: 500 })
-  @Optional()
-  @IsText(500)
-  address?: string;
-}
-
-@ApiSchema({ name: 'ContactDetails', description: 'How to reach a family member. Kept with their sensitive details: shown only to the lead practitioner and the coordinators (as `sensitive.contact`).' })
-export class ContactDetailsDto implements ContactDetails {
-  @ApiPropertyOptional({ description: 'Phone number.', example: '+353 87 123 4567', maxLength: 30 })
-  @Optional()
-  @Matches(PHONE, 'a phone number of digits, spaces, brackets or dashes, optionally starting with +', 30)
-  phone?: string;
-
-  @ApiPropertyOptional({ description: 'Email address.', example: 'siobhan.murphy@example.ie', maxLength: 254 })
-  @Optional()
-  @Matches(EMAIL, 'an email address like name@example.ie', 254)
-  email?: string;
-}
-
-@ApiSchema({ name: 'ChildInput', description: 'The child the case is for.' })
-export class ChildDto implements ChildInput {
+@ApiSchema({ name: 'ChildInput', description: 'The child the case is for: name and date of birth, and any of the details practitioners record (optional: they can be completed later with PATCH /cases/:id/child).' })
+export class ChildDto extends ChildDetailsDto implements ChildInput {
   @ApiProperty({ description: "The child's name.", example: 'Seán Murphy', maxLength: LIMITS.name })
   @IsText(LIMITS.name)
   name!: string;
@@ -107,11 +76,6 @@ export class ChildDto implements ChildInput {
   @ApiProperty({ description: 'Date of birth (YYYY-MM-DD): a child is under 18, so today or in the 18 years before.', example: '2018-09-21', format: 'date', maxLength: 10 })
   @IsDay()
   dateOfBirth!: string;
-
-  @ApiPropertyOptional({ description: 'Sensitive details of the child.', type: () => SensitiveDetailsDto })
-  @Optional()
-  @IsNestedObject(() => SensitiveDetailsDto)
-  sensitive?: SensitiveDetailsDto;
 }
 
 @ApiSchema({ name: 'FamilyMemberInput', description: 'A member of the child\'s family.' })
@@ -132,6 +96,16 @@ export class FamilyMemberDto implements FamilyMemberInput {
   @ApiProperty({ description: 'Whether they have parental responsibility (may give consent).', example: true })
   @IsFlag()
   hasParentalResponsibility!: boolean;
+
+  @ApiPropertyOptional({ description: 'First language.', example: 'Polish', maxLength: DETAIL_LIMITS.language })
+  @Optional()
+  @IsText(DETAIL_LIMITS.language)
+  firstLanguage?: string;
+
+  @ApiPropertyOptional({ description: 'Whether an interpreter is needed to work with them.', example: true })
+  @Optional()
+  @IsFlag()
+  interpreterNeeded?: boolean;
 
   @ApiPropertyOptional({ description: 'Contact details.', type: () => ContactDetailsDto })
   @Optional()
@@ -196,6 +170,17 @@ export class OpenCaseDto implements OpenCaseInput {
   @Optional()
   @IsUuid()
   previousEpisodeId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The pre-request checklist that led to this request (POST /pre-request-checklists): one whose outcome is requestForSupport, of the case's area, not linked to another case, and one you may see. Optional: a case is opened without one too.",
+    example: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    format: 'uuid',
+    maxLength: 36,
+  })
+  @Optional()
+  @IsUuid()
+  preRequestChecklistId?: string;
 }
 
 /** Validates a parsed JSON body of `POST /cases`; unknown fields are rejected, every invalid field reported. */

@@ -15,6 +15,9 @@ import { isDay } from './events/validation';
 const SORT_KEY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
 const SIGNATURE_BYTES = 16;
 
+/** The sort orders of other lists than the cases' (their keys are instants too). */
+export type ListSort = 'checklists:madeAt';
+
 export interface CursorPosition {
   /** The sort key of the last case of the page (an instant, as written by the query). */
   key: string;
@@ -29,14 +32,18 @@ export class PageCursors {
     return createHmac('sha256', this.secret).update(payload).digest().subarray(0, SIGNATURE_BYTES);
   }
 
-  /** The cursor of the page after the case at `key`/`id`, for this sort order. */
-  encode(sort: CaseSort, key: string, id: string): string {
+  /**
+   * The cursor of the page after the row at `key`/`id`, for this sort order (a list of cases
+   * sorts by `openedAt` or `dueAt`; a list of pre-request checklists by `checklists:madeAt`, so one
+   * list's cursor never passes for another's).
+   */
+  encode(sort: CaseSort | ListSort, key: string, id: string): string {
     const payload = Buffer.from(JSON.stringify([sort, key, id]), 'utf8').toString('base64url');
     return `${payload}.${this.sign(payload).toString('base64url')}`;
   }
 
   /** The position a cursor of this server names, or ValidationFailed (400) on `cursor`. */
-  decode(cursor: string, sort: CaseSort): CursorPosition {
+  decode(cursor: string, sort: CaseSort | ListSort): CursorPosition {
     const invalid = () => new ValidationFailed([{ field: 'cursor', problems: ['cursor is not one this API gave out for this sort order; start again without it'] }]);
     const [payload, signature, ...rest] = cursor.split('.');
     if (payload === undefined || signature === undefined || rest.length > 0) throw invalid();

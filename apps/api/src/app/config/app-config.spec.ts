@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEADLINE_POLICY } from '@tacu/domain';
@@ -122,6 +122,17 @@ describe('configuration from the environment', () => {
     expect(() => parseDeadlinePolicyOverrides([])).toThrow('must be a JSON object');
   });
 
+  it("reads the organisation's consent rules from the policy file, and refuses what is not one of them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
+    const file = join(dir, 'policy.json');
+    writeFileSync(file, JSON.stringify({ consentWithdrawal: 'closeCase', planSignOff: 'anyParent', youngPersonConsentAge: 17 }));
+    expect(loadConfig({ DEADLINE_POLICY_FILE: file }).deadlinePolicy).toEqual(expect.objectContaining({ consentWithdrawal: 'closeCase', planSignOff: 'anyParent', youngPersonConsentAge: 17 }));
+    expect(loadConfig({}).deadlinePolicy).toEqual(expect.objectContaining({ consentWithdrawal: 'stopAndCoordinatorDecides', planSignOff: 'everyConsentingParentAndYoungPerson', youngPersonConsentAge: 16 }));
+    expect(() => parseDeadlinePolicyOverrides({ consentWithdrawal: 'ignore', planSignOff: 'nobody', youngPersonConsentAge: 9 })).toThrow(
+      /"consentWithdrawal" must be one of stopAndCoordinatorDecides, closeCase.*"planSignOff" must be one of everyConsentingParentAndYoungPerson, anyParent.*"youngPersonConsentAge" must be a whole number of years from 12 to 18/,
+    );
+  });
+
   it('holidays are facts, not policy: an old "holidays" list is refused with how to list closure days instead', () => {
     expect(() => parseDeadlinePolicyOverrides({ holidays: ['2026-12-25'] })).toThrow(/"holidays" is no longer read: public holidays come from the holiday library.*calendar\.closureDays/);
   });
@@ -138,5 +149,31 @@ describe('configuration from the environment', () => {
     expect(problems({ closureDays: 'Christmas' })).toThrow('calendar.closureDays must be a list of');
     expect(problems({ colour: 'red' })).toThrow('calendar: unknown field "colour"');
     expect(problems('IE')).toThrow('"calendar" must be an object');
+  });
+
+  describe('outcome frameworks are configured, never coded', () => {
+    const SHANARRI = JSON.parse(readFileSync(join(__dirname, '../../../../../docs/outcome-frameworks/scotland-shanarri.json'), 'utf8')) as { id: string; outcomes: unknown[] };
+
+    it("reads the frameworks of the policy file and the default organisation's: SHANARRI as shipped in docs/outcome-frameworks", () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tacu-config-'));
+      const file = join(dir, 'policy.json');
+      writeFileSync(file, JSON.stringify({ outcomeFrameworks: [SHANARRI], outcomeFramework: 'scotland-shanarri' }));
+      const config = loadConfig({ DEADLINE_POLICY_FILE: file });
+      expect(config.outcomeFrameworks).toEqual([SHANARRI]);
+      expect(config.outcomeFramework).toBe('scotland-shanarri');
+      expect(loadConfig({}).outcomeFrameworks).toEqual([]);
+      expect(loadConfig({}).outcomeFramework).toBeUndefined();
+      // The built-in default may be named without configuring it.
+      expect(parsePolicyFile({ outcomeFramework: 'ireland-national-outcomes' }).outcomeFramework).toBe('ireland-national-outcomes');
+    });
+
+    it('refuses a framework the system cannot rate on, a framework listed twice, and an unknown framework named, saying what to fix', () => {
+      const problems = (json: unknown) => () => parsePolicyFile(json, 'policy.json');
+      expect(problems({ outcomeFrameworks: [{ ...SHANARRI, outcomes: [] }] })).toThrow('outcomeFrameworks[0].outcomes must be a list of 1 to 20 items');
+      expect(problems({ outcomeFrameworks: [{ ...SHANARRI, scale: { min: 1, max: 12, labels: [] } }] })).toThrow('outcomeFrameworks[0].scale: min and max must be whole numbers from 0 to 10, min below max');
+      expect(problems({ outcomeFrameworks: [SHANARRI, SHANARRI] })).toThrow('outcomeFrameworks[1].id "scotland-shanarri" is used twice: each framework once');
+      expect(problems({ outcomeFramework: 'scotland-shanarri' })).toThrow('"outcomeFramework" must name a framework: ireland-national-outcomes (the built-in default, or one of outcomeFrameworks)');
+      expect(problems({ outcomeFrameworks: SHANARRI })).toThrow('"outcomeFrameworks" must be a list of frameworks');
+    });
   });
 });

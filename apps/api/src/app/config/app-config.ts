@@ -6,14 +6,20 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  CONSENT_WITHDRAWAL_RULES,
   DEADLINE_NAMES,
+  PLAN_SIGN_OFF_RULES,
+  YOUNG_PERSON_CONSENT_AGE_RANGE,
   DEFAULT_DEADLINE_POLICY,
+  DEFAULT_OUTCOME_FRAMEWORK,
   isLocalDay,
   isTimeZone,
   mergeDeadlinePolicy,
+  outcomeFrameworkProblems,
   SUBSTITUTE_DAY_RULES,
   type DeadlinePolicy,
   type DeadlinePolicyOverrides,
+  type OutcomeFramework,
 } from '@tacu/domain';
 import { DEFAULT_CALENDAR_SETTINGS, holidayRegionProblem } from '@tacu/engine';
 import type { CalendarSettings, StoredClosureDay } from '@tacu/persistence';
@@ -60,6 +66,13 @@ export interface AppConfig {
    * start-up; undefined when the file has none (the database keeps what it has).
    */
   calendar: CalendarConfig | undefined;
+  /**
+   * Outcome frameworks configured besides the built-in default (the policy file's
+   * `outcomeFrameworks`), written to the database at start-up for organisations to name.
+   */
+  outcomeFrameworks: OutcomeFramework[];
+  /** The framework the default organisation's new cases are rated on (the policy file's `outcomeFramework`); undefined: as stored. */
+  outcomeFramework: string | undefined;
   seedDemo: boolean;
   logLevel: string;
   /** 0 turns the in-process deadline worker off. */
@@ -120,10 +133,12 @@ const UNITS = ['workingDays', 'calendarDays', 'weeks', 'sameDay'];
 const MAX_WORKING_DAYS = 250;
 const CLOSURE_DAY_NAME_MAX = 200;
 
-/** A policy file's content, checked: the deadline overrides and the default organisation's calendar. */
+/** A policy file's content, checked: the deadline overrides and consent rules, the default organisation's calendar and outcome framework, the frameworks configured. */
 export interface PolicyFile {
   overrides: DeadlinePolicyOverrides;
   calendar: CalendarConfig | undefined;
+  outcomeFrameworks: OutcomeFramework[];
+  outcomeFramework: string | undefined;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -160,12 +175,55 @@ function parseCalendar(calendar: unknown, problems: string[]): CalendarConfig | 
   return { settings: { country, region, timeZone, substituteDays } as CalendarSettings, closureDays: days };
 }
 
+/**
+ * Checks the `outcomeFrameworks` and `outcomeFramework` sections: each framework a definition the
+ * system can rate on (libs/domain `outcomeFrameworkProblems`), ids once; the default organisation's
+ * framework the built-in default or one of them. Problems are added to `problems`.
+ */
+function parseOutcomeFrameworks(list: unknown, chosen: unknown, problems: string[]): { frameworks: OutcomeFramework[]; chosen: string | undefined } {
+  const frameworks: OutcomeFramework[] = [];
+  if (list !== undefined && !Array.isArray(list)) problems.push('"outcomeFrameworks" must be a list of frameworks: [{ "id", "name", "source", "outcomes", "sides", "scale" }]');
+  else if (Array.isArray(list)) {
+    if (list.length > MAX_OUTCOME_FRAMEWORKS) problems.push(`"outcomeFrameworks" may list at most ${MAX_OUTCOME_FRAMEWORKS} frameworks`);
+    list.forEach((definition: unknown, i) => {
+      const found = outcomeFrameworkProblems(definition, `outcomeFrameworks[${i}]`);
+      problems.push(...found);
+      if (found.length > 0) return;
+      const framework = definition as OutcomeFramework;
+      if (frameworks.some((f) => f.id === framework.id)) problems.push(`outcomeFrameworks[${i}].id "${framework.id}" is used twice: each framework once`);
+      else frameworks.push(framework);
+    });
+  }
+  if (chosen !== undefined) {
+    const known = [DEFAULT_OUTCOME_FRAMEWORK.id, ...frameworks.map((f) => f.id)];
+    if (typeof chosen !== 'string' || !known.includes(chosen)) problems.push(`"outcomeFramework" must name a framework: ${[...new Set(known)].join(' or ')} (the built-in default, or one of outcomeFrameworks)`);
+  }
+  return { frameworks, chosen: typeof chosen === 'string' ? chosen : undefined };
+}
+
+/** At most this many frameworks configured: a list, not a library. */
+const MAX_OUTCOME_FRAMEWORKS = 20;
+
 /** Checks a policy file's content: unknown deadline names and fields are rejected, and what to fix is said. */
 export function parsePolicyFile(json: unknown, source = 'the deadline policy'): PolicyFile {
   const problems: string[] = [];
   if (!isObject(json)) throw new ConfigError(`${source} must be a JSON object.`);
-  const { deadlines, calendar, holidays, ...rest } = json;
-  for (const key of Object.keys(rest)) problems.push(`unknown field "${key}" (expected "deadlines" and "calendar")`);
+  const { deadlines, calendar, holidays, consentWithdrawal, planSignOff, youngPersonConsentAge, outcomeFrameworks, outcomeFramework, ...rest } = json;
+  for (const key of Object.keys(rest)) {
+    problems.push(
+      `unknown field "${key}" (expected "deadlines", "calendar", "consentWithdrawal", "planSignOff", "youngPersonConsentAge", "outcomeFrameworks" and "outcomeFramework")`,
+    );
+  }
+  if (consentWithdrawal !== undefined && !(CONSENT_WITHDRAWAL_RULES as readonly unknown[]).includes(consentWithdrawal)) {
+    problems.push(`"consentWithdrawal" must be one of ${CONSENT_WITHDRAWAL_RULES.join(', ')}`);
+  }
+  if (planSignOff !== undefined && !(PLAN_SIGN_OFF_RULES as readonly unknown[]).includes(planSignOff)) {
+    problems.push(`"planSignOff" must be one of ${PLAN_SIGN_OFF_RULES.join(', ')}`);
+  }
+  const { min, max } = YOUNG_PERSON_CONSENT_AGE_RANGE;
+  if (youngPersonConsentAge !== undefined && !(typeof youngPersonConsentAge === 'number' && Number.isInteger(youngPersonConsentAge) && youngPersonConsentAge >= min && youngPersonConsentAge <= max)) {
+    problems.push(`"youngPersonConsentAge" must be a whole number of years from ${min} to ${max}`);
+  }
   if (holidays !== undefined) {
     problems.push(
       '"holidays" is no longer read: public holidays come from the holiday library for calendar.country (Ireland by default, substitute days included); list your organisation\'s own closure days as calendar.closureDays: [{ "date": "2026-12-24", "name": "Christmas Eve closure" }]',
@@ -197,8 +255,17 @@ export function parsePolicyFile(json: unknown, source = 'the deadline policy'): 
     }
   }
   const parsedCalendar = calendar === undefined ? undefined : parseCalendar(calendar, problems);
+  const frameworks = parseOutcomeFrameworks(outcomeFrameworks, outcomeFramework, problems);
   if (problems.length > 0) throw new ConfigError(`${source} is not valid: ${problems.join('; ')}.`);
-  return { overrides: deadlines === undefined ? {} : { deadlines: deadlines as DeadlinePolicyOverrides['deadlines'] }, calendar: parsedCalendar };
+  const consentRules = Object.fromEntries(
+    Object.entries({ consentWithdrawal, planSignOff, youngPersonConsentAge }).filter(([, value]) => value !== undefined),
+  ) as Pick<DeadlinePolicyOverrides, 'consentWithdrawal' | 'planSignOff' | 'youngPersonConsentAge'>;
+  return {
+    overrides: { ...(deadlines === undefined ? {} : { deadlines: deadlines as DeadlinePolicyOverrides['deadlines'] }), ...consentRules },
+    calendar: parsedCalendar,
+    outcomeFrameworks: frameworks.frameworks,
+    outcomeFramework: frameworks.chosen,
+  };
 }
 
 /** The deadline overrides of a policy file's content (see `parsePolicyFile`). */
@@ -206,8 +273,8 @@ export function parseDeadlinePolicyOverrides(json: unknown, source = 'the deadli
   return parsePolicyFile(json, source).overrides;
 }
 
-function loadPolicyFile(file: string | undefined): { deadlinePolicy: DeadlinePolicy; calendar: CalendarConfig | undefined } {
-  if (file === undefined) return { deadlinePolicy: DEFAULT_DEADLINE_POLICY, calendar: undefined };
+function loadPolicyFile(file: string | undefined): Omit<PolicyFile, 'overrides'> & { deadlinePolicy: DeadlinePolicy } {
+  if (file === undefined) return { deadlinePolicy: DEFAULT_DEADLINE_POLICY, calendar: undefined, outcomeFrameworks: [], outcomeFramework: undefined };
   let text: string;
   try {
     text = readFileSync(resolve(file), 'utf8');
@@ -221,7 +288,12 @@ function loadPolicyFile(file: string | undefined): { deadlinePolicy: DeadlinePol
     throw new ConfigError(`DEADLINE_POLICY_FILE: "${file}" is not valid JSON.`);
   }
   const parsed = parsePolicyFile(json, `DEADLINE_POLICY_FILE "${file}"`);
-  return { deadlinePolicy: mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, parsed.overrides), calendar: parsed.calendar };
+  return {
+    deadlinePolicy: mergeDeadlinePolicy(DEFAULT_DEADLINE_POLICY, parsed.overrides),
+    calendar: parsed.calendar,
+    outcomeFrameworks: parsed.outcomeFrameworks,
+    outcomeFramework: parsed.outcomeFramework,
+  };
 }
 
 /** Loopback hosts: the built-in development secret is only for a demo nobody else can reach. */
@@ -291,6 +363,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deadlinePolicy: policyFile.deadlinePolicy,
     deadlinePolicyFile,
     calendar: policyFile.calendar,
+    outcomeFrameworks: policyFile.outcomeFrameworks,
+    outcomeFramework: policyFile.outcomeFramework,
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     logLevel,
     timerIntervalMs: integer(env, 'TIMER_INTERVAL_MS', 5000, 0, 24 * 60 * 60 * 1000),

@@ -13,6 +13,7 @@ import { WORKFLOWS, type WorkflowDefinition } from '@tacu/workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TOKEN_VERIFIER } from '../auth/auth.guard';
 import { CLOCK, DATA_SOURCE, ENGINE, WORKFLOW_DEFINITIONS } from './tokens';
+import { FamilyRecordFacts } from '../cases/case-facts';
 
 export interface AppOptions {
   config: AppConfig;
@@ -77,7 +78,7 @@ export class CoreModule {
           provide: ENGINE,
           inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS],
           useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[]): Engine =>
-            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy }),
+            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new FamilyRecordFacts() }),
         },
         {
           provide: TIMER_WORKER,

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '@tacu/domain';
 import { CurrentActor, RequirePermission } from '../auth/auth.decorators';
 import { RequestId } from '../core/request-id.decorator';
-import { AddClosureDayDto, CalendarQueryDto, ClosureDayAddedResponse, OrganisationCalendarResponse } from './organisation.dto';
+import { AddClosureDayDto, CalendarQueryDto, ClosureDayAddedResponse, OrganisationCalendarResponse, OrganisationOutcomeFrameworkResponse } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
 @ApiTags('organisation')
@@ -31,6 +31,17 @@ export class OrganisationController {
   @ApiBadRequestResponse({ description: 'An invalid year (problem+json with errors).' })
   calendar(@CurrentActor() actor: Actor, @Query() query: CalendarQueryDto): Promise<OrganisationCalendarResponse> {
     return this.organisation.calendar(actor, query.year);
+  }
+
+  @Get('outcome-framework')
+  @RequirePermission('workflows:read')
+  @ApiOperation({
+    summary:
+      "The outcome framework your organisation rates new cases and pre-request checklists on: its outcomes, the sides of the child's world and the rating scale. An open case is rated on the framework it started with (the case's record.outcomeFramework).",
+  })
+  @ApiOkResponse({ type: OrganisationOutcomeFrameworkResponse })
+  outcomeFramework(@CurrentActor() actor: Actor): Promise<OrganisationOutcomeFrameworkResponse> {
+    return this.organisation.outcomeFramework(actor);
   }
 
   @Post('closure-days')

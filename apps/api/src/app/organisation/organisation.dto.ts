@@ -5,7 +5,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
-import { isLocalDay, SUBSTITUTE_DAY_RULES } from '@tacu/domain';
+import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS, isLocalDay, SUBSTITUTE_DAY_RULES } from '@tacu/domain';
 
 /** The longest closure day name. */
 export const CLOSURE_DAY_NAME_MAX = 200;
@@ -79,4 +79,48 @@ export class ClosureDayAddedResponse {
   @ApiProperty({ format: 'date', example: '2026-12-24', maxLength: 10 }) date!: string;
   @ApiProperty({ example: 'Christmas Eve closure', maxLength: CLOSURE_DAY_NAME_MAX }) name!: string;
   @ApiProperty({ type: RecountResponse, description: 'The open deadlines the closure day falls inside have moved.' }) recount!: RecountResponse;
+}
+
+// ---- the outcome framework ------------------------------------------------------------------
+
+const FRAMEWORK_ID = { type: 'string', pattern: FRAMEWORK_ID_PATTERN, maxLength: FRAMEWORK_LIMITS.id } as const;
+
+export class LocalisedTextResponse {
+  @ApiProperty({ description: 'In English.', example: 'Safe and protected from harm', maxLength: FRAMEWORK_LIMITS.description }) en!: string;
+  @ApiPropertyOptional({ description: 'In Irish, where known.', maxLength: FRAMEWORK_LIMITS.description }) ga?: string;
+}
+
+export class FrameworkItemResponse {
+  @ApiProperty({ ...FRAMEWORK_ID, description: 'The id a rating (an outcome) or a strength or need (a side) names.', example: 'safeAndProtected' }) id!: string;
+  @ApiProperty({ type: LocalisedTextResponse }) label!: LocalisedTextResponse;
+  @ApiPropertyOptional({ type: LocalisedTextResponse, description: 'What it means, where the framework says.' }) description?: LocalisedTextResponse;
+}
+
+export class ScaleLabelResponse {
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: FRAMEWORK_LIMITS.scaleMin, maximum: FRAMEWORK_LIMITS.scaleMax, example: 1 }) value!: number;
+  @ApiProperty({ type: LocalisedTextResponse }) label!: LocalisedTextResponse;
+}
+
+export class RatingScaleResponse {
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: FRAMEWORK_LIMITS.scaleMin, maximum: FRAMEWORK_LIMITS.scaleMax, example: 1 }) min!: number;
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: FRAMEWORK_LIMITS.scaleMin, maximum: FRAMEWORK_LIMITS.scaleMax, example: 3 }) max!: number;
+  @ApiProperty({ type: [ScaleLabelResponse], maxItems: FRAMEWORK_LIMITS.scaleMax - FRAMEWORK_LIMITS.scaleMin + 1, description: 'Names of points of the scale.' }) labels!: ScaleLabelResponse[];
+}
+
+export class OutcomeFrameworkResponse {
+  @ApiProperty({ ...FRAMEWORK_ID, example: 'ireland-national-outcomes' }) id!: string;
+  @ApiProperty({ type: LocalisedTextResponse }) name!: LocalisedTextResponse;
+  @ApiProperty({ description: 'Where the outcomes, sides and scale come from.', maxLength: FRAMEWORK_LIMITS.source }) source!: string;
+  @ApiProperty({ type: [FrameworkItemResponse], maxItems: FRAMEWORK_LIMITS.outcomes, description: 'The outcomes ratings name, in order.' }) outcomes!: FrameworkItemResponse[];
+  @ApiProperty({ type: [FrameworkItemResponse], maxItems: FRAMEWORK_LIMITS.sides, description: "The sides of the child's world strengths and needs are placed on." }) sides!: FrameworkItemResponse[];
+  @ApiProperty({ type: RatingScaleResponse }) scale!: RatingScaleResponse;
+}
+
+export class OrganisationOutcomeFrameworkResponse {
+  @ApiProperty({ example: 'default', maxLength: 100 }) organisationId!: string;
+  @ApiProperty({
+    type: OutcomeFrameworkResponse,
+    description: "The framework the organisation's new cases and pre-request checklists are rated on. An open case keeps the one it started with (its record's outcomeFramework).",
+  })
+  framework!: OutcomeFrameworkResponse;
 }

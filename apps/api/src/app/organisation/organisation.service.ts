@@ -7,13 +7,13 @@
 import { ConflictException, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { addDays, isWeekend, weekdayOf, type Actor } from '@tacu/domain';
-import { CalendarChanges, closedDaysOf, HOLIDAY_LIBRARY, type Clock, type Engine } from '@tacu/engine';
+import { addDays, isWeekend, outcomeFrameworkProblems, weekdayOf, type Actor } from '@tacu/domain';
+import { CalendarChanges, closedDaysOf, HOLIDAY_LIBRARY, OrganisationOutcomeFrameworks, type Clock, type Engine } from '@tacu/engine';
 import { DEFAULT_ORGANISATION_ID, OrganisationStore, type Organisation } from '@tacu/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
-import type { AddClosureDayDto, ClosureDayAddedResponse, OrganisationCalendarResponse } from './organisation.dto';
+import type { AddClosureDayDto, ClosureDayAddedResponse, OrganisationCalendarResponse, OrganisationOutcomeFrameworkResponse } from './organisation.dto';
 
 /** How far back and ahead a closure day may be added: within the working calendars the engine counts with. */
 const CLOSURE_DAY_YEARS_BACK = 1;
@@ -48,10 +48,44 @@ export class OrganisationService implements OnModuleInit {
    * and pending recounts, so no deadline is counted or fires on an outdated calendar.
    */
   async onModuleInit(): Promise<void> {
+    await this.configureOutcomeFrameworks();
     if (this.config.calendar) await this.changes.configure(DEFAULT_ORGANISATION_ID, this.config.calendar.settings, this.config.calendar.closureDays);
     await this.changes.checkHolidaySources();
     const recount = await this.changes.runPending();
     if (recount.cases > 0) this.logger.log(recount, 'Open deadlines recounted on the current working calendars');
+  }
+
+  /**
+   * The policy file's outcome frameworks written for organisations to name, the default
+   * organisation's framework as the file says (null in the table: the built-in default), and every
+   * stored definition checked: one edited by hand into something the system cannot rate on stops
+   * the start, naming what to fix, rather than open a case on it. Open cases keep their own copy.
+   */
+  private async configureOutcomeFrameworks(): Promise<void> {
+    const { outcomeFrameworks, outcomeFramework } = this.config;
+    await this.dataSource.transaction(async (manager) => {
+      const store = new OrganisationStore(manager);
+      const now = this.clock.now();
+      for (const framework of outcomeFrameworks) await store.saveOutcomeFramework(framework, now);
+      if (outcomeFramework !== undefined) {
+        const chosen = outcomeFrameworks.some((f) => f.id === outcomeFramework) ? outcomeFramework : null;
+        const before = await store.outcomeFrameworkIdOf(DEFAULT_ORGANISATION_ID);
+        if (before !== chosen) {
+          await store.setOutcomeFramework(DEFAULT_ORGANISATION_ID, chosen);
+          this.logger.log({ organisationId: DEFAULT_ORGANISATION_ID, from: before ?? 'built-in default', to: outcomeFramework }, 'New cases of the organisation are rated on another outcome framework; open cases keep theirs');
+        }
+      }
+      const problems = (await store.listOutcomeFrameworks()).flatMap((f) => outcomeFrameworkProblems(f.definition, `stored outcome framework "${f.id}"`));
+      if (problems.length > 0) throw new Error(`The outcome frameworks in the database are not valid: ${problems.join('; ')}. Fix them in DEADLINE_POLICY_FILE's outcomeFrameworks.`);
+    });
+  }
+
+  /** The outcome framework the caller's organisation rates new cases and pre-request checklists on. */
+  async outcomeFramework(actor: Actor): Promise<OrganisationOutcomeFrameworkResponse> {
+    const manager = this.dataSource.manager;
+    const organisationId = await new OrganisationStore(manager).organisationIdOfArea(actor.areaId);
+    const framework = await new OrganisationOutcomeFrameworks().forArea(manager, actor.areaId);
+    return { organisationId, framework: framework as unknown as OrganisationOutcomeFrameworkResponse['framework'] };
   }
 
   /** The organisation of the caller's area, with every closed day of a year. */

@@ -23,15 +23,24 @@ import {
   IsWholeNumber,
   LIMITS,
   Optional,
+  OptionalUnless,
 } from './validation';
 
 type ActionOwner = NonNullable<PlannedAction['owner']>;
 
-@ApiSchema({ name: 'ActionOwner', description: 'The person who owns an action, and their agency.' })
+@ApiSchema({
+  name: 'ActionOwner',
+  description: "Who owns an action: a practitioner and their agency, or a member of the family (their personId from the case, and no agency).",
+})
 export class ActionOwnerDto extends PersonRefDto implements ActionOwner {
-  @ApiProperty({ description: 'The agency (or "family") the owner acts for.', example: 'Scoil Bhríde National School', maxLength: LIMITS.label })
-  @IsText(LIMITS.label)
-  agency!: string;
+  @ApiPropertyOptional({
+    description: "The agency the practitioner acts for. Left out for a family member, who is named by personId.",
+    example: 'Scoil Bhríde National School',
+    maxLength: LIMITS.label,
+  })
+  @OptionalUnless<ActionOwner>((o) => o.personId === undefined)
+  @IsText(LIMITS.label, { whenMissing: "agency is required for a practitioner; a family member who owns an action is named by personId (their id from the case) and has no agency" })
+  agency?: string;
 }
 
 @ApiSchema({
@@ -51,7 +60,7 @@ export class PlannedActionDto implements PlannedAction {
   @IsText(LIMITS.text)
   what!: string;
 
-  @ApiPropertyOptional({ description: 'Who owns it (person and agency). Needed before sign-off.', type: () => ActionOwnerDto })
+  @ApiPropertyOptional({ description: 'Who owns it (a practitioner and agency, or a family member). Needed before sign-off.', type: () => ActionOwnerDto })
   @Optional()
   @IsNestedObject(() => ActionOwnerDto)
   owner?: ActionOwnerDto;
@@ -105,12 +114,20 @@ const SIGN_OFF_METHODS: readonly SignOffPlan['method'][] = ['inPerson', 'portal'
 
 @ApiSchema({ name: 'PlanSignatory', description: 'Who signs the plan, and as whom.' })
 export class PlanSignatoryDto extends PersonRefDto implements Signatory {
-  @ApiProperty({ description: 'Signing as the parent/carer or as the young person (where of age).', enum: SIGNATORY_ROLES, example: 'parentCarer' })
+  @ApiProperty({
+    description: 'Signing as a parent/carer (with parental responsibility, whose consent is recorded) or as the young person (whose own consent is recorded).',
+    enum: SIGNATORY_ROLES,
+    example: 'parentCarer',
+  })
   @IsOneOf(SIGNATORY_ROLES)
   as!: Signatory['as'];
 }
 
-@ApiSchema({ name: 'SignOffPlan', description: 'The family signs off the exact current version of the plan.' })
+@ApiSchema({
+  name: 'SignOffPlan',
+  description:
+    "One person signs the exact current version of the plan. It becomes active when the organisation's rule is met (default: every parent/carer with parental responsibility who consented, and the young person where of age). Each person signs a version once.",
+})
 export class SignOffPlanDto implements SignOffPlan {
   @EventType('SIGN_OFF_PLAN')
   type!: 'SIGN_OFF_PLAN';

@@ -1,21 +1,20 @@
 /** Strengths and needs assessment: record it, complete it, the family agrees it (or it is reopened). */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
-  WORLD_SIDES,
+  FRAMEWORK_LIMITS,
   type AgreeAssessment,
   type CompleteAssessment,
   type RecordAssessment,
   type RecordedView,
   type ReopenAssessment,
   type StrengthOrNeed,
-  type WorldSide,
 } from '@tacu/domain';
-import { EventType, OutcomeRatingDto, PersonRefDto, RecordedViewDto } from './common.dto';
+import { EventType, FRAMEWORK_ID_SCHEMA, OutcomeRatingDto, PersonRefDto, RecordedViewDto } from './common.dto';
 import {
   HasUniqueItems,
+  IsFrameworkId,
   IsNestedArray,
   IsNestedObject,
-  IsOneOf,
   IsRecordedView,
   IsText,
   IsTextList,
@@ -26,9 +25,13 @@ import {
 
 @ApiSchema({ name: 'StrengthOrNeed', description: "A strength or a need on one side of the child's world." })
 export class StrengthOrNeedDto implements StrengthOrNeed {
-  @ApiProperty({ description: "The side of the child's world.", enum: WORLD_SIDES, enumName: 'WorldSide', example: 'howIGrowAndDevelop' })
-  @IsOneOf(WORLD_SIDES)
-  side!: WorldSide;
+  @ApiProperty({
+    ...FRAMEWORK_ID_SCHEMA,
+    description: "The id of a side of the child's world in the case's framework (Ireland's: howIGrowAndDevelop, whatINeedFromPeopleWhoLookAfterMe, myWiderWorld).",
+    example: 'howIGrowAndDevelop',
+  })
+  @IsFrameworkId()
+  side!: string;
 
   @ApiProperty({ description: 'What it is, in plain words.', example: 'Loves football and trains twice a week with the local club.', maxLength: LIMITS.text })
   @IsText(LIMITS.text)
@@ -67,11 +70,11 @@ export class RecordAssessmentDto implements RecordAssessment {
   @EventType('RECORD_ASSESSMENT')
   type!: 'RECORD_ASSESSMENT';
 
-  @ApiProperty({ description: 'Strengths, on the three sides of the child\'s world.', type: () => [StrengthOrNeedDto], maxItems: LIMITS.items })
+  @ApiProperty({ description: 'Strengths, on the sides of the child\'s world.', type: () => [StrengthOrNeedDto], maxItems: LIMITS.items })
   @IsNestedArray(() => StrengthOrNeedDto, { max: LIMITS.items })
   strengths!: StrengthOrNeedDto[];
 
-  @ApiProperty({ description: 'Needs, on the three sides of the child\'s world.', type: () => [StrengthOrNeedDto], maxItems: LIMITS.items })
+  @ApiProperty({ description: 'Needs, on the sides of the child\'s world.', type: () => [StrengthOrNeedDto], maxItems: LIMITS.items })
   @IsNestedArray(() => StrengthOrNeedDto, { max: LIMITS.items })
   needs!: StrengthOrNeedDto[];
 
@@ -89,9 +92,9 @@ export class RecordAssessmentDto implements RecordAssessment {
   @IsNestedObject(() => AssessmentViewsDto)
   views!: AssessmentViewsDto;
 
-  @ApiPropertyOptional({ description: 'Ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
+  @ApiPropertyOptional({ description: "Ratings on the outcomes of the case's framework (each outcome at most once).", type: () => [OutcomeRatingDto], maxItems: FRAMEWORK_LIMITS.outcomes })
   @Optional()
-  @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
+  @IsNestedArray(() => OutcomeRatingDto, { max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
   ratings?: OutcomeRatingDto[];
 }

@@ -1,15 +1,17 @@
-/** Closure: propose it with a reason, collect feedback and final ratings, close. */
+/** Closure: propose it with a reason, hold the closing meeting, collect feedback and final ratings, close. */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   CLOSURE_REASONS,
+  FRAMEWORK_LIMITS,
   type CloseCase,
   type ClosureReason,
+  type HoldClosingMeeting,
   type ProposeClosure,
   type RecordClosureFeedback,
   type RecordedView,
 } from '@tacu/domain';
-import { EventType, OutcomeRatingDto, RecordedViewDto } from './common.dto';
-import { HasUniqueItems, IsNestedArray, IsOneOf, IsRecordedView, IsText, IsTextList, LIMITS, OptionalUnless } from './validation';
+import { EventType, OutcomeRatingDto, PersonRefDto, RecordedViewDto } from './common.dto';
+import { HasUniqueItems, IsDay, IsNestedArray, IsNestedObject, IsOneOf, IsRecordedView, IsText, IsTextList, LIMITS, Optional, OptionalUnless } from './validation';
 
 @ApiSchema({ name: 'ProposeClosure', description: 'Propose closing the case, with a reason.' })
 export class ProposeClosureDto implements ProposeClosure {
@@ -26,7 +28,36 @@ export class ProposeClosureDto implements ProposeClosure {
   reasonText?: string;
 }
 
-@ApiSchema({ name: 'RecordClosureFeedback', description: 'Record the family\'s and the child\'s feedback, final ratings and onward referrals.' })
+@ApiSchema({
+  name: 'HoldClosingMeeting',
+  description: 'Record that the closing meeting was held: who attended, who sent apologies, who chaired. The closing summary is then due within closureCompletion of its day.',
+})
+export class HoldClosingMeetingDto implements HoldClosingMeeting {
+  @EventType('HOLD_CLOSING_MEETING')
+  type!: 'HOLD_CLOSING_MEETING';
+
+  @ApiProperty({ description: 'Day the closing meeting was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-09-16', format: 'date', maxLength: 10 })
+  @IsDay()
+  heldOn!: string;
+
+  @ApiProperty({ description: 'Who attended (at least one).', type: () => [PersonRefDto], maxItems: LIMITS.people })
+  @IsNestedArray(() => PersonRefDto, { min: 1, max: LIMITS.people })
+  attendance!: PersonRefDto[];
+
+  @ApiProperty({ description: 'Who sent apologies (may be empty).', type: () => [PersonRefDto], maxItems: LIMITS.people })
+  @IsNestedArray(() => PersonRefDto, { max: LIMITS.people })
+  apologies!: PersonRefDto[];
+
+  @ApiProperty({ description: 'Who chaired the closing meeting.', type: () => PersonRefDto })
+  @IsNestedObject(() => PersonRefDto)
+  chair!: PersonRefDto;
+}
+
+@ApiSchema({
+  name: 'RecordClosureFeedback',
+  description:
+    "Record the Closure and Feedback record: the family's and the child's feedback, final ratings, onward referrals, and the closing meeting's minutes when one was held (HOLD_CLOSING_MEETING).",
+})
 export class RecordClosureFeedbackDto implements RecordClosureFeedback {
   @EventType('RECORD_CLOSURE_FEEDBACK')
   type!: 'RECORD_CLOSURE_FEEDBACK';
@@ -39,8 +70,8 @@ export class RecordClosureFeedbackDto implements RecordClosureFeedback {
   @IsRecordedView(() => RecordedViewDto, "the child's feedback")
   childFeedback!: RecordedView;
 
-  @ApiProperty({ description: 'Final ratings on the national outcomes (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
-  @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
+  @ApiProperty({ description: "Final ratings on the outcomes of the case's framework (each outcome at most once).", type: () => [OutcomeRatingDto], maxItems: FRAMEWORK_LIMITS.outcomes })
+  @IsNestedArray(() => OutcomeRatingDto, { max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
   finalRatings!: OutcomeRatingDto[];
 
@@ -53,6 +84,15 @@ export class RecordClosureFeedbackDto implements RecordClosureFeedback {
   })
   @IsTextList(LIMITS.items, LIMITS.label)
   onwardReferrals!: string[];
+
+  @ApiPropertyOptional({
+    description: 'The minutes of the closing meeting, in plain language the family can read: required when a closing meeting was held, and only then.',
+    example: 'Present: Mam, Seán, Aoife Byrne (lead practitioner). Agreed that the plan has done its work; youth club referral made.',
+    maxLength: LIMITS.minutes,
+  })
+  @Optional()
+  @IsText(LIMITS.minutes)
+  minutes?: string;
 }
 
 @ApiSchema({ name: 'CloseCase', description: 'Close the case.' })

@@ -1,14 +1,7 @@
 /** Parts shared by several events: a person, an outcome rating, a recorded view. */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import {
-  NATIONAL_OUTCOMES,
-  type CaseEventType,
-  type NationalOutcome,
-  type OutcomeRating,
-  type OutcomeRatingValue,
-  type PersonRef,
-} from '@tacu/domain';
-import { IsOneOf, IsText, LIMITS, Optional } from './validation';
+import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS, type CaseEventType, type OutcomeRating, type OutcomeRatingValue, type PersonRef } from '@tacu/domain';
+import { IsFrameworkId, IsOneOf, IsText, IsWholeNumber, LIMITS, Optional } from './validation';
 
 @ApiSchema({ name: 'PersonRef', description: 'A named person in a record: a family member or a practitioner.' })
 export class PersonRefDto implements PersonRef {
@@ -26,24 +19,35 @@ export class PersonRefDto implements PersonRef {
   personId?: string;
 }
 
-export const OUTCOME_RATING_VALUES: readonly OutcomeRatingValue[] = [1, 2, 3];
+/**
+ * An outcome's or a side's id as the shape allows it; which ids a case accepts is its framework's
+ * (checked with the case, libs/domain framework.rules).
+ */
+export const FRAMEWORK_ID_SCHEMA = { type: 'string', pattern: FRAMEWORK_ID_PATTERN, maxLength: FRAMEWORK_LIMITS.id } as const;
 
-@ApiSchema({ name: 'OutcomeRating', description: "A rating on one of Ireland's five national outcomes for children." })
+@ApiSchema({
+  name: 'OutcomeRating',
+  description:
+    "A rating on one outcome of the case's outcome framework (Ireland's five national outcomes by default; the case's `record.outcomeFramework` lists them and the scale), on that framework's scale.",
+})
 export class OutcomeRatingDto implements OutcomeRating {
-  @ApiProperty({ description: 'The national outcome rated.', enum: NATIONAL_OUTCOMES, enumName: 'NationalOutcome', example: 'safeAndProtected' })
-  @IsOneOf(NATIONAL_OUTCOMES)
-  outcome!: NationalOutcome;
+  @ApiProperty({
+    ...FRAMEWORK_ID_SCHEMA,
+    description: "The id of an outcome of the case's framework (Ireland's: activeAndHealthy, achievingFullPotential, safeAndProtected, economicSecurity, connectedRespectedContributing).",
+    example: 'safeAndProtected',
+  })
+  @IsFrameworkId()
+  outcome!: string;
 
   @ApiProperty({
-    description: '1 little progress, 2 some progress, 3 on target.',
-    enum: OUTCOME_RATING_VALUES,
+    description: `A point of the case's framework's scale (Ireland's: 1 little progress, 2 some progress, 3 on target); any framework's scale lies within ${FRAMEWORK_LIMITS.scaleMin}-${FRAMEWORK_LIMITS.scaleMax}.`,
     type: 'integer',
     format: 'int32',
-    minimum: 1,
-    maximum: 3,
+    minimum: FRAMEWORK_LIMITS.scaleMin,
+    maximum: FRAMEWORK_LIMITS.scaleMax,
     example: 2,
   })
-  @IsOneOf(OUTCOME_RATING_VALUES, { whenMissing: 'rating is required: 1 (little progress), 2 (some progress) or 3 (on target)' })
+  @IsWholeNumber(FRAMEWORK_LIMITS.scaleMin, FRAMEWORK_LIMITS.scaleMax)
   rating!: OutcomeRatingValue;
 
   @ApiProperty({ description: 'Why this rating, in plain words.', example: 'Attends school most days since the new bus route.', maxLength: LIMITS.reason })

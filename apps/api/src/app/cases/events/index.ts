@@ -24,8 +24,8 @@ import {
   SignOffPlanDto,
   SubmitPlanForSignOffDto,
 } from './action-plan.dto';
-import { AssignLeadPractitionerDto, WithdrawConsentDto } from './any-stage.dto';
-import { CloseCaseDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
+import { AssignLeadPractitionerDto, DecideOnWithdrawalDto, WithdrawConsentDto } from './any-stage.dto';
+import { CloseCaseDto, HoldClosingMeetingDto, ProposeClosureDto, RecordClosureFeedbackDto } from './closure.dto';
 import { RecordContactDto } from './contact-log.dto';
 import {
   AcknowledgeReportDto,
@@ -106,7 +106,9 @@ const DTO_CLASSES = {
   RECORD_CONCERN_OUTCOME: RecordConcernOutcomeDto,
   WITHDRAW_CONSENT: WithdrawConsentDto,
   RECORD_CONTACT: RecordContactDto,
+  DECIDE_ON_WITHDRAWAL: DecideOnWithdrawalDto,
   ASSIGN_LEAD_PRACTITIONER: AssignLeadPractitionerDto,
+  HOLD_CLOSING_MEETING: HoldClosingMeetingDto,
 } as const satisfies { [K in CaseEventType]: new () => EventOf<K> };
 
 /**

@@ -1,5 +1,5 @@
 import { parseOpenCase } from '../open-case.dto';
-import { sampleOpenCase } from './samples';
+import { sampleChildDetails, sampleOpenCase } from './samples';
 
 function errorsOf(body: unknown): Record<string, string[]> {
   const result = parseOpenCase(body);
@@ -28,6 +28,39 @@ describe('parseOpenCase accepts', () => {
       previousEpisodeId: '9b2e7c1d-4a3f-4e8b-8c6d-1f2a3b4c5d6e',
     };
     expect(parseOpenCase(body).ok).toBe(true);
+  });
+});
+
+describe("parseOpenCase and the child's details", () => {
+  it('accepts every detail practitioners record of the child, each optional', () => {
+    const body = { ...sampleOpenCase(), child: { ...sampleOpenCase().child, ...sampleChildDetails() }, preRequestChecklistId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
+    expect(parseOpenCase(body)).toEqual({ ok: true, value: body });
+  });
+
+  it('refuses what nobody could mean, each with its path and how to put it right', () => {
+    const body = {
+      ...sampleOpenCase(),
+      child: {
+        ...sampleOpenCase().child,
+        gender: 'x'.repeat(51),
+        interpreterNeeded: 'yes',
+        livesInHome: [{ name: 'Darren Kelly' }, { familyMemberId: 'mother' }],
+        professionalsInvolved: [{ name: 'Dr Nuala Hayes', contact: { email: 'nuala' } }],
+        sensitive: { ethnicity: '', favouriteColour: 'blue' },
+      },
+      preRequestChecklistId: 'checklist-1',
+    };
+    expect(errorsOf(body)).toEqual({
+      'child.gender': ['gender must be at most 50 characters (it has 51)'],
+      'child.interpreterNeeded': ['interpreterNeeded must be true or false, not string'],
+      'child.livesInHome.0.relationship': ['relationship is required with name: how they are related to the child (e.g. "mother\'s partner")'],
+      'child.livesInHome.1.familyMemberId': ['familyMemberId must be a UUID (e.g. 3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f)'],
+      'child.professionalsInvolved.0.service': ['service is required (text of at most 200 characters)'],
+      'child.professionalsInvolved.0.contact.email': ['email must be an email address like name@example.ie'],
+      'child.sensitive.ethnicity': ['ethnicity must not be empty'],
+      'child.sensitive.favouriteColour': ['property favouriteColour should not exist'],
+      preRequestChecklistId: ['preRequestChecklistId must be a UUID (e.g. 3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f)'],
+    });
   });
 });
 

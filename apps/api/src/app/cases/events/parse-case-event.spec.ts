@@ -99,13 +99,20 @@ describe('parseCaseEvent rejects', () => {
     });
   });
 
-  it('an outcome rating outside 1 to 3 and an unknown outcome', () => {
+  it("an outcome rating's shape: an id, and a whole number within any framework's scale (0 to 10); the case's framework decides the rest", () => {
     const body = sampleEvent('RECORD_REVIEW');
-    (body.ratings as unknown[]) = [{ outcome: 'happy', rating: 4, reason: 'x' }];
+    (body.ratings as unknown[]) = [
+      { outcome: 'happy days!', rating: 11, reason: 'x' },
+      { outcome: 'safeAndProtected', rating: 2.5, reason: 'x' },
+    ];
     expect(errorsOf(body)).toEqual({
-      'ratings.0.outcome': [expect.stringMatching(/^outcome must be one of activeAndHealthy, /)],
-      'ratings.0.rating': ['rating must be one of 1, 2, 3'],
+      'ratings.0.outcome': ["outcome must be the id of an outcome or side of the case's framework: a letter, then letters, digits, - or _ (64 characters at most)"],
+      'ratings.0.rating': ['rating must be a whole number from 0 to 10'],
+      'ratings.1.rating': ['rating must be a whole number from 0 to 10'],
     });
+    // Which outcomes and which points of the scale: the case's framework's (libs/domain framework.rules, checked with the case).
+    (body.ratings as unknown[]) = [{ outcome: 'happy', rating: 4, reason: 'x' }];
+    expect(parseCaseEvent(body).ok).toBe(true);
   });
 
   it('scale 11, -1, 2.5 and "5"', () => {
@@ -151,7 +158,7 @@ describe('parseCaseEvent rejects', () => {
     ];
     (body.childViews as unknown) = {};
     expect(errorsOf(body)).toEqual({
-      'actions.0.owner.agency': ['agency is required (text of at most 200 characters)'],
+      'actions.0.owner.agency': ['agency is required for a practitioner; a family member who owns an action is named by personId (their id from the case) and has no agency'],
       'actions.0.dueDate': ['dueDate must be a real day written YYYY-MM-DD (e.g. 2026-03-14)'],
       'actions.0.status': ['status must be one of notStarted, inProgress, done, notDone'],
       'actions.1': ['each item must be an object, not string'],
@@ -273,5 +280,40 @@ describe('fields required by another field', () => {
     expect(errorsOf(body)).toEqual({ 'youngPersonConsent.reasonNotSought': [expect.stringContaining('required when given is false')] });
     body.youngPersonConsent = { given: true };
     expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("youngPersonConsent on a parent/carer's consent, and not on the young person's own", () => {
+    const parents = sampleEvent('RECORD_CONSENT');
+    delete parents.youngPersonConsent;
+    expect(errorsOf(parents)).toEqual({ youngPersonConsent: ['youngPersonConsent is required (an object)'] });
+    const own = { ...sampleEvent('RECORD_CONSENT'), givenBy: { name: 'Seán Murphy', hasParentalResponsibility: false, as: 'youngPerson' } };
+    expect(errorsOf(own)).toEqual({ youngPersonConsent: [expect.stringContaining("left out of the young person's own consent")] });
+    delete (own as { youngPersonConsent?: unknown }).youngPersonConsent;
+    expect(parseCaseEvent(own).ok).toBe(true);
+  });
+
+  it('an agency either shared with or not: never in doNotShareWith and in shareWithAgencies or planCopyTo', () => {
+    const body = sampleEvent('RECORD_CONSENT');
+    body.scopes = { ...body.scopes, doNotShareWith: [' public health nursing '], planCopyTo: ['Siobhán Murphy'] };
+    expect(errorsOf(body)).toEqual({ 'scopes.doNotShareWith': [expect.stringMatching(/^doNotShareWith names Public Health Nursing, also named in shareWithAgencies or planCopyTo/)] });
+    body.scopes = { ...body.scopes, doNotShareWith: ['An Garda Síochána'], planCopyTo: ['An Garda Síochána'] };
+    expect(Object.keys(errorsOf(body))).toEqual(['scopes.doNotShareWith']);
+    body.scopes = { ...body.scopes, planCopyTo: ['Siobhán Murphy'] };
+    expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("an action owner's agency, unless the owner is a family member named by personId", () => {
+    const body = sampleEvent('DRAFT_PLAN');
+    body.actions = [{ id: 'f1', answers: 'x', what: 'Lay out the uniform', owner: { name: 'Siobhán Murphy' }, status: 'notStarted' }];
+    expect(errorsOf(body)).toEqual({ 'actions.0.owner.agency': [expect.stringContaining('a family member who owns an action is named by personId')] });
+    body.actions = [{ id: 'f1', answers: 'x', what: 'Lay out the uniform', owner: { name: 'Siobhán Murphy', personId: 'fm-0001' }, status: 'notStarted' }];
+    expect(parseCaseEvent(body).ok).toBe(true);
+  });
+
+  it("the coordinator's decision after a withdrawal: continue or close, with a reason", () => {
+    expect(errorsOf({ type: 'DECIDE_ON_WITHDRAWAL', decision: 'wait' })).toEqual({
+      decision: ['decision must be one of continueWithRemainingConsent, closeCase'],
+      reason: ['reason is required (text of at most 2000 characters)'],
+    });
   });
 });

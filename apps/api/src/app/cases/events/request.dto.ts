@@ -1,26 +1,48 @@
 /** Request for support: details, consent, submission, and the coordinator's decision. */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type {
-  DeclineRequest,
-  RecordConsent,
-  RecordRequestDetails,
-  RedirectRequest,
-  RegisterRequest,
-  RequestConsent,
-  SubmitRequest,
+import {
+  conflictingAgencies,
+  type ConsentAs,
+  FRAMEWORK_LIMITS,
+  type DeclineRequest,
+  type RecordConsent,
+  type RecordRequestDetails,
+  type RedirectRequest,
+  type RegisterRequest,
+  type RequestConsent,
+  type SubmitRequest,
 } from '@tacu/domain';
 import { EventType, OutcomeRatingDto, PersonRefDto } from './common.dto';
-import { HasUniqueItems, IsDay, IsFlag, IsNestedArray, IsNestedObject, IsText, IsTextList, LIMITS, Optional, OptionalUnless } from './validation';
+import {
+  AbsentWhen,
+  HasUniqueItems,
+  IsDay,
+  IsFlag,
+  IsNestedArray,
+  IsNestedObject,
+  IsOneOf,
+  IsText,
+  IsTextList,
+  LIMITS,
+  Optional,
+  OptionalUnless,
+  SharesNoneWith,
+} from './validation';
 
 type Checklist = NonNullable<RecordRequestDetails['preRequestChecklist']>;
 
 @ApiSchema({
   name: 'PreRequestChecklist',
-  description: 'Baseline ratings on the five national outcomes, the reference that reviews and closure rate again.',
+  description: "Baseline ratings on the outcomes of the case's framework (Ireland's five national outcomes by default), the reference that reviews and closure rate again.",
 })
 export class PreRequestChecklistDto implements Checklist {
-  @ApiProperty({ description: 'One rating per national outcome (1 to 5 of them, each outcome once).', type: () => [OutcomeRatingDto], minItems: 1, maxItems: 5 })
-  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: 5 })
+  @ApiProperty({
+    description: "Ratings on the outcomes of the case's framework (at least one, each outcome once).",
+    type: () => [OutcomeRatingDto],
+    minItems: 1,
+    maxItems: FRAMEWORK_LIMITS.outcomes,
+  })
+  @IsNestedArray(() => OutcomeRatingDto, { min: 1, max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
   ratings!: OutcomeRatingDto[];
 
@@ -60,14 +82,33 @@ export class RequestConsentDto implements RequestConsent {
 
 type ConsentGiver = RecordConsent['givenBy'];
 type ConsentScopes = RecordConsent['scopes'];
-type YoungPersonConsent = RecordConsent['youngPersonConsent'];
+type YoungPersonConsent = NonNullable<RecordConsent['youngPersonConsent']>;
+const CONSENT_AS: readonly ConsentAs[] = ['parentCarer', 'youngPerson'];
 
-@ApiSchema({ name: 'ConsentGiver', description: 'The person who gave written consent.' })
+@ApiSchema({ name: 'ConsentGiver', description: 'The person who gives (or refuses) their own written consent.' })
 export class ConsentGiverDto extends PersonRefDto implements ConsentGiver {
   @ApiProperty({ description: 'Whether this person has parental responsibility for the child.', example: true })
   @IsFlag()
   hasParentalResponsibility!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "Whose own consent this is: a parent/carer's (the default) or the young person's (their personId is the child's). Each person's consent is kept beside the others'.",
+    enum: CONSENT_AS,
+    example: 'parentCarer',
+  })
+  @Optional()
+  @IsOneOf(CONSENT_AS)
+  as?: ConsentAs;
 }
+
+/** The agencies of `doNotShareWith` also named as shared with, or as receiving the plan. */
+const sharedAndNot = (scopes: Record<string, unknown>): string[] =>
+  conflictingAgencies({
+    shareWithAgencies: Array.isArray(scopes['shareWithAgencies']) ? (scopes['shareWithAgencies'] as unknown[]).filter((a): a is string => typeof a === 'string') : [],
+    doNotShareWith: Array.isArray(scopes['doNotShareWith']) ? (scopes['doNotShareWith'] as unknown[]).filter((a): a is string => typeof a === 'string') : [],
+    planCopyTo: Array.isArray(scopes['planCopyTo']) ? (scopes['planCopyTo'] as unknown[]).filter((a): a is string => typeof a === 'string') : [],
+  });
 
 @ApiSchema({ name: 'ConsentScopes', description: 'What the consent covers, scope by scope.' })
 export class ConsentScopesDto implements ConsentScopes {
@@ -88,6 +129,34 @@ export class ConsentScopesDto implements ConsentScopes {
   })
   @IsTextList(LIMITS.people, LIMITS.label)
   shareWithAgencies!: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "Agencies this person asks that nothing is shared with, whatever another person's consent says (may be empty). An agency may not also be in shareWithAgencies or planCopyTo.",
+    example: ['An Garda Síochána'],
+    type: 'array',
+    items: { type: 'string', maxLength: LIMITS.label },
+    maxItems: LIMITS.people,
+  })
+  @Optional()
+  @IsTextList(LIMITS.people, LIMITS.label)
+  @SharesNoneWith(
+    sharedAndNot,
+    (both) =>
+      `names ${both.join(', ')}, also named in shareWithAgencies or planCopyTo: an agency is either shared with or not. Ask the person which they mean and record one of the two.`,
+  )
+  doNotShareWith?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Who receives a copy of the action plan (people or agencies; may be empty).',
+    example: ['Siobhán Murphy', 'Scoil Bhríde National School'],
+    type: 'array',
+    items: { type: 'string', maxLength: LIMITS.label },
+    maxItems: LIMITS.people,
+  })
+  @Optional()
+  @IsTextList(LIMITS.people, LIMITS.label)
+  planCopyTo?: string[];
 
   @ApiPropertyOptional({ description: 'A named practitioner the service may contact.', example: 'Niamh Kelly, school completion programme', maxLength: LIMITS.name })
   @Optional()
@@ -111,22 +180,41 @@ export class YoungPersonConsentDto implements YoungPersonConsent {
   reasonNotSought?: string;
 }
 
-@ApiSchema({ name: 'RecordConsent', description: 'Record written consent, scope by scope; also used to widen or narrow it later.' })
+const isYoungPersons = (o: RecordConsent): boolean => (o.givenBy as { as?: unknown } | undefined)?.as === 'youngPerson';
+
+@ApiSchema({
+  name: 'RecordConsent',
+  description:
+    "Record one person's written consent (or refusal), scope by scope. From the same person again it widens or narrows their consent (the earlier version is kept); from another person it is added beside. What the case may do is what every required consent allows.",
+})
 export class RecordConsentDto implements RecordConsent {
   @EventType('RECORD_CONSENT')
   type!: 'RECORD_CONSENT';
 
-  @ApiProperty({ description: 'Who gave consent.', type: () => ConsentGiverDto })
+  @ApiProperty({ description: 'Who gives (or refuses) their own consent.', type: () => ConsentGiverDto })
   @IsNestedObject(() => ConsentGiverDto)
   givenBy!: ConsentGiverDto;
+
+  @ApiPropertyOptional({
+    description: 'false records a refusal (default true). Someone whose consent stands withdraws it with WITHDRAW_CONSENT instead.',
+    example: true,
+  })
+  @Optional()
+  @IsFlag()
+  given?: boolean;
 
   @ApiProperty({ description: 'What the consent covers.', type: () => ConsentScopesDto })
   @IsNestedObject(() => ConsentScopesDto)
   scopes!: ConsentScopesDto;
 
-  @ApiProperty({ description: "The young person's own consent, or why it was not sought.", type: () => YoungPersonConsentDto })
+  @ApiPropertyOptional({
+    description: "On a parent/carer's consent (required there): the young person's own consent, or why it was not sought. Left out of the young person's own consent.",
+    type: () => YoungPersonConsentDto,
+  })
+  @OptionalUnless<RecordConsent>((o) => !isYoungPersons(o))
+  @AbsentWhen<RecordConsent>(isYoungPersons, "is left out of the young person's own consent (givenBy.as youngPerson): their consent is this record")
   @IsNestedObject(() => YoungPersonConsentDto)
-  youngPersonConsent!: YoungPersonConsentDto;
+  youngPersonConsent?: YoungPersonConsentDto;
 
   @ApiProperty({
     description: 'Day the written consent was signed (YYYY-MM-DD): today or before, and at most a year before the case opened.',

@@ -1,7 +1,9 @@
-/** Review: hold it, record it, then continue or revise the plan. */
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+/** Review: hold the review meeting, record it, then continue or revise the plan. */
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ACTION_STATUSES,
+  DATE_LIMITS,
+  FRAMEWORK_LIMITS,
   type ActionStatus,
   type ContinuePlan,
   type HoldReview,
@@ -9,10 +11,10 @@ import {
   type RecordedView,
   type RevisePlan,
 } from '@tacu/domain';
-import { EventType, OutcomeRatingDto, RecordedViewDto } from './common.dto';
-import { HasUniqueItems, IsDay, IsNestedArray, IsOneOf, IsRecordedView, IsText, LIMITS } from './validation';
+import { EventType, OutcomeRatingDto, PersonRefDto, RecordedViewDto } from './common.dto';
+import { HasUniqueItems, IsDay, IsNestedArray, IsNestedObject, IsOneOf, IsRecordedView, IsText, LIMITS, Optional } from './validation';
 
-@ApiSchema({ name: 'HoldReview', description: 'Record that the review meeting was held.' })
+@ApiSchema({ name: 'HoldReview', description: 'Record that the review meeting was held: who attended, who sent apologies, who chaired.' })
 export class HoldReviewDto implements HoldReview {
   @EventType('HOLD_REVIEW')
   type!: 'HOLD_REVIEW';
@@ -20,6 +22,18 @@ export class HoldReviewDto implements HoldReview {
   @ApiProperty({ description: 'Day the review was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-06-10', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
+
+  @ApiProperty({ description: 'Who attended (at least one).', type: () => [PersonRefDto], maxItems: LIMITS.people })
+  @IsNestedArray(() => PersonRefDto, { min: 1, max: LIMITS.people })
+  attendance!: PersonRefDto[];
+
+  @ApiProperty({ description: 'Who sent apologies (may be empty).', type: () => [PersonRefDto], maxItems: LIMITS.people })
+  @IsNestedArray(() => PersonRefDto, { max: LIMITS.people })
+  apologies!: PersonRefDto[];
+
+  @ApiProperty({ description: 'Who chaired the review.', type: () => PersonRefDto })
+  @IsNestedObject(() => PersonRefDto)
+  chair!: PersonRefDto;
 }
 
 type ProgressNote = RecordReview['progress'][number];
@@ -39,7 +53,10 @@ export class ActionProgressNoteDto implements ProgressNote {
   note!: string;
 }
 
-@ApiSchema({ name: 'RecordReview', description: 'Record the review: progress on each action, ratings again, and the views of the family and the child.' })
+@ApiSchema({
+  name: 'RecordReview',
+  description: 'Record the review: progress on each action, ratings again, the views of the family and the child, the minutes, and the day of the next review if the meeting set one.',
+})
 export class RecordReviewDto implements RecordReview {
   @EventType('RECORD_REVIEW')
   type!: 'RECORD_REVIEW';
@@ -49,8 +66,8 @@ export class RecordReviewDto implements RecordReview {
   @HasUniqueItems('actionId')
   progress!: ActionProgressNoteDto[];
 
-  @ApiProperty({ description: 'Ratings on the national outcomes again (each outcome at most once).', type: () => [OutcomeRatingDto], maxItems: 5 })
-  @IsNestedArray(() => OutcomeRatingDto, { max: 5 })
+  @ApiProperty({ description: "Ratings on the outcomes of the case's framework again (each outcome at most once).", type: () => [OutcomeRatingDto], maxItems: FRAMEWORK_LIMITS.outcomes })
+  @IsNestedArray(() => OutcomeRatingDto, { max: FRAMEWORK_LIMITS.outcomes })
   @HasUniqueItems('outcome')
   ratings!: OutcomeRatingDto[];
 
@@ -61,6 +78,24 @@ export class RecordReviewDto implements RecordReview {
   @ApiProperty({ description: "The child's views in their own words, or why they could not be recorded.", type: () => RecordedViewDto })
   @IsRecordedView(() => RecordedViewDto, "the child's views")
   childViews!: RecordedView;
+
+  @ApiProperty({
+    description: 'The minutes of the review meeting, in plain language the family can read.',
+    example: 'Present: Mam, Aoife Byrne (lead practitioner), Niamh Kelly (school). Attendance is up to 94%; breakfast club continues.',
+    maxLength: LIMITS.minutes,
+  })
+  @IsText(LIMITS.minutes)
+  minutes!: string;
+
+  @ApiPropertyOptional({
+    description: `The day of the next review, if the meeting set one (YYYY-MM-DD): after the day this review was held and at most ${DATE_LIMITS.nextReviewAheadMonths} months after it. The next review is then due at the end of that day instead of after the policy's weeks.`,
+    example: '2026-07-22',
+    format: 'date',
+    maxLength: 10,
+  })
+  @Optional()
+  @IsDay()
+  nextReviewOn?: string;
 }
 
 @ApiSchema({ name: 'ContinuePlan', description: 'After a review: the plan continues as it is.' })

@@ -5,7 +5,9 @@
  * signed, meeting and review held) happened that day, what is planned is later.
  */
 import type { CaseEvent, CaseEventType } from '@tacu/domain';
+import type { NewChecklistInput } from '../../checklists/checklists.dto';
 import type { OpenCaseInput } from '../open-case.dto';
+import type { ChildDetailsInput, HomeMemberInput } from '../person-details.dto';
 
 /** The day the samples' dates are written for (the e2e clock starts at 2026-03-02T09:00Z). */
 export const SAMPLE_DAY = '2026-03-02';
@@ -133,7 +135,13 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     status: 'inProgress',
     progress: 'Attended breakfast club 9 of 10 days.',
   },
-  HOLD_REVIEW: { type: 'HOLD_REVIEW', heldOn: '2026-03-02' },
+  HOLD_REVIEW: {
+    type: 'HOLD_REVIEW',
+    heldOn: '2026-03-02',
+    attendance: [mother, leadPractitioner, { name: 'Niamh Kelly' }],
+    apologies: [{ name: 'Orla Doyle' }],
+    chair: leadPractitioner,
+  },
   RECORD_REVIEW: {
     type: 'RECORD_REVIEW',
     progress: [
@@ -143,6 +151,9 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     ratings: [{ outcome: 'achievingFullPotential', rating: 3, reason: 'Attendance at 94%.' }],
     familyViews: { words: 'Mornings are easier now.' },
     childViews: { words: 'Breakfast club is class.' },
+    minutes: 'Present: Siobhán (Mam), Aoife Byrne (lead practitioner), Niamh Kelly (school); apologies: Orla Doyle. Attendance up to 94%; breakfast club continues.',
+    // Six weeks after the review (held on SAMPLE_DAY).
+    nextReviewOn: '2026-04-13',
   },
   CONTINUE_PLAN: { type: 'CONTINUE_PLAN' },
   REVISE_PLAN: { type: 'REVISE_PLAN', reason: 'Attendance is on target; the next need is support with reading.' },
@@ -158,6 +169,13 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     onwardReferrals: ['Local youth club'],
   },
   CLOSE_CASE: { type: 'CLOSE_CASE' },
+  HOLD_CLOSING_MEETING: {
+    type: 'HOLD_CLOSING_MEETING',
+    heldOn: '2026-03-02',
+    attendance: [mother, leadPractitioner],
+    apologies: [{ name: 'Niamh Kelly' }],
+    chair: leadPractitioner,
+  },
   RAISE_CONCERN: {
     type: 'RAISE_CONCERN',
     category: 'neglect',
@@ -196,6 +214,11 @@ export const CASE_EVENT_SAMPLES: CaseEventSamples = {
     with: [mother, { name: 'Seán Murphy' }],
     note: 'Home visit before school: talked through the morning routine with Mam; Seán showed his football medal.',
   },
+  DECIDE_ON_WITHDRAWAL: {
+    type: 'DECIDE_ON_WITHDRAWAL',
+    decision: 'continueWithRemainingConsent',
+    reason: "Dad's consent covers the school and the public health nurse, which is what the plan needs.",
+  },
   ASSIGN_LEAD_PRACTITIONER: { type: 'ASSIGN_LEAD_PRACTITIONER', leadPractitionerId: 'u-lp-0002' },
 };
 
@@ -215,6 +238,8 @@ export function sampleOpenCase(): OpenCaseInput {
         name: 'Siobhán Murphy',
         relationship: 'mother',
         hasParentalResponsibility: true,
+        firstLanguage: 'English',
+        interpreterNeeded: false,
         contact: { phone: '+353 87 123 4567', email: 'siobhan.murphy@example.ie' },
         sensitive: { address: '12 Church Road, Tallaght, Dublin 24' },
       },
@@ -222,4 +247,25 @@ export function sampleOpenCase(): OpenCaseInput {
     ],
     leadPractitionerId: 'u-lp-0001',
   };
+}
+
+/** What practitioners record of the sample child beyond name and date of birth (every field of ChildDetails). */
+export function sampleChildDetails(): Required<Omit<ChildDetailsInput, 'livesInHome'>> & { livesInHome: HomeMemberInput[] } {
+  return {
+    gender: 'male',
+    school: 'Scoil Bhríde National School, Tallaght',
+    schoolClass: '2nd class',
+    gp: 'Dr Ciara Lynch, Main Street Medical Centre, Tallaght',
+    firstLanguage: 'English',
+    interpreterNeeded: false,
+    livesInHome: [{ name: 'Darren Kelly', relationship: "mother's partner" }],
+    professionalsInvolved: [{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy, HSE', contact: { phone: '+353 1 555 0101', email: 'nuala.hayes@example.ie' } }],
+    sensitive: { address: '12 Church Road, Tallaght, Dublin 24', ethnicity: 'Irish Traveller', religion: 'Catholic', disabilityOrAdditionalNeeds: 'Speech and language delay; assessed 2025.' },
+  };
+}
+
+/** A valid POST /pre-request-checklists body in the demo area: a request for support, completed with the parent. */
+export function sampleChecklist(overrides: Partial<NewChecklistInput> = {}): NewChecklistInput {
+  const ratings = (CASE_EVENT_SAMPLES.RECORD_REQUEST_DETAILS.preRequestChecklist?.ratings ?? []).map((r) => ({ ...r }));
+  return { areaId: 'dublin-south-central', childName: 'Seán Murphy', ratings, completedWith: 'parent', outcome: 'requestForSupport', ...overrides };
 }

@@ -14,6 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
+import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS } from '@tacu/domain';
 import { checkInput } from '../../input/check-input';
 import { rememberValidationMetadata } from './validation-metadata-cache';
 
@@ -112,6 +113,35 @@ export function IsTextList(maxItems: number, maxLength: number, minItems = 0): P
   });
 }
 
+/**
+ * A field that must be left out when `when(object)` holds (e.g. the young person's consent form
+ * has no "young person's consent" of its own); `message` says why and what to do.
+ */
+export function AbsentWhen<T extends object>(when: (object: T) => boolean, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'absentWhen',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => value === undefined || !when(args?.object as T),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} ${message}`,
+    },
+  });
+}
+
+/**
+ * A list of names that shares none with the lists `others` of the same object (names compared
+ * without case and surrounding spaces), as `conflicts` finds them; `message(conflicting)` says
+ * what is wrong and how to fix it.
+ */
+export function SharesNoneWith(conflicts: (object: Record<string, unknown>) => string[], message: (conflicting: string[]) => string): PropertyDecorator {
+  return ValidateBy({
+    name: 'sharesNoneWith',
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) => conflicts((args?.object ?? {}) as Record<string, unknown>).length === 0,
+      defaultMessage: ({ object, property }: ValidationArguments) => `${property} ${message(conflicts(object as Record<string, unknown>))}`,
+    },
+  });
+}
+
 /** One of a closed list of words (a controlled vocabulary or a literal `type`). */
 export function IsOneOf(values: readonly (string | number)[], options: { whenMissing?: string } = {}): PropertyDecorator {
   const list = values.join(', ');
@@ -126,6 +156,25 @@ export function IsOneOf(values: readonly (string | number)[], options: { whenMis
           : values.length === 1
             ? `${property} must be ${list}`
             : `${property} must be one of ${list}`,
+    },
+  });
+}
+
+const FRAMEWORK_ID = new RegExp(FRAMEWORK_ID_PATTERN);
+
+/**
+ * The id of an outcome or a side of an outcome framework: a letter, then letters, digits, - or _.
+ * Whether the case's framework has it is checked with the case (libs/domain framework.rules).
+ */
+export function IsFrameworkId(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isFrameworkId',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && FRAMEWORK_ID.test(value),
+      defaultMessage: ({ property, value }: ValidationArguments) =>
+        value === undefined
+          ? `${property} is required: the id of an outcome or side of the case's framework (record.outcomeFramework lists them)`
+          : `${property} must be the id of an outcome or side of the case's framework: a letter, then letters, digits, - or _ (${FRAMEWORK_LIMITS.id} characters at most)`,
     },
   });
 }

@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * decision not to report or an outcome). Backfilled from the concerns' consulted liaison persons
  * (what earlier records hold), so that the engine's next write of the case keeps the same rows.
  */
-export class LiaisonParticipants1795392600000 implements MigrationInterface {
-  name = 'LiaisonParticipants1795392600000';
+export class LiaisonParticipants1795393000000 implements MigrationInterface {
+  name = 'LiaisonParticipants1795393000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE case_participants DROP CONSTRAINT case_participants_kind_check`);

@@ -1,0 +1,1 @@
+export * from './pre-request-checklist.store';
