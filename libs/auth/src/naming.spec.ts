@@ -190,6 +190,21 @@ describe('who may be named on a case', () => {
     expect(problem(named('person', 'fm-0001'))).toMatch(/names nobody known here/);
   });
 
+  it('tells the caller whom to name instead, and where to find them', () => {
+    const hint = '(GET /users lists the people of the area you may name)';
+    expect(problem(named('person', 'fm-0001'))).toBe(`names nobody known here: give the id of a member of this family or a practitioner of the area ${hint}`);
+    expect(problem(named('invitee', 'gone', { agency: 'Public Health Nursing' }))).toBe(`names a user who is no longer active: choose a practitioner who is ${hint}`);
+    expect(problem(named('liaison', 'galway-nurse'))).toBe(`names a user of another area: choose a designated liaison person of area ${area} ${hint}`);
+    expect(problem(named('actionOwner', 'manager', { agency: 'Tusla' }))).toBe('names manager, whose role is manager: choose a practitioner');
+    expect(problem(named('invitee', 'nurse', { agency: 'Gardaí' }))).toBe('says nurse comes from Gardaí, but their account records Public Health Nursing: give the agency they act for');
+  });
+
+  it("an agency matches the account's whatever the case and the spaces around it, on either side", () => {
+    const spaced = new Map([['nurse', user('nurse', 'agencyPractitioner', '  Public Health Nursing ')]]);
+    expect(namingProblem(named('invitee', 'nurse', { agency: 'PUBLIC HEALTH NURSING' }), facts(), spaced)).toBeNull();
+    expect(namingProblem(named('invitee', 'nurse', { agency: 'Public Health' }), facts(), spaced)).toMatch(/their account records/);
+  });
+
   it('namingProblems lists every problem with its field', () => {
     const list = namingProblems([{ ...named('invitee', 'nurse'), field: 'invitees.0' }, named('person', 'granny'), { ...named('liaison', 'x'), field: 'liaison' }], facts(), users);
     expect(list.map((p) => p.field)).toEqual(['invitees.0', 'liaison']);

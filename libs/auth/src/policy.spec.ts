@@ -211,6 +211,7 @@ describe('joining a family and acting within a case', () => {
     expect(mayReportOnAction('agencyPractitioner', 'nurse', { owner: { personId: 'teacher' } })).toBe(false);
     expect(mayReportOnAction('agencyPractitioner', 'nurse', { owner: {} })).toBe(false);
     expect(mayReportOnAction('agencyPractitioner', 'nurse', undefined)).toBe(false);
+    expect(mayReportOnAction('agencyPractitioner', 'nurse', {})).toBe(false);
     expect(mayReportOnAction('leadPractitioner', 'lead', { owner: { personId: 'teacher' } })).toBe(true);
   });
 

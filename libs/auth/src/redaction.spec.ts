@@ -57,6 +57,11 @@ describe("a person's sensitive details are read only with canSeeSensitiveDetails
     });
   });
 
+  it('with it: only the sensitive details recorded, no empty ones', () => {
+    const { sensitive } = readablePerson({ professionalsInvolved: null, sensitive: { religion: 'None', contact: undefined } }, true);
+    expect(Object.keys(sensitive ?? {})).toEqual(['religion']);
+  });
+
   it('a person with nothing recorded reads as such either way', () => {
     expect(readablePerson({ professionalsInvolved: null }, false)).toEqual({ professionalsInvolved: null });
     expect(readablePerson({ professionalsInvolved: null }, true)).toEqual({ professionalsInvolved: null, sensitive: {} });

@@ -16,7 +16,7 @@ export type TokenVerifierOptions = {
   clockToleranceSeconds?: number;
   /**
    * The longest a token may be valid, in seconds from its `iat` (or from now, without one) to its
-   * `exp`. Default 3600: a stolen token is worth an hour at most.
+   * `exp`, plus the clock tolerance. Default 3600: a stolen token is worth an hour at most.
    */
   maxLifetimeSeconds?: number;
   /**
@@ -38,7 +38,6 @@ function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Builds the function that turns a bearer token into an `Actor`, or throws `AuthenticationError`. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 3600;
 
 /**
@@ -64,42 +63,41 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   }
   const cacheSize = options.cacheSize ?? 1000;
   const cacheTtlMs = (options.cacheTtlSeconds ?? 300) * 1000;
-  const cache = new Map<string, { actor: Actor; until: number }>();
+  const cache = cacheSize > 0 ? new Map<string, { actor: Actor; until: number }>() : undefined;
   return async (token: string) => {
-    const cached = cacheSize > 0 ? cache.get(token) : undefined;
-    if (cached) {
-      if (now() < cached.until) return { ...cached.actor };
-      cache.delete(token);
+    if (cache) {
+      const cached = cache.get(token);
+      if (cached && now() < cached.until) return { ...cached.actor };
+      cache.delete(token); // lapsed: verified again below (and remembered as the newest), or gone
     }
-    let payload: Record<string, unknown>;
+    let payload: VerifiedPayload;
     try {
-      ({ payload } = await verify(token));
+      // jose has required `exp` and checked that `exp`, `iat` and `nbf` are numbers.
+      payload = (await verify(token)).payload as VerifiedPayload;
     } catch (error) {
       throw new AuthenticationError(describeJoseError(error));
     }
     checkLifetime(payload, Math.floor(now() / 1000), maxLifetime, clockTolerance);
     const actor = actorFromClaims(payload);
-    if (cacheSize > 0) {
-      const expiresMs = typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : now() + cacheTtlMs;
-      const until = Math.min(expiresMs, now() + cacheTtlMs);
+    if (cache) {
       if (cache.size >= cacheSize) {
-        const oldest = cache.keys().next();
-        if (!oldest.done) cache.delete(oldest.value);
+        const [oldest] = cache.keys();
+        cache.delete(oldest);
       }
-      cache.set(token, { actor, until });
+      cache.set(token, { actor, until: Math.min(payload.exp * 1000, now() + cacheTtlMs) });
     }
     return { ...actor };
   };
 }
 
+type VerifiedPayload = Record<string, unknown> & { exp: number; iat?: number };
+
 /** `iat` not in the future; `exp` no further than `maxLifetime` seconds from `iat` (or now). */
-function checkLifetime(payload: Record<string, unknown>, nowSeconds: number, maxLifetime: number, tolerance: number): void {
-  const { iat, exp } = payload as { iat?: unknown; exp: number };
-  if (iat !== undefined && typeof iat !== 'number') throw new AuthenticationError('The bearer token is not valid (claim "iat").');
-  if (typeof iat === 'number' && iat > nowSeconds + tolerance) {
+function checkLifetime({ iat, exp }: VerifiedPayload, nowSeconds: number, maxLifetime: number, tolerance: number): void {
+  const from = iat ?? nowSeconds;
+  if (from > nowSeconds + tolerance) {
     throw new AuthenticationError('The bearer token says it was issued in the future (claim "iat"): check the clock of the service that issued it.');
   }
-  const from = typeof iat === 'number' ? iat : nowSeconds;
   if (exp - from > maxLifetime + tolerance) {
     throw new AuthenticationError(`The bearer token is valid for longer than this service allows (${maxLifetime} s, claim "exp"): ask for a token that expires sooner.`);
   }
@@ -110,7 +108,11 @@ function describeJoseError(error: unknown): string {
     return 'The bearer token has no expiry (claim "exp"): ask for a token that expires.';
   }
   if (error instanceof joseErrors.JWTExpired) return 'The bearer token has expired; ask for a new one.';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `The bearer token is not for this service (claim "${error.claim}").`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    // Issuer and audience say whom the token is for; any other claim (a non-numeric `iat`, an `nbf` still to come) makes it invalid.
+    if (error.claim === 'iss' || error.claim === 'aud') return `The bearer token is not for this service (claim "${error.claim}").`;
+    return `The bearer token is not valid (claim "${error.claim}").`;
+  }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'The bearer token signature is not valid.';
   if (error instanceof joseErrors.JOSEError) return 'The bearer token is not valid.';
   return 'The bearer token could not be verified.';
@@ -134,15 +136,13 @@ export async function signToken(actor: Actor, options: SignTokenOptions): Promis
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setSubject(actor.id)
     .setExpirationTime(options.expiresIn ?? '1h');
-  if (options.issuedAt !== undefined) jwt.setIssuedAt(options.issuedAt);
-  else jwt.setIssuedAt();
+  jwt.setIssuedAt(options.issuedAt); // now, without one
   return jwt.sign(secretKey(options.secret));
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
 export function bearerToken(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return undefined;
-  const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(value);
+  const match = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(value ?? '');
   return match?.[1];
 }

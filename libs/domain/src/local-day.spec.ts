@@ -16,6 +16,25 @@ describe('days on the organisation’s local calendar', () => {
     expect(localDay(new Date('2026-06-14T23:30:00Z'), 'UTC')).toBe('2026-06-14');
   });
 
+  it('writes a year before 1000 with four digits, like every other day', () => {
+    expect(localDay(new Date('0026-03-02T12:00:00Z'), 'UTC')).toBe('0026-03-02');
+  });
+
+  it('reads each instant in the time zone asked for, one after another', () => {
+    const instant = new Date('2026-03-02T23:30:00Z');
+    expect([localDay(instant, 'Europe/Dublin'), localDay(instant, 'Asia/Tokyo'), localDay(instant, 'America/New_York'), localDay(instant, 'Asia/Tokyo')]).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-02',
+      '2026-03-03',
+    ]);
+  });
+
+  it('refuses a time zone the runtime does not know, every time it is asked', () => {
+    expect(() => localDay(new Date(), 'Europe/Atlantis')).toThrow(RangeError);
+    expect(() => localDay(new Date(), 'Europe/Atlantis')).toThrow(RangeError);
+  });
+
   it('moves days and years on the calendar', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

@@ -49,7 +49,8 @@ const CAPACITY_BY_KEY: Readonly<Record<string, NamedAs>> = {
 
 function capacity(path: readonly string[]): NamedAs {
   const last = path[path.length - 1] ?? '';
-  if (CAPACITY_BY_KEY[last]) return CAPACITY_BY_KEY[last];
+  // Own keys only: a key every object inherits (`constructor`, `__proto__`) is no capacity.
+  if (Object.hasOwn(CAPACITY_BY_KEY, last)) return CAPACITY_BY_KEY[last] as NamedAs;
   if (path[path.length - 2] === 'invitees') return 'invitee';
   if (path[path.length - 2] === 'with') return 'familyMember';
   return 'person';

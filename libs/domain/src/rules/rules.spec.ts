@@ -4,7 +4,7 @@ import { parentsInformedOrReasonGiven, reportersNamed } from './escalation.rules
 import { everyInviteeApprovedByFamily } from './meeting.rules';
 import { everyActionHasOwnerAndDueDate, planChangedSinceSignOff, signOffNamesCurrentPlanVersion } from './plan.rules';
 import { requestDetailsRecorded } from './request.rules';
-import { allOf, fail, OK } from './rule-result';
+import { allOf, fail, isBlank, OK } from './rule-result';
 import { childsViewRecorded } from './voice.rules';
 
 const reason = (r: { ok: boolean; reason?: string }) => (r.ok ? undefined : r.reason);
@@ -17,6 +17,25 @@ describe('everyInviteeApprovedByFamily', () => {
     expect(reason(everyInviteeApprovedByFamily([{ name: 'Uncle B', approvedByFamily: false }, { name: 'Gran', approvedByFamily: true }]))).toMatch(/not approved Uncle B/);
     expect(reason(everyInviteeApprovedByFamily([]))).toMatch(/Nobody is invited/);
   });
+  it('an invitation with no invitee list at all is refused like an empty one, saying how to invite', () => {
+    expect(reason(everyInviteeApprovedByFamily(undefined))).toBe(
+      'Nobody is invited: add the people the family agreed to, then send the invitation (INVITE_TO_MEETING).',
+    );
+  });
+  it('one person not approved is "this person"; several are listed, comma-separated, as "these people"', () => {
+    expect(reason(everyInviteeApprovedByFamily([{ name: 'Uncle B', approvedByFamily: false }]))).toBe(
+      'The family has not approved Uncle B: ask the family whether they agree to this person coming, or remove them from the invitation.',
+    );
+    expect(
+      reason(
+        everyInviteeApprovedByFamily([
+          { name: 'Uncle B', approvedByFamily: false },
+          { name: 'Gran', approvedByFamily: true },
+          { name: 'Cousin C', approvedByFamily: false },
+        ]),
+      ),
+    ).toBe('The family has not approved Uncle B, Cousin C: ask the family whether they agree to these people coming, or remove them from the invitation.');
+  });
 });
 
 describe('childsViewRecorded', () => {
@@ -25,6 +44,20 @@ describe('childsViewRecorded', () => {
     expect(childsViewRecorded({ reasonNotRecorded: 'Aged 2: not yet verbal.' }, moment).ok).toBe(true);
     expect(reason(childsViewRecorded({ words: '' }, moment))).toMatch(/child's views are not recorded/);
     expect(reason(childsViewRecorded(null, moment))).toMatch(/own words/);
+  });
+  it.each([
+    ['assessment', 'in the assessment (RECORD_ASSESSMENT)'],
+    ['plan', 'in the action plan (DRAFT_PLAN)'],
+    ['review', 'in the review record (RECORD_REVIEW)'],
+    ['closure', 'in the closure feedback (RECORD_CLOSURE_FEEDBACK)'],
+  ] as const)('at %s, the reason says where to write the child\'s views: %s', (moment, where) => {
+    expect(reason(childsViewRecorded(undefined, moment))).toBe(
+      `The child's views are not recorded: write them in the child's own words ${where}, or the reason they could not be recorded (age, capacity).`,
+    );
+  });
+  it('blank words, or a blank reason they could not be recorded, are not the child\'s views', () => {
+    expect(reason(childsViewRecorded({ words: '   ' }, 'review'))).toMatch(/^The child's views are not recorded/);
+    expect(reason(childsViewRecorded({ reasonNotRecorded: ' ' }, 'review'))).toMatch(/^The child's views are not recorded/);
   });
 });
 
@@ -42,6 +75,20 @@ describe('assessmentHasNeeds', () => {
     expect(reason(assessmentHasNeeds(null))).toMatch(/not recorded yet/);
     expect(reason(assessmentHasNeeds({ ...record, needs: [] }))).toMatch(/names no needs/);
     expect(reason(assessmentHasNeeds({ ...record, desiredOutcomes: [] }))).toMatch(/no desired outcome/);
+  });
+  it('a need or desired outcome left blank, or not given at all, is not named', () => {
+    expect(reason(assessmentHasNeeds({ ...record, needs: [{ side: 'myWiderWorld', description: '  ' }] }))).toBe(
+      "The assessment names no needs: record at least one need on one of the three sides of the child's world before completing it.",
+    );
+    expect(reason(assessmentHasNeeds({ ...record, needs: undefined as never }))).toMatch(/^The assessment names no needs/);
+    expect(reason(assessmentHasNeeds({ ...record, desiredOutcomes: [' '] }))).toBe(
+      'The assessment names no desired outcome: record what the family want to change before completing it.',
+    );
+    expect(reason(assessmentHasNeeds({ ...record, desiredOutcomes: undefined as never }))).toMatch(/^The assessment names no desired outcome/);
+    expect(reason(assessmentHasNeeds(undefined))).toBe('The strengths and needs assessment is not recorded yet: record it (RECORD_ASSESSMENT) before completing it.');
+  });
+  it('one need among blank ones is enough', () => {
+    expect(assessmentHasNeeds({ ...record, needs: [{ side: 'myWiderWorld', description: '' }, ...record.needs], desiredOutcomes: ['', 'Joins a club'] }).ok).toBe(true);
   });
 });
 
@@ -87,12 +134,31 @@ describe('parentsInformedOrReasonGiven', () => {
     expect(parentsInformedOrReasonGiven({ parentsInformed: false, reasonParentsNotInformed: 'Risk to the child.' }).ok).toBe(true);
     expect(reason(parentsInformedOrReasonGiven({ parentsInformed: false }))).toMatch(/whether the parents were told/);
   });
+  it('no report at all, or a blank reason, does not say whether the parents were told', () => {
+    const expected =
+      'The report does not say whether the parents were told: record that they were informed, or why telling them would endanger the child (reasonParentsNotInformed).';
+    expect(reason(parentsInformedOrReasonGiven(null))).toBe(expected);
+    expect(reason(parentsInformedOrReasonGiven(undefined))).toBe(expected);
+    expect(reason(parentsInformedOrReasonGiven({ parentsInformed: false, reasonParentsNotInformed: '  ' }))).toBe(expected);
+  });
 });
 
 describe('requestDetailsRecorded', () => {
   it('the request says why support is needed', () => {
     expect(requestDetailsRecorded('Attendance').ok).toBe(true);
     expect(reason(requestDetailsRecorded(' '))).toMatch(/RECORD_REQUEST_DETAILS/);
+  });
+  it('a reason never given (null or missing) is no reason', () => {
+    const expected = 'The request does not say why support is needed: record the reason for the request (RECORD_REQUEST_DETAILS) before asking for consent.';
+    expect(reason(requestDetailsRecorded(null))).toBe(expected);
+    expect(reason(requestDetailsRecorded(undefined))).toBe(expected);
+  });
+});
+
+describe('isBlank', () => {
+  it('nothing, or only spaces, is blank; any word is not', () => {
+    expect([undefined, null, '', ' \t\n'].map(isBlank)).toEqual([true, true, true, true]);
+    expect(isBlank(' x ')).toBe(false);
   });
 });
 
