@@ -439,8 +439,9 @@ describe('timers', () => {
     const worker = new TimerWorker({ dataSource: ds, engine, clock });
     const fired = new Promise<void>((resolve) => {
       const poll = async () => {
-        const [t] = await new TimerStore(ds.manager).listForCase(caseId);
-        if (t.firedAt) resolve();
+        // The registration deadline fires; the no-contact alert (4 weeks) is not due yet.
+        const timers = await new TimerStore(ds.manager).listForCase(caseId);
+        if (timers.some((t) => t.firedAt)) resolve();
         else setTimeout(poll, 20);
       };
       void poll();
