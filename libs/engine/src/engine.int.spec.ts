@@ -446,7 +446,8 @@ describe('timers', () => {
       };
       void poll();
     });
-    worker.start(10);
+    // Scoped to this case: earlier tests left due timers on the shared database and clock.
+    worker.start(10, 100, [caseId]);
     await fired;
     await worker.stop();
   });

@@ -77,13 +77,16 @@ export class TimerWorker {
     return outcome;
   }
 
-  /** Runs `runDue` every `intervalMs` until `stop()`; runs never overlap. */
-  start(intervalMs = 1000, limit = 100): void {
+  /**
+   * Runs `runDue` every `intervalMs` (milliseconds) until `stop()`; runs never overlap. `caseIds`
+   * restricts it to some cases, as for `runDue`.
+   */
+  start(intervalMs = 1000, limit = 100, caseIds?: readonly string[]): void {
     if (!this.stopped) return;
     this.stopped = false;
     const tick = () => {
       if (this.stopped) return;
-      this.running = this.runDue({ limit })
+      this.running = this.runDue({ limit, caseIds })
         .catch((err) => this.options.onError?.(err, { id: '', caseId: '' }))
         .finally(() => {
           this.running = undefined;
