@@ -29,6 +29,7 @@ module.exports = {
     '^@tacu/persistence$': path.join(root, 'libs/persistence/src/index.ts'),
     '^@tacu/engine$': path.join(root, 'libs/engine/src/index.ts'),
     '^@tacu/auth$': path.join(root, 'libs/auth/src/index.ts'),
+    '^@tacu/documents$': path.join(root, 'libs/documents/src/index.ts'),
     '^@tacu/testing$': path.join(root, 'test/support/index.ts'),
     '^@tacu/api$': path.join(root, 'apps/api/src/index.ts'),
   },
