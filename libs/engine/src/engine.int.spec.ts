@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode, SYSTEM_ACTOR, type Actor } from '@tacu/domain';
-import { AuditStore, OutboxStore, TimerStore, verifyAuditChain, type TacuDataSource } from '@tacu/persistence';
+import { AuditStore, DocumentStore, OutboxStore, sha256, TimerStore, verifyAuditChain, type TacuDataSource } from '@tacu/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- medium tests share the test database helpers
 import { actor, createTestDataSource, DAY, FixedClock, fixtureWorkflow, restartTestDataSource, WEEK } from '@tacu/testing';
 import { createEngine, type WorkflowEngine } from './engine';
+import type { DocumentSource } from './engine.types';
 import { TimerWorker } from './timer-worker';
 
 const REGISTRATION = 'xstate.after.requestRegistration.fixture.submitted';
@@ -21,9 +22,30 @@ const lead = actor('leadPractitioner');
 const parent = actor('parentCarer');
 const coordinator = actor('coordinator');
 
+/**
+ * Documents as a template would render them, at the edge of what this spec tests (the engine
+ * stores what its source renders; libs/documents has its own specs): a professional version in
+ * English, and a family version too while `withFamilyVersion` is set. `failOn` makes a kind fail.
+ */
+const documents = {
+  withFamilyVersion: false as boolean,
+  failOn: null as string | null,
+  async render(_manager, { kind, state, context, nextVersion }) {
+    if (kind === this.failOn) throw new Error(`template ${kind} failed`);
+    const audiences = this.withFamilyVersion ? (['professional', 'family'] as const) : (['professional'] as const);
+    return audiences.map((audience) => ({
+      audience,
+      locale: 'en',
+      html: `<h1>${kind} (${audience}), version ${nextVersion(audience, 'en')}</h1><p>${state}; consent ${(context as { consentGiven: boolean }).consentGiven}</p>`,
+      viewModel: { kind, state },
+      templateVersion: 'test-1',
+    }));
+  },
+} satisfies DocumentSource & { withFamilyVersion: boolean; failOn: string | null };
+
 beforeAll(async () => {
   ds = await createTestDataSource();
-  engine = createEngine({ dataSource: ds, workflows: [fixtureWorkflow], clock });
+  engine = createEngine({ dataSource: ds, workflows: [fixtureWorkflow], clock, documents });
 });
 
 afterAll(async () => {
@@ -49,6 +71,7 @@ async function footprint(caseId: string) {
             (SELECT count(*) FROM timers WHERE case_id = $1)::int AS timers,
             (SELECT count(*) FROM timers WHERE case_id = $1 AND active)::int AS "activeTimers",
             (SELECT count(*) FROM outbox WHERE case_id = $1)::int AS outbox,
+            (SELECT count(*) FROM documents WHERE case_id = $1)::int AS documents,
             (SELECT count(*) FROM idempotency_records WHERE scope = $1::text)::int AS idempotency`,
     [caseId],
   );
@@ -82,8 +105,13 @@ describe('open', () => {
     expect(audit[0]).toMatchObject({ seq: 1, eventType: 'OPEN_CASE', fromState: null, toState: 'draft', actorId: lead.id, actorRole: 'leadPractitioner', prevHash: null });
     expect(row.last_audit_hash).toBe(audit[0].hash);
 
-    const outbox = await new OutboxStore(ds.manager).listForCase(result.caseId);
-    expect(outbox.map((m) => [m.kind, (m.payload as { document: string }).document])).toEqual([['produceDocument', 'requestForSupport']]);
+    const [document] = await new DocumentStore(ds.manager).listForCase(result.caseId);
+    const html = '<h1>requestForSupport (professional), version 1</h1><p>draft; consent false</p>';
+    expect(document).toMatchObject({ kind: 'requestForSupport', audience: 'professional', locale: 'en', version: 1, state: 'draft', caseVersion: 1, eventType: 'OPEN_CASE', producedBy: lead.id, producedByRole: 'leadPractitioner', templateVersion: 'test-1', sha256: sha256(html) });
+    expect(result.issuedDocuments).toEqual([{ id: document?.id, kind: 'requestForSupport', audience: 'professional', locale: 'en', version: 1, sha256: sha256(html) }]);
+    expect(await new DocumentStore(ds.manager).find(document?.id as string)).toMatchObject({ html, viewModel: { kind: 'requestForSupport', state: 'draft' } });
+    // Documents are stored, not queued: nothing for a worker to produce later.
+    expect(await new OutboxStore(ds.manager).listForCase(result.caseId)).toEqual([]);
   });
 
   it('uses the case id the caller chose', async () => {
@@ -108,6 +136,53 @@ describe('open', () => {
   });
 });
 
+describe('documents', () => {
+  afterEach(() => {
+    documents.withFamilyVersion = false;
+    documents.failOn = null;
+  });
+
+  it('each kind, audience and locale is its own series from version 1; what was issued before stays byte for byte', async () => {
+    const { caseId } = await openCase();
+    const store = new DocumentStore(ds.manager);
+    const [first] = await store.listForCase(caseId);
+    const firstWhole = await store.find(first?.id as string);
+    await engine.send({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent });
+    documents.withFamilyVersion = true;
+    const raised = await engine.send({ caseId, event: { type: 'RAISE_CONCERN' }, actor: lead });
+    expect(raised.issuedDocuments.map((d) => [d.kind, d.audience, d.version])).toEqual([
+      ['childProtectionReport', 'professional', 1],
+      ['childProtectionReport', 'family', 1],
+    ]);
+    const all = await store.listForCase(caseId);
+    expect(all.map((d) => [d.kind, d.audience, d.version, d.state, d.eventType, d.caseVersion])).toEqual([
+      ['requestForSupport', 'professional', 1, 'draft', 'OPEN_CASE', 1],
+      ['childProtectionReport', 'family', 1, 'onHold', 'RAISE_CONCERN', 3],
+      ['childProtectionReport', 'professional', 1, 'onHold', 'RAISE_CONCERN', 3],
+    ]);
+    expect(await store.find(first?.id as string)).toEqual(firstWhole);
+    const report = await store.find(raised.issuedDocuments[0]?.id as string);
+    expect(report?.html).toBe('<h1>childProtectionReport (professional), version 1</h1><p>onHold; consent true</p>');
+    expect(report?.sha256).toBe(sha256(report?.html as string));
+  });
+
+  it('a stored document is never changed nor deleted', async () => {
+    const { caseId } = await openCase();
+    const [document] = await new DocumentStore(ds.manager).listForCase(caseId);
+    await expect(ds.query(`UPDATE documents SET html = '<p>changed</p>' WHERE id = $1`, [document?.id])).rejects.toThrow(/documents are kept as issued/);
+    await expect(ds.query(`DELETE FROM documents WHERE id = $1`, [document?.id])).rejects.toThrow(/documents are kept as issued/);
+  });
+
+  it('a document that fails to render fails the transition: nothing of it is written', async () => {
+    const { caseId } = await openCase();
+    await engine.send({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent });
+    const before = await footprint(caseId);
+    documents.failOn = 'childProtectionReport';
+    await expect(engine.send({ caseId, event: { type: 'RAISE_CONCERN' }, actor: lead })).rejects.toThrow('template childProtectionReport failed');
+    expect(await footprint(caseId)).toEqual(before);
+  });
+});
+
 describe('send', () => {
   it('commits case, audit, timers, outbox and due date in one transition', async () => {
     const { caseId } = await openCase();
@@ -126,10 +201,7 @@ describe('send', () => {
     const timers = await new TimerStore(ds.manager).listForCase(caseId);
     expect(timers).toEqual([expect.objectContaining({ sendId: REGISTRATION, eventType: REGISTRATION, delayName: 'requestRegistration', stateId: 'fixture.submitted', dueAt: due, active: true, firedAt: null })]);
     const outbox = await new OutboxStore(ds.manager).listForCase(caseId);
-    expect(outbox.map((m) => [m.kind, m.payload])).toEqual([
-      ['produceDocument', expect.objectContaining({ document: 'requestForSupport' })],
-      ['notify', { to: 'coordinator', reason: 'requestSubmitted' }],
-    ]);
+    expect(outbox.map((m) => [m.kind, m.payload])).toEqual([['notify', { to: 'coordinator', reason: 'requestSubmitted' }]]);
     const audit = await new AuditStore(ds.manager).listForCase(caseId);
     expect(audit.map((a) => [a.seq, a.eventType, a.fromState, a.toState, a.actorRole])).toEqual([
       [1, 'OPEN_CASE', null, 'draft', 'leadPractitioner'],

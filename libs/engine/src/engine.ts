@@ -13,6 +13,8 @@ import {
   auditHash,
   CaseStore,
   canonicalJson,
+  DocumentStore,
+  documentSeries,
   IdempotencyStore,
   isUuid,
   iso,
@@ -22,6 +24,7 @@ import {
   TimerStore,
   type CaseRow,
   type CaseUpdate,
+  type NewDocument,
   type NewAuditEvent,
 } from '@tacu/persistence';
 import type {
@@ -29,7 +32,9 @@ import type {
   CaseSnapshotRow,
   Clock,
   DeadlineMove,
+  DocumentSource,
   Engine,
+  IssuedDocument,
   OpenCommand,
   RecalculateCommand,
   RecalculationResult,
@@ -70,12 +75,15 @@ export interface EngineOptions {
   caseFacts?: CaseFactsSource;
   /** Where a new case's outcome framework comes from (default: its organisation's, in the database). */
   outcomeFrameworks?: OutcomeFrameworkSource;
+  /**
+   * Renders the documents the states entered name, stored in the transition's transaction.
+   * Without one no document is stored (engine tests of machines that have no templates).
+   */
+  documents?: DocumentSource;
 }
 
 /** The audit event type of the command that opens a case. */
 export const OPEN_CASE = 'OPEN_CASE';
-/** The outbox kind written for each document a transition produces. */
-export const PRODUCE_DOCUMENT = 'produceDocument';
 /** The audit event type of a recount that moved a case's deadlines (a calendar change). */
 export const DEADLINES_RECALCULATED = 'DEADLINES_RECALCULATED';
 
@@ -88,6 +96,7 @@ export function createEngine(options: EngineOptions): WorkflowEngine {
     options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY,
     options.caseFacts,
     options.outcomeFrameworks ?? new OrganisationOutcomeFrameworks(),
+    options.documents,
   );
 }
 
@@ -103,6 +112,7 @@ export class WorkflowEngine implements Engine {
     readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
     private readonly facts?: CaseFactsSource,
     private readonly outcomeFrameworks: OutcomeFrameworkSource = new OrganisationOutcomeFrameworks(),
+    private readonly documentSource?: DocumentSource,
   ) {
     for (const w of workflows) {
       this.byKey.set(`${w.id}@${w.version}`, w);
@@ -221,7 +231,18 @@ export class WorkflowEngine implements Engine {
       closedAt: projection.status === 'closed' ? now : null,
     });
     await new AuditStore(manager).append(audit);
-    await this.writeEffects(manager, caseId, 1, projection.state, plan, now);
+    await this.writeEffects(manager, caseId, plan, now);
+    const issuedDocuments = await this.issueDocuments(manager, {
+      caseRow: { id: caseId, areaId: attributes.areaId, familyId: attributes.familyId ?? null, childPersonId: attributes.childPersonId ?? null, openedAt: now },
+      caseVersion: 1,
+      state: projection.state,
+      eventType: OPEN_CASE,
+      actor: command.actor,
+      context: snapshot.context,
+      kinds: plan.documents,
+      now,
+      timeZone: calendar.timeZone,
+    });
     const participants = new ParticipantStore(manager);
     await participants.addOpener(caseId, command.actor.id, now);
     await participants.replace(caseId, projection.participants, now);
@@ -237,6 +258,7 @@ export class WorkflowEngine implements Engine {
       timeZone: calendar.timeZone,
       ...nextStepsFor(definition, snapshot, command.actor.role),
       documents: plan.documents.map((d) => d.document),
+      issuedDocuments,
       replayed: false,
     };
     if (key !== undefined) await new IdempotencyStore(manager).save('open', key, requestHash, result, now);
@@ -295,7 +317,18 @@ export class WorkflowEngine implements Engine {
     const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
     countable(event.type, () => countExactly(definition, next, plan));
 
-    await this.writeEffects(manager, row.id, version, projection.state, plan, now);
+    await this.writeEffects(manager, row.id, plan, now);
+    const issuedDocuments = await this.issueDocuments(manager, {
+      caseRow: row,
+      caseVersion: version,
+      state: projection.state,
+      eventType: event.type,
+      actor,
+      context: next.context,
+      kinds: plan.documents,
+      now,
+      timeZone: calendar.timeZone,
+    });
     const { type: _type, ...data } = event;
     const hash = await new AuditStore(manager).append({
       caseId: row.id,
@@ -322,6 +355,7 @@ export class WorkflowEngine implements Engine {
       timeZone: calendar.timeZone,
       ...nextStepsFor(definition, next, actor.role),
       documents: plan.documents.map((d) => d.document),
+      issuedDocuments,
       replayed: false,
     };
     if (key !== undefined) await new IdempotencyStore(manager).save(row.id, key, requestHash, result, now);
@@ -464,15 +498,54 @@ export class WorkflowEngine implements Engine {
     return { ...(record.response as TransitionResult), replayed: true };
   }
 
-  private async writeEffects(manager: EntityManager, caseId: string, version: number, state: string, plan: EffectPlan, now: Date): Promise<void> {
+  private async writeEffects(manager: EntityManager, caseId: string, plan: EffectPlan, now: Date): Promise<void> {
     const timers = new TimerStore(manager);
     await timers.cancel(caseId, plan.cancelled, now);
     await timers.schedule(plan.timers.map((t) => ({ ...t, caseId })), now);
-    const messages = [
-      ...plan.outbox.map((m) => ({ caseId, kind: m.kind, payload: m.payload })),
-      ...plan.documents.map((d) => ({ caseId, kind: PRODUCE_DOCUMENT, payload: { document: d.document, stateId: d.stateId, state, caseVersion: version } })),
-    ];
-    await new OutboxStore(manager).add(messages, now);
+    await new OutboxStore(manager).add(
+      plan.outbox.map((m) => ({ caseId, kind: m.kind, payload: m.payload })),
+      now,
+    );
+  }
+
+  /**
+   * Renders and stores the documents of the states a transition entered, in its transaction: one
+   * row per kind, audience and locale, each the next version of its series (a re-issued plan is
+   * version 2; version 1 is never touched), with the SHA-256 of its HTML. A kind named twice in
+   * one transition (two states entered that name it) is issued once.
+   */
+  private async issueDocuments(manager: EntityManager, issue: DocumentIssue): Promise<IssuedDocument[]> {
+    const source = this.documentSource;
+    const kinds = [...new Set(issue.kinds.map((d) => d.document))];
+    if (!source || kinds.length === 0) return [];
+    const store = new DocumentStore(manager);
+    const latest = await store.latestVersions(issue.caseRow.id);
+    const rows: NewDocument[] = [];
+    for (const kind of kinds) {
+      const nextVersion = (audience: string, locale: string) => (latest.get(documentSeries({ kind, audience, locale })) ?? 0) + 1;
+      const rendered = await source.render(manager, { kind, caseRow: issue.caseRow, state: issue.state, context: issue.context, nextVersion, now: issue.now, timeZone: issue.timeZone });
+      for (const doc of rendered) {
+        rows.push({
+          caseId: issue.caseRow.id,
+          kind,
+          audience: doc.audience,
+          locale: doc.locale,
+          version: nextVersion(doc.audience, doc.locale),
+          state: issue.state,
+          caseVersion: issue.caseVersion,
+          eventType: issue.eventType,
+          producedAt: issue.now,
+          producedBy: issue.actor.id,
+          producedByRole: issue.actor.role,
+          templateVersion: doc.templateVersion,
+          viewModel: doc.viewModel,
+          html: doc.html,
+          sha256: sha256(doc.html),
+        });
+      }
+    }
+    const ids = await store.add(rows);
+    return rows.map((r, i) => ({ id: ids[i] as string, kind: r.kind, audience: r.audience, locale: r.locale, version: r.version, sha256: r.sha256 }));
   }
 
   private assertHealthy(snapshot: AnyMachineSnapshot, eventType: string): void {
@@ -481,6 +554,19 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+/** What `issueDocuments` needs of a transition. */
+interface DocumentIssue {
+  caseRow: Pick<CaseRow, 'id' | 'areaId' | 'familyId' | 'childPersonId' | 'openedAt'>;
+  caseVersion: number;
+  state: string;
+  eventType: string;
+  actor: Actor;
+  context: unknown;
+  kinds: EffectPlan['documents'];
+  now: Date;
+  timeZone: string;
 }
 
 /** The case row a snapshot makes, at `version`: its projection, the snapshot itself, the audit hash it ends on. */

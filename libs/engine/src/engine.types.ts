@@ -3,7 +3,7 @@
  * these; every state change goes through `open` or `send` and commits in one transaction.
  */
 import type { Actor, DeadlinePolicy, Role } from '@tacu/domain';
-import type { CaseRow } from '@tacu/persistence';
+import type { CaseRow, DocumentAudience } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { NextSteps, WaitingEvent } from './machine-rules';
 
@@ -126,8 +126,10 @@ export interface TransitionResult {
   allowedEvents: string[];
   /** Listed events that a rule reading only the case refuses now, each with what it needs first. */
   waitingEvents: WaitingEvent[];
-  /** Documents produced by the states entered in this transition. */
+  /** Documents produced by the states entered in this transition (their kinds, in document order). */
   documents: string[];
+  /** The documents stored for them: each audience and locale, with its version and hash (none without a DocumentSource). */
+  issuedDocuments: IssuedDocument[];
   /** True when this answer is the stored answer of an earlier command with the same idempotency key. */
   replayed: boolean;
 }
@@ -218,4 +220,54 @@ export interface Engine {
   allowedEventsOf(caseRow: CaseSnapshotRow, actor: Actor): string[];
   /** Allowed events and, among them, those waiting for the case to change (with reasons): no query. */
   nextStepsOf(caseRow: CaseSnapshotRow, actor: Actor): NextSteps;
+}
+
+/** A stage document rendered for a state a transition entered, before the engine stores it. */
+export interface RenderedDocument {
+  audience: DocumentAudience;
+  /** `en` or `ga`. */
+  locale: string;
+  html: string;
+  /** What it was rendered from: kept with it, so the document can be read and re-checked later. */
+  viewModel: unknown;
+  /** Which templates rendered it (a hash of their sources). */
+  templateVersion: string;
+}
+
+/** What a document is rendered for: the kind the state names and the case at that moment. */
+export interface DocumentRequest {
+  /** The document the state names in its `meta` (`actionPlan`, ...). */
+  kind: string;
+  /** The locked case row (before the transition's write). */
+  caseRow: Pick<CaseRow, 'id' | 'areaId' | 'familyId' | 'childPersonId' | 'openedAt'>;
+  /** The dotted state the case is in after the transition. */
+  state: string;
+  /** The machine's context after the transition: the case's record at that moment. */
+  context: unknown;
+  /** The versions this issue will carry, per audience and locale series (`documentSeries`), so a document can say "version 2". */
+  nextVersion(audience: DocumentAudience, locale: string): number;
+  now: Date;
+  /** The organisation's time zone: dates in documents are its local days. */
+  timeZone: string;
+}
+
+/**
+ * Renders the documents a state names, for each audience and locale they are issued in (the app
+ * implements it with libs/documents and the family record). Called inside the transition's
+ * transaction: it may read (the family record), never write. Throws only on a fault of its own
+ * (a template that fails), which rolls the transition back.
+ */
+export interface DocumentSource {
+  render(manager: EntityManager, request: DocumentRequest): Promise<RenderedDocument[]>;
+}
+
+/** A stored document, as a transition's answer names it. */
+export interface IssuedDocument {
+  id: string;
+  kind: string;
+  audience: DocumentAudience;
+  locale: string;
+  version: number;
+  /** SHA-256 of the HTML, lowercase hex: what a sign-off names. */
+  sha256: string;
 }

@@ -102,22 +102,22 @@ describe('stores', () => {
 
   it('OutboxStore: pending messages are claimed once and marked processed', async () => {
     const caseId = await newCase();
-    await new OutboxStore(ds.manager).add([{ caseId, kind: 'notify', payload: { to: 'x' } }, { caseId, kind: 'produceDocument', payload: ['a'] }], at);
+    await new OutboxStore(ds.manager).add([{ caseId, kind: 'notify', payload: { to: 'x' } }, { caseId, kind: 'digest', payload: ['a'] }], at);
     const messages = await new OutboxStore(ds.manager).listForCase(caseId);
     expect(messages.map((m) => [m.kind, m.payload, m.attempts])).toEqual([
       ['notify', { to: 'x' }, 0],
-      ['produceDocument', ['a'], 0],
+      ['digest', ['a'], 0],
     ]);
     await ds.transaction(async (manager) => {
       const store = new OutboxStore(manager);
-      const claimed = (await store.claimPending(1000, ['produceDocument'])).filter((m) => m.caseId === caseId);
-      expect(claimed.map((m) => m.kind)).toEqual(['produceDocument']);
+      const claimed = (await store.claimPending(1000, ['digest'])).filter((m) => m.caseId === caseId);
+      expect(claimed.map((m) => m.kind)).toEqual(['digest']);
       await store.markProcessed(claimed[0].id, at);
     });
     const after = await new OutboxStore(ds.manager).listForCase(caseId);
     expect(after.map((m) => [m.kind, m.processedAt])).toEqual([
       ['notify', null],
-      ['produceDocument', at],
+      ['digest', at],
     ]);
   });
 

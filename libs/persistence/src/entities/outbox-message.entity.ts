@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
-/** A side effect named by a machine (notify, produceDocument, ...), written with the transition, delivered later. */
+/** A side effect named by a machine (notify, ...), written with the transition, delivered later. */
 @Entity({ name: 'outbox' })
 @Index('outbox_case_idx', { synchronize: false })
 // Partial index on pending rows: declared for the record, managed by the migrations only.

@@ -7,6 +7,7 @@ import { FamilyDetails1795392600000 } from './1795392600000-family-details';
 import { PreRequestChecklists1795392700000 } from './1795392700000-pre-request-checklists';
 import { OutcomeFrameworks1795392900000 } from './1795392900000-outcome-frameworks';
 import { LiaisonParticipants1795393000000 } from './1795393000000-liaison-participants';
+import { Documents1795393100000 } from './1795393100000-documents';
 
 export {
   Calendar1795392500000,
@@ -18,6 +19,7 @@ export {
   PreRequestChecklists1795392700000,
   OutcomeFrameworks1795392900000,
   LiaisonParticipants1795393000000,
+  Documents1795393100000,
 };
 
 /**
@@ -34,4 +36,5 @@ export const MIGRATIONS = [
   PreRequestChecklists1795392700000,
   OutcomeFrameworks1795392900000,
   LiaisonParticipants1795393000000,
+  Documents1795393100000,
 ];

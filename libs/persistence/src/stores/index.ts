@@ -5,3 +5,4 @@ export * from './outbox.store';
 export * from './idempotency.store';
 export * from './case-read.store';
 export * from './participant.store';
+export * from './document.store';

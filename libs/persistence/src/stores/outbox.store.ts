@@ -3,7 +3,7 @@ import { jsonb, sql } from '../sql';
 
 export interface NewOutboxMessage {
   caseId: string;
-  /** The machine's action name (`notify`, ...) or `produceDocument`. */
+  /** The machine's action name (`notify`, ...). */
   kind: string;
   payload: unknown;
 }
