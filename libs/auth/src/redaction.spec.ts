@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@tacu/domain';
-import { canReadConcerns, ESCALATION_EVENTS, readablePerson, readableEventData, readableRecord } from './redaction';
+import { canReadConcerns, canReadDocument, ESCALATION_EVENTS, readablePerson, readableEventData, readableRecord } from './redaction';
 
 const record = { consent: { scopes: {} }, concerns: [{ observed: 'what the child said' }], onHold: { stage: 'assessment' } };
 
@@ -33,6 +33,24 @@ describe('a concern is read by those who handle it', () => {
     for (const eventType of ['RECORD_ASSESSMENT', 'RECORD_CONTACT', 'HOLD_MEETING']) {
       expect(readableEventData('designatedLiaisonPerson', 'dlp', { eventType, actorId: 'dlp', data }, 'concernRecord')).toBeNull();
     }
+  });
+});
+
+describe('stored documents follow the same need to know as the record', () => {
+  it('the child protection and welfare report is read only by those who handle the concern', () => {
+    expect(ROLES.filter((role) => canReadDocument(role, 'childProtectionReport'))).toEqual(['leadPractitioner', 'coordinator', 'designatedLiaisonPerson']);
+  });
+
+  it('every other stage document is read by whoever reads the case', () => {
+    for (const kind of ['requestForSupport', 'consentRecord', 'strengthsAndNeedsRecord', 'meetingRecord', 'actionPlan', 'reviewRecord', 'closingSummary']) {
+      expect(ROLES.filter((role) => canReadDocument(role, kind))).toEqual(ROLES);
+    }
+  });
+
+  it('a liaison person whose concern is over reads the report and nothing else', () => {
+    expect(canReadDocument('designatedLiaisonPerson', 'childProtectionReport', 'concernRecord')).toBe(true);
+    expect(canReadDocument('designatedLiaisonPerson', 'actionPlan', 'concernRecord')).toBe(false);
+    expect(canReadDocument('agencyPractitioner', 'childProtectionReport', 'concernRecord')).toBe(false);
   });
 });
 

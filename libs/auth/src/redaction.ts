@@ -53,6 +53,20 @@ export function readableEventData(
   return null;
 }
 
+/** The stage document that holds a concern: the child protection and welfare report. */
+export const CONCERN_DOCUMENT = 'childProtectionReport';
+
+/**
+ * Whether someone acting in `role` on a case they may read, within `scope`, reads its stored
+ * documents of `kind`: the same need to know as the record. The child protection and welfare
+ * report is for those who handle the concern; a liaison person whose concern is over reads that
+ * report and nothing else; every other document is read by whoever reads the case.
+ */
+export function canReadDocument(role: Role, kind: string, scope: ReadScope = 'case'): boolean {
+  if (kind === CONCERN_DOCUMENT) return canReadConcerns(role);
+  return scope === 'case';
+}
+
 // ---- a person's record ------------------------------------------------------------------------
 
 /**
