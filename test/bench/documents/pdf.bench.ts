@@ -74,40 +74,61 @@ async function sequential(renderer: PdfRenderer): Promise<void> {
   }
 }
 
-/** Rounds of 8 documents sent at once (the 1-page and 3-page ones in turn) to a renderer of `pages` pages. */
-async function atOnce(pages: number): Promise<string> {
-  const renderer = createPdfRenderer({ pages });
+interface AtOnceFigures {
+  latencies: number[];
+  failures: number;
+  pages: number;
+  wallMs: number;
+}
+
+/** 8 documents sent at once (the 1-page and 3-page ones in turn); adds what happened to `figures`. */
+async function roundOfEight(renderer: PdfRenderer, figures: AtOnceFigures): Promise<void> {
+  const batch = Array.from({ length: AT_ONCE }, (_, i) => (i % 2 === 0 ? ONE_PAGE : THREE_PAGES));
+  const started = performance.now();
+  const results = await Promise.allSettled(
+    batch.map(async (doc) => {
+      figures.latencies.push(await timed(() => renderer.render({ html: doc.html, caseReference: CASE })));
+      return doc.pages;
+    }),
+  );
+  figures.wallMs += performance.now() - started;
+  for (const result of results) {
+    if (result.status === 'fulfilled') figures.pages += result.value;
+    else figures.failures++;
+  }
+}
+
+/**
+ * Rounds of 8 at once against one renderer per pool size, all running, the sizes taking turns
+ * round by round (in a rotating order), so the load of the machine falls on each alike.
+ */
+async function atOnce(): Promise<void> {
+  const renderers = POOL_SIZES.map((pages) => ({ pages, renderer: createPdfRenderer({ pages }) }));
   try {
-    await renderer.warmUp();
-    const latencies: number[] = [];
-    let failures = 0;
-    let printedPages = 0;
-    let wall = 0;
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      const batch = Array.from({ length: AT_ONCE }, (_, i) => (i % 2 === 0 ? ONE_PAGE : THREE_PAGES));
-      const measured = round > 0; // the first round opens the pool's pages
-      const started = performance.now();
-      const results = await Promise.allSettled(
-        batch.map(async (doc) => {
-          const ms = await timed(() => renderer.render({ html: doc.html, caseReference: CASE }));
-          if (measured) latencies.push(ms);
-          return doc.pages;
-        }),
-      );
-      if (!measured) continue;
-      wall += performance.now() - started;
-      for (const result of results) {
-        if (result.status === 'fulfilled') printedPages += result.value;
-        else failures++;
+    for (const { renderer } of renderers) {
+      await renderer.warmUp();
+      await roundOfEight(renderer, { latencies: [], failures: 0, pages: 0, wallMs: 0 }); // opens every page
+    }
+    const figures = renderers.map((): AtOnceFigures => ({ latencies: [], failures: 0, pages: 0, wallMs: 0 }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let turn = 0; turn < renderers.length; turn++) {
+        const at = (round + turn) % renderers.length;
+        const entry = renderers[at];
+        const into = figures[at];
+        if (entry && into) await roundOfEight(entry.renderer, into);
       }
     }
-    const perPage = wall / printedPages;
-    return (
-      `| ${pages} | ${ROUNDS * AT_ONCE} | ${failures} | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms | ` +
-      `${perPage.toFixed(1)} ms | ${(1000 / perPage).toFixed(0)} |\n`
-    );
+    process.stdout.write('| pool pages | documents | failures | latency p50 / p95 | wall time per page | pages/s |\n|---|---|---|---|---|---|\n');
+    renderers.forEach(({ pages }, at) => {
+      const { latencies, failures, pages: printed, wallMs } = figures[at] ?? { latencies: [], failures: 0, pages: 0, wallMs: 0 };
+      const perPage = wallMs / printed;
+      process.stdout.write(
+        `| ${pages} | ${latencies.length} | ${failures} | ${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms | ` +
+          `${perPage.toFixed(1)} ms | ${(1000 / perPage).toFixed(0)} |\n`,
+      );
+    });
   } finally {
-    await renderer.close();
+    await Promise.all(renderers.map(({ renderer }) => renderer.close()));
   }
 }
 
@@ -123,9 +144,8 @@ async function main(): Promise<void> {
   } finally {
     await renderer.close();
   }
-  process.stdout.write(`\n${AT_ONCE} at once (1-page and 3-page alternating), ${ROUNDS} rounds per pool size:\n\n`);
-  process.stdout.write('| pool pages | documents | failures | latency p50 / p95 | wall time per page | pages/s |\n|---|---|---|---|---|---|\n');
-  for (const pages of POOL_SIZES) process.stdout.write(await atOnce(pages));
+  process.stdout.write(`\n${AT_ONCE} at once (1-page and 3-page alternating), ${ROUNDS} rounds per pool size, sizes taking turns:\n\n`);
+  await atOnce();
   process.stdout.write(`\nLoad average after: ${load()}\n`);
 }
 
