@@ -3,9 +3,10 @@
  * started once (on first use or `warmUp()`) and restarted if it dies; documents are printed on a
  * bounded pool of reused pages, never on a cold browser per request.
  */
+import { availableParallelism } from 'node:os';
 import type { Page } from 'playwright-core';
 import { isExecutable, launchSession, openPage, resolveExecutablePath, type BrowserSession } from './chromium';
-import { causeText, PdfRenderError, PdfUnavailableError } from './errors';
+import { causeText, PdfError, PdfRenderError, PdfUnavailableError } from './errors';
 import { BoundedPool } from './page-pool';
 import { pdfOptions, type PrintLocale } from './print-layout';
 
@@ -13,7 +14,7 @@ import { pdfOptions, type PrintLocale } from './print-layout';
 export interface PdfRendererOptions {
   /** Chromium executable (default: env `CHROMIUM_PATH`, else `/usr/bin/chromium`). */
   executablePath?: string;
-  /** Most pages printing at once (default 2). Requests beyond them queue. */
+  /** Most pages printing at once (default: one per core, at most 4). Requests beyond them queue. */
   pages?: number;
   /** Longest a request waits in the queue for a page, in ms (default 10,000), then `PdfBusyError`. */
   queueTimeoutMs?: number;
@@ -52,7 +53,9 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-const DEFAULTS = { pages: 2, queueTimeoutMs: 10_000, renderTimeoutMs: 30_000, launchTimeoutMs: 30_000 };
+// One page per core: printing is CPU work in Chromium, and more pages than cores only take the
+// cores from the API and the database (see the README's figures). At most 4: about 25 MB each.
+const DEFAULTS = { pages: Math.min(4, availableParallelism()), queueTimeoutMs: 10_000, renderTimeoutMs: 30_000, launchTimeoutMs: 30_000 };
 
 /**
  * A renderer that starts Chromium lazily. Throws `RangeError` for a pool size below 1 or a
@@ -73,6 +76,7 @@ type Settings = Required<PdfRendererOptions>;
 /** Keeps one browser running: launched on demand, forgotten when it disconnects so the next use relaunches. */
 class BrowserKeeper {
   private current: Promise<BrowserSession> | undefined;
+  private running: BrowserSession | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -80,11 +84,16 @@ class BrowserKeeper {
   ) {}
 
   session(): Promise<BrowserSession> {
+    // A browser that died may not have said so yet ('disconnected' comes as an event).
+    if (this.current && this.running && !this.running.browser.isConnected()) this.forget(this.current);
     if (!this.current) {
       const launching = this.launch();
       this.current = launching;
       launching.then(
-        ({ browser }) => browser.on('disconnected', () => this.forget(launching)),
+        (session) => {
+          if (this.current === launching) this.running = session;
+          session.browser.on('disconnected', () => this.forget(launching));
+        },
         () => this.forget(launching),
       );
     }
@@ -94,6 +103,7 @@ class BrowserKeeper {
   async close(): Promise<void> {
     const current = this.current;
     this.current = undefined;
+    this.running = undefined;
     const session = await current?.catch(() => undefined);
     await session?.browser.close().catch(() => undefined);
   }
@@ -101,6 +111,7 @@ class BrowserKeeper {
   private forget(session: Promise<BrowserSession>): void {
     if (this.current !== session) return;
     this.current = undefined;
+    this.running = undefined;
     this.onLost();
   }
 
@@ -148,7 +159,7 @@ class ChromiumPdfRenderer implements PdfRenderer {
 
   async warmUp(): Promise<void> {
     if (this.closed) throw this.closedError();
-    this.pool.release(await this.pool.acquire());
+    this.pool.release(await this.acquirePage().catch((error: unknown) => Promise.reject(unwrap(error))));
   }
 
   async close(): Promise<void> {
@@ -173,7 +184,7 @@ class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   private async renderOnce(request: PdfRenderRequest): Promise<Buffer> {
-    const page = await this.pool.acquire();
+    const page = await this.acquirePage();
     try {
       const pdf = await printWithin(page, request, this.settings.renderTimeoutMs);
       this.pool.release(page);
@@ -184,6 +195,16 @@ class ChromiumPdfRenderer implements PdfRenderer {
       if (error instanceof PdfRenderError) throw error;
       if (browserLost) throw new BrowserLostError(error);
       throw new PdfRenderError(causeText(error), { cause: error });
+    }
+  }
+
+  // Our own errors pass; anything else came from a browser that could not open a page, which
+  // in practice means it has just died: worth the retry on a new one.
+  private async acquirePage(): Promise<Page> {
+    try {
+      return await this.pool.acquire();
+    } catch (error) {
+      throw error instanceof PdfError ? error : new BrowserLostError(error);
     }
   }
 
