@@ -54,7 +54,7 @@ export interface PdfRenderer {
 }
 
 // One page per core: printing is CPU work in Chromium, and more pages than cores only take the
-// cores from the API and the database (see the README's figures). At most 4: about 25 MB each.
+// cores from the API and the database (see the README's figures). At most 4: about 25–30 MB each.
 const DEFAULTS = { pages: Math.min(4, availableParallelism()), queueTimeoutMs: 10_000, renderTimeoutMs: 30_000, launchTimeoutMs: 30_000 };
 
 /**
