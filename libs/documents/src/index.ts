@@ -2,4 +2,4 @@
  * The stage documents: Handlebars rendering of `templates/` (pure: view model + locale → HTML)
  * and PDF from stored HTML through a warm Chromium.
  */
-export {};
+export * from './pdf';
