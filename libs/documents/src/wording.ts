@@ -96,3 +96,24 @@ export class WordingTable {
     return [...own.keys()].filter((k) => !this.has(k));
   }
 }
+
+/**
+ * Keys summed up by namespace for a person to read: `ns.*` when every key of the namespace is in
+ * `keys`, `ns.* except a, b` when all but a few are (the others named by their last part), else
+ * the keys themselves. `all` is every key, in order.
+ */
+export function summariseKeys(keys: readonly string[], all: readonly string[]): string[] {
+  const chosen = new Set(keys);
+  const namespaces = [...new Set(all.map((k) => k.split('.')[0] as string))];
+  const out: string[] = [];
+  for (const ns of namespaces) {
+    const inNs = all.filter((k) => k.startsWith(`${ns}.`));
+    const missing = inNs.filter((k) => chosen.has(k));
+    const present = inNs.filter((k) => !chosen.has(k));
+    if (missing.length === 0) continue;
+    if (present.length === 0) out.push(`${ns}.*`);
+    else if (present.length <= 2 && missing.length > 2) out.push(`${ns}.* except ${present.map((k) => k.slice(ns.length + 1)).join(', ')}`);
+    else out.push(...missing);
+  }
+  return out;
+}
