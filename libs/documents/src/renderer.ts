@@ -92,9 +92,16 @@ function parseSource(file: SourceFile): CompiledSource {
     const program = Handlebars.parse(file.text);
     return { file, program, refs: refsOf(program) };
   } catch (error) {
-    const message = (error as Error).message;
-    const line = /line (\d+)/.exec(message)?.[1];
-    throw new DocumentTemplateError(`does not parse: ${message.split('\n').filter((l) => l.trim() !== '').join(' | ')}`, file.shownAs, line ? Number(line) : null);
+    // A syntax error says "Parse error on line N"; a block closed by the wrong name carries lineNumber and column.
+    const located = error as LocatedError;
+    const message = located.message.replace(/ - \d+:\d+$/, '');
+    const line = located.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? NaN);
+    throw new DocumentTemplateError(
+      `does not parse: ${message.split('\n').filter((l) => l.trim() !== '').join(' | ')}`,
+      file.shownAs,
+      Number.isNaN(line) ? null : line,
+      located.column ?? null,
+    );
   }
 }
 
