@@ -3,6 +3,7 @@
 // domain and persistence; apps import libs; nothing imports an app. The domain's one library is
 // luxon (pure time-zone arithmetic for counting deadlines on the local calendar).
 import nx from '@nx/eslint-plugin';
+import { templatesConfig } from './libs/documents/eslint-templates.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -45,4 +46,6 @@ export default [
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Machines read time from context.now.' }],
     },
   },
+  // The document templates: they parse, and print nothing unescaped (libs/documents/eslint-templates.mjs).
+  ...templatesConfig,
 ];

@@ -4,6 +4,8 @@ const path = require('node:path');
 const esmPackages = [
   '@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer',
   'uint8array-extras', '@borewit', 'cookie', 'jose', 'content-disposition',
+  // wooorm's readability formula and syllable counter (the documents' readability test).
+  'flesch', 'syllable',
 ];
 const swcOptions = {
   swcrc: false,
