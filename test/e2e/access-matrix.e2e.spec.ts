@@ -226,6 +226,14 @@ describe('need to know: the access matrix', () => {
       if (expected === 200) expect({ who, fixture, shows: shows(res.body, fixture) }).toEqual({ who, fixture, shows: true });
     }
   }
+  /** The documents stored for a fixture's case, oldest first (as the list orders them). */
+  const documentsOf = async (fixture: Fixture): Promise<{ id: string; kind: string }[]> =>
+    h.dataSource.query(`SELECT id, kind FROM documents WHERE case_id = $1 ORDER BY produced_at, case_version, kind, audience, locale`, [cases[fixture].id]);
+  /** Whether someone who sees the fixture's case reads its documents of `kind`: the report of a concern only if they handle concerns; a liaison person whose concern is over, only that. */
+  const readsDocument = (who: Who, fixture: Fixture, kind: string): boolean => {
+    if (CONCERN_RECORD_ONLY[fixture]?.includes(who)) return kind === 'childProtectionReport';
+    return kind !== 'childProtectionReport' || READS_CONCERNS.includes(who);
+  };
   const versions = async () =>
     Object.fromEntries((await h.dataSource.query(`SELECT id, version FROM cases ORDER BY id`)).map((r: { id: string; version: number }) => [r.id, r.version]));
 
@@ -266,6 +274,30 @@ describe('need to know: the access matrix', () => {
         const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) ? 200 : 404;
         expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
       }
+    },
+    'GET /cases/:id/documents': async (who) => {
+      for (const fixture of FIXTURES) {
+        const res = await call(who, 'GET', `/cases/${cases[fixture].id}/documents`);
+        const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) ? 200 : 404;
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+        if (res.status !== 200) continue;
+        const listed = (res.body.items as { kind: string }[]).map((d) => d.kind);
+        const stored = await documentsOf(fixture);
+        expect({ who, fixture, listed }).toEqual({ who, fixture, listed: stored.filter((d) => readsDocument(who, fixture, d.kind)).map((d) => d.kind) });
+      }
+    },
+    'GET /documents/:id': async (who) => {
+      // The matrix holds a concern's report to refuse: the handled concern was reported.
+      expect((await documentsOf('concernHandled')).map((d) => d.kind)).toContain('childProtectionReport');
+      for (const fixture of FIXTURES) {
+        for (const document of await documentsOf(fixture)) {
+          const res = await call(who, 'GET', `/documents/${document.id}`);
+          const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) && readsDocument(who, fixture, document.kind) ? 200 : 404;
+          expect({ who, fixture, kind: document.kind, status: res.status }).toEqual({ who, fixture, kind: document.kind, status: expected });
+        }
+      }
+      const unknown = await call(who, 'GET', '/documents/3f1c2a4e-8b7d-4c1a-9e2f-5d6b7a8c9e0f');
+      expect(unknown.status).toBe(NO_CASES.includes(who) ? 403 : 404);
     },
     'POST /cases/:id/events': async (who) => {
       const before = await versions();

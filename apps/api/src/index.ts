@@ -22,3 +22,4 @@ export { DEMO_AREA, DEMO_USERS, demoActor, type DemoUser } from './seed/demo-peo
 export { seedDemo, seedDemoPeople } from './seed/demo-seed';
 export { fullJourney, journeyTo, INVITED_AGENCY_USER, type JourneyStep } from './seed/journey';
 export { demoTokens } from './demo-tokens';
+export { caseReferenceOf } from './app/documents/case-document-source';

@@ -4,7 +4,7 @@
  * transition implies (case row, audit event, timers, outbox, idempotency record).
  */
 import { randomUUID } from 'node:crypto';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { getInitialMicrosteps, getMicrosteps, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, localDueDay, aRole, ROLES, rolesInWords, type Actor, type DeadlinePolicy, type WorkingCalendar } from '@tacu/domain';
 import type { CaseProjection, WorkflowDefinition } from '@tacu/workflows';
@@ -192,7 +192,7 @@ export class WorkflowEngine implements Engine {
     }
 
     const projection = definition.project(snapshot);
-    const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now);
+    const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now, new Set(), passedThrough(getInitialMicrosteps(definition.machine, input).map(([step]) => step)));
     countable(OPEN_CASE, () => countExactly(definition, snapshot, plan));
     const dueAt = earliestDue(plan, definition.dueDateDelays);
     const audit: NewAuditEvent = {
@@ -314,7 +314,14 @@ export class WorkflowEngine implements Engine {
     if (!sameParticipants(definition.project(snapshot).participants, projection.participants)) {
       await new ParticipantStore(manager).replace(row.id, projection.participants, now);
     }
-    const plan = planEffects(snapshot, next, rawActions as unknown as MachineAction[], now, reenteredNodes(definition.machine, snapshot, event, next));
+    const plan = planEffects(
+      snapshot,
+      next,
+      rawActions as unknown as MachineAction[],
+      now,
+      reenteredNodes(definition.machine, snapshot, event, next),
+      passedThrough(getMicrosteps(definition.machine, snapshot, event as never).map(([step]) => step)),
+    );
     countable(event.type, () => countExactly(definition, next, plan));
 
     await this.writeEffects(manager, row.id, plan, now);
@@ -554,6 +561,11 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+/** The microsteps' snapshots before the last (which is the transition's result): the states passed through. */
+function passedThrough(microsteps: readonly AnyMachineSnapshot[]): AnyMachineSnapshot[] {
+  return microsteps.slice(0, -1);
 }
 
 /** What `issueDocuments` needs of a transition. */

@@ -334,7 +334,10 @@ export function parseAfterId(id: string): { delayName: string | null; stateId: s
 /**
  * Maps the actions of one transition to rows, in action order: a delayed `xstate.raise` is a
  * timer, `xstate.cancel` deactivates one (or drops one raised earlier in the same transition),
- * every action not named `xstate.*` is an outbox row. Documents come from the states entered.
+ * every action not named `xstate.*` is an outbox row. Documents come from the states entered,
+ * those the transition passed through included: `passedThrough` are the snapshots of its
+ * microsteps before `next` (an eventless transition leaves a state in the same macrostep, as the
+ * signed-off plan hands over to the review cycle), each compared with the one before it.
  */
 export function planEffects(
   previous: AnyMachineSnapshot | null,
@@ -342,6 +345,7 @@ export function planEffects(
   actions: readonly MachineAction[],
   now: Date,
   reentered: ReadonlySet<string> = new Set(),
+  passedThrough: readonly AnyMachineSnapshot[] = [],
 ): EffectPlan {
   const timers: PlannedTimer[] = [];
   const cancelled = new Set<string>();
@@ -362,12 +366,18 @@ export function planEffects(
       outbox.push({ kind: action.type, payload: action.params ?? {} });
     }
   }
-  const before = new Set((previous?._nodes ?? []).map((n) => n.id));
   const documents: EffectPlan['documents'] = [];
-  for (const node of next._nodes) {
-    const entered = !before.has(node.id) || reentered.has(node.id);
-    const document = (node.meta as StateMeta | undefined)?.document;
-    if (entered && document) documents.push({ document, stateId: node.id });
+  let before = new Set((previous?._nodes ?? []).map((n) => n.id));
+  let reenteredHere = reentered;
+  for (const step of [...passedThrough, next]) {
+    for (const node of step._nodes) {
+      const entered = !before.has(node.id) || reenteredHere.has(node.id);
+      const document = (node.meta as StateMeta | undefined)?.document;
+      if (entered && document) documents.push({ document, stateId: node.id });
+    }
+    before = new Set(step._nodes.map((n) => n.id));
+    // Only the first microstep takes the event; the later ones are eventless and reenter nothing.
+    reenteredHere = new Set();
   }
   return { timers, cancelled: [...cancelled], outbox, documents };
 }

@@ -138,10 +138,10 @@ describe('stores', () => {
     await reads.recordEach([b, a], who);
     await reads.record({ ...who, caseId: a, what: 'case', requestId: null });
     expect(await reads.listForCase(a)).toEqual([
-      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1' },
-      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'case', requestId: null },
+      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1', documentId: null },
+      { caseId: a, at, actorId: 'u-1', actorRole: 'coordinator', what: 'case', requestId: null, documentId: null },
     ]);
-    expect(await reads.listForCase(b)).toEqual([{ caseId: b, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1' }]);
+    expect(await reads.listForCase(b)).toEqual([{ caseId: b, at, actorId: 'u-1', actorRole: 'coordinator', what: 'list', requestId: 'req-1', documentId: null }]);
     const [first, second] = await ds.query(`SELECT case_id FROM case_reads WHERE request_id = 'req-1' AND case_id IN ($1, $2) ORDER BY id`, [a, b]);
     expect([first.case_id, second.case_id]).toEqual([b, a]);
     await expect(ds.query(`UPDATE case_reads SET actor_id = 'someone else' WHERE case_id = $1`, [a])).rejects.toThrow(/append-only/);

@@ -4,6 +4,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { UserAccounts } from './auth/user-accounts';
 import { CasesModule } from './cases/cases.module';
 import { ChecklistsModule } from './checklists/checklists.module';
+import { DocumentsModule } from './documents/documents.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CoreModule, type AppOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
@@ -27,6 +28,7 @@ export class AppModule {
         WorkflowsModule,
         OrganisationModule,
         ChecklistsModule,
+        DocumentsModule,
       ],
       providers: [
         UserAccounts,

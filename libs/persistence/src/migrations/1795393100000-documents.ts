@@ -34,6 +34,8 @@ export class Documents1795393100000 implements MigrationInterface {
       )`);
     // A case's documents, newest first (the list), and each kind's latest version (the next issue).
     await q.query(`CREATE INDEX documents_case_idx ON documents (case_id, produced_at DESC, id)`);
+    // Who read which document is kept with the other reads of the case.
+    await q.query(`ALTER TABLE case_reads ADD COLUMN document_id uuid NULL REFERENCES documents(id)`);
     await q.query(`
       CREATE FUNCTION documents_kept() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -45,6 +47,7 @@ export class Documents1795393100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE case_reads DROP COLUMN document_id`);
     await q.query(`DROP TRIGGER documents_kept ON documents`);
     await q.query(`DROP TABLE documents`);
     await q.query(`DROP FUNCTION documents_kept()`);

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { sql } from '../sql';
 
-/** What was read: the case with its record, its audit trail, or its line in a list of cases. */
-export type CaseReadKind = 'case' | 'history' | 'list';
+/** What was read: the case with its record, its audit trail, its line in a list of cases, the list of its documents, or one document (`documentId`). */
+export type CaseReadKind = 'case' | 'history' | 'list' | 'documents' | 'document';
 
 export interface CaseRead {
   caseId: string;
@@ -11,6 +11,8 @@ export interface CaseRead {
   actorRole: string;
   what: CaseReadKind;
   requestId: string | null;
+  /** The document read, for `what: 'document'`. */
+  documentId?: string | null;
 }
 
 /** The append-only log of who read which case, when (domain.md: every read is in the audit trail). */
@@ -26,16 +28,16 @@ export class CaseReadStore {
     if (caseIds.length === 0) return;
     await sql(
       this.manager,
-      `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id)
-       SELECT id, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) WITH ORDINALITY AS listed(id, position) ORDER BY position`,
-      [caseIds, read.at, read.actorId, read.actorRole, read.what, read.requestId],
+      `INSERT INTO case_reads (case_id, at, actor_id, actor_role, what, request_id, document_id)
+       SELECT id, $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) WITH ORDINALITY AS listed(id, position) ORDER BY position`,
+      [caseIds, read.at, read.actorId, read.actorRole, read.what, read.requestId, read.documentId ?? null],
     );
   }
 
   async listForCase(caseId: string): Promise<CaseRead[]> {
     const { rows } = await sql<CaseRead>(
       this.manager,
-      `SELECT case_id AS "caseId", at, actor_id AS "actorId", actor_role AS "actorRole", what, request_id AS "requestId"
+      `SELECT case_id AS "caseId", at, actor_id AS "actorId", actor_role AS "actorRole", what, request_id AS "requestId", document_id AS "documentId"
        FROM case_reads WHERE case_id = $1 ORDER BY id`,
       [caseId],
     );

@@ -78,6 +78,23 @@ export class DocumentStore {
     return rows;
   }
 
+  /**
+   * The latest action plan document of `audience` and `locale` issued when plan version
+   * `planVersion` was sent to the family for sign-off (state `actionPlan.awaitingFamilySignOff`):
+   * the document a sign-off of that version names. Null when none was issued.
+   */
+  async planSentForSignOff(caseId: string, planVersion: number, audience: DocumentAudience, locale: string): Promise<DocumentSummary | null> {
+    const { rows } = await sql<DocumentSummary>(
+      this.manager,
+      `SELECT ${SUMMARY} FROM documents
+        WHERE case_id = $1 AND kind = 'actionPlan' AND audience = $3 AND locale = $4 AND state = 'actionPlan.awaitingFamilySignOff'
+          AND view_model #>> '{signOff,planVersion}' = $2::text
+        ORDER BY version DESC LIMIT 1`,
+      [caseId, planVersion, audience, locale],
+    );
+    return rows[0] ?? null;
+  }
+
   /** One document, whole; null when there is none with this id. */
   async find(id: string): Promise<DocumentRow | null> {
     const { rows } = await sql<DocumentRow>(this.manager, `SELECT ${SUMMARY}, view_model AS "viewModel", html FROM documents WHERE id = $1`, [id]);

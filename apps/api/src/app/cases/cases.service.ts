@@ -393,9 +393,9 @@ export class CasesService {
     return { items: page.rows.map((row) => toCaseSummaryResponse(row, now, zones.get(row.areaId) ?? DEFAULT_TIME_ZONE)), nextCursor: page.nextCursor };
   }
 
-  /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it. */
-  private recordRead(actor: Actor, caseId: string, what: CaseReadKind, requestId: string | null): Promise<void> {
-    return new CaseReadStore(this.dataSource.manager).record({ caseId, at: this.clock.now(), actorId: actor.id, actorRole: actor.role, what, requestId });
+  /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it; `documentId` names the document read. */
+  recordRead(actor: Actor, caseId: string, what: CaseReadKind, requestId: string | null, documentId: string | null = null): Promise<void> {
+    return new CaseReadStore(this.dataSource.manager).record({ caseId, at: this.clock.now(), actorId: actor.id, actorRole: actor.role, what, requestId, documentId });
   }
 
   /** The time zone of the area's organisation: dates of its cases are its local days. */
@@ -408,7 +408,7 @@ export class CasesService {
    * (all of it as their role allows, or, for a liaison person whose concern is over, the concern
    * record only); 404 when they may not see it.
    */
-  private async readableCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ row: CaseRow; role: Role; scope: ReadScope }> {
+  async readableCase(manager: EntityManager, actor: Actor, caseId: string): Promise<{ row: CaseRow; role: Role; scope: ReadScope }> {
     // One read of the case row (with the caller's participation) serves the access decision and the answer.
     const row = await new CaseStore(manager).find(caseId, actor.id);
     const role = row ? caseRoleOf(actor, accessFactsOf(row)) : null;

@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   CONSENT_WITHDRAWAL_RULES,
@@ -56,6 +57,10 @@ export interface AppConfig {
   /** PostgreSQL server; undefined → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The stage documents' templates (the repository's `templates/`), and an organisation's folder of overrides, if any. */
+  templates: { dir: string; overrideDir: string | undefined };
+  /** PDF printing: the Chromium executable, and how many pages print at once. */
+  pdf: { chromiumPath: string; pages: number };
   port: number;
   host: string;
   token: TokenConfig;
@@ -357,6 +362,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     databaseUrl,
     dataDir: nonEmpty(env, 'DATA_DIR') ?? './.data/pglite',
+    templates: { dir: nonEmpty(env, 'TEMPLATES_DIR') ?? './templates', overrideDir: nonEmpty(env, 'TEMPLATES_OVERRIDE_DIR') },
+    pdf: { chromiumPath: nonEmpty(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium', pages: integer(env, 'PDF_PAGES', Math.min(4, Math.max(1, availableParallelism())), 1, 16) },
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
     token,

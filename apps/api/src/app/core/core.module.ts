@@ -7,13 +7,15 @@ import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type On
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createTokenVerifier, type TokenVerifier } from '@tacu/auth';
+import { createDocumentRenderer, createPdfRenderer, type DocumentRenderer, type PdfRenderer } from '@tacu/documents';
 import { createEngine, TimerWorker, type Clock, type Engine } from '@tacu/engine';
 import { openDataSource } from '@tacu/persistence';
 import { WORKFLOWS, type WorkflowDefinition } from '@tacu/workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TOKEN_VERIFIER } from '../auth/auth.guard';
-import { CLOCK, DATA_SOURCE, ENGINE, WORKFLOW_DEFINITIONS } from './tokens';
+import { CLOCK, DATA_SOURCE, DOCUMENT_RENDERER, ENGINE, PDF_RENDERER, WORKFLOW_DEFINITIONS } from './tokens';
 import { FamilyRecordFacts } from '../cases/case-facts';
+import { CaseDocumentSource } from '../documents/case-document-source';
 
 export interface AppOptions {
   config: AppConfig;
@@ -33,6 +35,22 @@ const TIMER_WORKER = Symbol('TIMER_WORKER');
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const renderers = new Map<string, DocumentRenderer>();
+
+/**
+ * The document renderer of a templates folder (and overrides), compiled once per process: the
+ * templates do not change while it runs, and every app the tests start shares it.
+ */
+function documentRendererFor(templates: AppConfig['templates']): DocumentRenderer {
+  const key = JSON.stringify(templates);
+  let renderer = renderers.get(key);
+  if (!renderer) {
+    renderer = createDocumentRenderer({ templatesDir: templates.dir, ...(templates.overrideDir ? { overrideDir: templates.overrideDir } : {}) });
+    renderers.set(key, renderer);
+  }
+  return renderer;
+}
+
 /** Closes what the app opened, and runs/stops the deadline worker with the app. */
 @Injectable()
 export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -42,6 +60,7 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_OPTIONS) private readonly options: AppOptions,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TIMER_WORKER) private readonly worker: TimerWorker | null,
+    @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +72,7 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     if (this.worker) await this.worker.stop();
+    await this.pdf.close();
     if (!this.options.dataSource && this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -74,11 +94,15 @@ export class CoreModule {
           useFactory: async (): Promise<DataSource> =>
             options.dataSource ?? (await openDataSource(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir })),
         },
+        // Every template is compiled and checked against its fixture here: a broken one stops the start, naming its file and line.
+        { provide: DOCUMENT_RENDERER, useFactory: (): DocumentRenderer => documentRendererFor(config.templates) },
+        // The browser starts at the first PDF asked for, not with the app.
+        { provide: PDF_RENDERER, useFactory: (): PdfRenderer => createPdfRenderer({ executablePath: config.pdf.chromiumPath, pages: config.pdf.pages }) },
         {
           provide: ENGINE,
-          inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS],
-          useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[]): Engine =>
-            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new FamilyRecordFacts() }),
+          inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER],
+          useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[], renderer: DocumentRenderer): Engine =>
+            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new FamilyRecordFacts(), documents: new CaseDocumentSource(renderer) }),
         },
         {
           provide: TIMER_WORKER,
@@ -105,7 +129,7 @@ export class CoreModule {
         },
         Lifecycle,
       ],
-      exports: [APP_OPTIONS, APP_CONFIG, CLOCK, DATA_SOURCE, ENGINE, TOKEN_VERIFIER, WORKFLOW_DEFINITIONS],
+      exports: [APP_OPTIONS, APP_CONFIG, CLOCK, DATA_SOURCE, ENGINE, TOKEN_VERIFIER, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER, PDF_RENDERER],
     };
   }
 }

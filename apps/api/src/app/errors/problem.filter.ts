@@ -3,7 +3,7 @@
  * ...details}). Domain errors map by code in one exhaustive switch; anything unknown is logged
  * (with its stack, in the log only) and answered 500 without internals.
  */
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, ServiceUnavailableException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode } from '@tacu/domain';
 import { INPUT_LIMITS } from '../input/input-limits';
@@ -101,6 +101,10 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
       },
       unexpected: false,
     };
+  }
+  if (exception instanceof ServiceUnavailableException) {
+    // Thrown on purpose, saying what is missing and how to fix it (no browser for PDFs): not a fault to hide.
+    return { problem: httpProblem(503, messageOf(exception)), unexpected: false };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
