@@ -64,6 +64,9 @@ describe('stage documents', () => {
     // The plan signed off names the version signed and the hash of the document the family read.
     const familyPlan = documents.find((d) => d.kind === 'actionPlan' && d.audience === 'family' && d.version === 1) as Summary;
     expect(await html(plans[1]?.id as string)).toContain(familyPlan.sha256);
+    // And so does the case's record of the sign-off: without a hash given, the family's version in English.
+    const [signOff] = (await get(h, `/cases/${id}`, USERS.lead)).body.record.plan.signOffs;
+    expect(signOff.document).toEqual({ planVersion: 1, id: familyPlan.id, version: 1, audience: 'family', locale: 'en', sha256: familyPlan.sha256 });
   });
 
   it('a re-issued plan is version 2; version 1 stays byte for byte; a sign-off of version 1 is not applied to version 2', async () => {
@@ -86,6 +89,21 @@ describe('stage documents', () => {
 
     const old = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 1 }, USERS.lead);
     expect({ status: old.status, code: old.body.code }).toEqual({ status: 422, code: 'GUARD_FAILED' });
+    // Version 2, signed on the document of version 1: refused, saying which document that was.
+    const onOldDocument = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: first?.sha256 }, USERS.lead);
+    expect({ status: onOldDocument.status, reasons: onOldDocument.body.reasons }).toEqual({
+      status: 422,
+      reasons: [`The document signed (${first?.sha256.slice(0, 12)}…) is version 1 of the plan sent for version 1, not for version 2: show the family the plan of version 2 and record their sign-off of it.`],
+    });
+    const unknown = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: 'a'.repeat(64) }, USERS.lead);
+    expect(unknown.body.reasons).toEqual([expect.stringMatching(/^The document signed \(aaaaaaaaaaaa…\) is not a plan sent to the family for sign-off of version 2/)]);
+    const malformed = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: 'not-a-hash' }, USERS.lead);
+    expect(malformed.body.errors).toEqual([{ field: 'documentSha256', problems: ['documentSha256 must be a SHA-256: 64 lowercase hexadecimal characters, as GET /cases/{id}/documents lists them'] }]);
+    // Signed on the professional version of version 2, as read with the lead practitioner: that document is named.
+    const read = plans[1] as Summary;
+    expect((await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: read.sha256 }, USERS.lead)).body.state).toBe('review.scheduled');
+    const signOffs = (await get(h, `/cases/${id}`, USERS.lead)).body.record.plan.signOffs;
+    expect(signOffs.at(-1).document).toMatchObject({ planVersion: 2, id: read.id, audience: 'professional', sha256: read.sha256 });
   });
 
   it('documents follow the case’s need to know: the concern’s report is not listed for the invited agency, and reading it is 404 as for a document that does not exist', async () => {

@@ -1,5 +1,7 @@
 import { actionPlanWorkflow as wf } from './action-plan.machine';
-import { accept, ctx, send, stateOf, reach } from './testing';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { PlanDocumentSent } from '@tacu/domain';
+import { accept, ctx, restore, send, stateOf, reach } from './testing';
 
 describe('action plan machine', () => {
   // On its own the machine holds the family's consent too: only someone whose consent is recorded signs.
@@ -15,6 +17,41 @@ describe('action plan machine', () => {
     const awaiting = reach(wf, ['DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF']);
     const wrong = { type: 'SIGN_OFF_PLAN' as const, planVersion: 7, signedBy: { name: 'P', as: 'parentCarer' as const }, method: 'portal' as const };
     expect(send(wf, awaiting, wrong).snapshot.context).toEqual(awaiting.context);
+  });
+
+  describe('a sign-off names the exact document signed', () => {
+    const doc = (planVersion: number, audience: 'professional' | 'family', hex: string): PlanDocumentSent => ({ planVersion, id: `doc-${hex}`, version: 1, audience, locale: 'en', sha256: hex.repeat(64) });
+    const SENT = [doc(1, 'professional', 'a'), doc(1, 'family', 'b'), doc(0, 'family', 'c')];
+    /** The plan awaiting sign-off, with the documents the engine writes into the case before the transition. */
+    const awaitingWith = (sent: PlanDocumentSent[]): AnyMachineSnapshot => {
+      const awaiting = reach(wf, ['RECORD_CONSENT', 'DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF']);
+      const json = JSON.parse(JSON.stringify(wf.machine.getPersistedSnapshot(awaiting)));
+      return restore(wf, { ...json, context: { ...json.context, plansSentForSignOff: sent } });
+    };
+    const sign = (documentSha256?: string) => ({ type: 'SIGN_OFF_PLAN' as const, planVersion: 1, signedBy: { name: 'Parent A', as: 'parentCarer' as const }, method: 'inPerson' as const, ...(documentSha256 ? { documentSha256 } : {}) });
+
+    it('recordSignOff: without a hash, the family version in English sent for the version signed', () => {
+      const signedOff = accept(wf, awaitingWith(SENT), sign()).snapshot;
+      expect(ctx(signedOff).plan.signOffs[0]?.document).toEqual(SENT[1]);
+    });
+
+    it('recordSignOff: with the hash of the professional version read with the family, that document', () => {
+      const signedOff = accept(wf, awaitingWith(SENT), sign('a'.repeat(64))).snapshot;
+      expect(ctx(signedOff).plan.signOffs[0]?.document).toEqual(SENT[0]);
+    });
+
+    it('signedDocumentIsOfThisVersion: the hash of a document of another version is refused and changes nothing', () => {
+      const awaiting = awaitingWith(SENT);
+      const refused = send(wf, awaiting, sign('c'.repeat(64)));
+      expect(refused.snapshot.context).toEqual(awaiting.context);
+      expect(stateOf(refused.snapshot)).toBe('awaitingFamilySignOff');
+    });
+
+    it('a case from before documents were stored signs as before, naming no document', () => {
+      const signedOff = accept(wf, awaitingWith([]), sign()).snapshot;
+      expect(stateOf(signedOff)).toBe('active');
+      expect(ctx(signedOff).plan.signOffs[0]?.document).toBeNull();
+    });
   });
 
   it('owners report progress while the plan is active', () => {

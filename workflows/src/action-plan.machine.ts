@@ -25,6 +25,8 @@ import {
   signatoryHasConsented,
   signaturesStillNeeded,
   signOffNamesCurrentPlanVersion,
+  signedDocumentIsOfThisVersion,
+  documentSigned,
   type RuleResult,
 } from '@tacu/domain';
 import { consentOf } from './consent';
@@ -59,6 +61,7 @@ export const actionPlanRules = defineRules({
         signOffNamesCurrentPlanVersion(is(e, 'SIGN_OFF_PLAN') ? e.planVersion : undefined, c.plan.version),
         signatoryHasConsented(consentOf(c), signerOf(e)),
         notSignedYet(c, e),
+        signedDocumentIsOfThisVersion(c.plan.version, is(e, 'SIGN_OFF_PLAN') ? e.documentSha256 : undefined, c.plansSentForSignOff ?? []),
       ),
     /** After REQUEST_PLAN_CHANGES, the version the family asked to change is not sent again: the changes are a new version. */
     planRedraftedSinceChangesRequested: (c) => planRedraftedSinceChangesRequested(c.plan.version, c.plan.changeRequests),
@@ -102,7 +105,8 @@ export const actionPlanRules = defineRules({
     recordPlanSubmitted: assign(({ context }) => ({ plan: { ...context.plan, status: 'awaitingFamilySignOff' as const } })),
     recordSignOff: assign(({ context, event }) => {
       assertEvent(event, 'SIGN_OFF_PLAN');
-      return { plan: { ...context.plan, signOffs: [...context.plan.signOffs, { planVersion: event.planVersion, signedBy: event.signedBy, method: event.method, at: context.now }] } };
+      const document = documentSigned(event.planVersion, event.documentSha256, context.plansSentForSignOff ?? []);
+      return { plan: { ...context.plan, signOffs: [...context.plan.signOffs, { planVersion: event.planVersion, signedBy: event.signedBy, method: event.method, at: context.now, document }] } };
     }),
     activatePlan: assign(({ context }) => ({ plan: { ...context.plan, status: 'active' as const } })),
     recordPlanChangeRequest: assign(({ context, event }) => {

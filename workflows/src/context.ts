@@ -25,6 +25,7 @@ import {
   type InviteToMeeting,
   type OutcomeFramework,
   type PersonRef,
+  type PlanDocumentSent,
   type PlannedAction,
   type RaiseConcern,
   type RecordClosureFeedback,
@@ -45,6 +46,8 @@ export interface PlanSignOff {
   signedBy: SignOffPlan['signedBy'];
   method: SignOffPlan['method'];
   at: string;
+  /** The stored plan document signed (null for a plan of a case from before documents were stored; absent in older records). */
+  document?: PlanDocumentSent | null;
 }
 
 /** Processing stopped after a withdrawal of consent: where the case resumes if the coordinator continues. */
@@ -141,6 +144,12 @@ export interface CaseContext {
    * birth itself stays out of the case).
    */
   youngPersonOfAge: boolean;
+  /**
+   * The plan documents issued when each plan version was sent for sign-off: a fact of the
+   * stored documents the engine writes before every transition (absent before documents were
+   * stored). A sign-off names one of them.
+   */
+  plansSentForSignOff?: PlanDocumentSent[];
   /** While processing is stopped after a withdrawal of consent and the coordinator decides: the stage to resume. */
   consentHold: ConsentHold | null;
   request: {

@@ -216,6 +216,12 @@ export interface SignOffPlan {
   planVersion: number;
   signedBy: PersonRef & { as: 'parentCarer' | 'youngPerson' };
   method: 'inPerson' | 'portal';
+  /**
+   * SHA-256 (lowercase hex) of the plan document the signer read: one issued when this plan
+   * version was sent for sign-off (GET /cases/{id}/documents). Left out: the family's version in
+   * English sent for sign-off is the one signed.
+   */
+  documentSha256?: string;
 }
 
 export interface RequestPlanChanges {

@@ -1,6 +1,7 @@
 import type { RecordConsent } from '../events';
 import { withConsentRecorded, withConsentWithdrawn, type CaseConsent, type PersonConsent } from './consent.rules';
 import {
+  documentSigned,
   everyActionHasOwnerAndDueDate,
   notSignedAlready,
   planChangedSinceSignOff,
@@ -8,7 +9,9 @@ import {
   planSignedOffAsRequired,
   signatoryHasConsented,
   signaturesStillNeeded,
+  signedDocumentIsOfThisVersion,
   signOffNamesCurrentPlanVersion,
+  type PlanDocumentSent,
   type SignatureOfPlan,
 } from './plan.rules';
 
@@ -280,5 +283,48 @@ describe('notSignedAlready: a signature is recorded once', () => {
     expect(why(notSignedAlready(signed, 2, { name: 'Seán', personId: 'child', as: 'youngPerson' }, [siobhan, sean]))).toMatch(
       /a signature is recorded once: the plan is waiting for Siobhán\.$/,
     );
+  });
+});
+
+describe('documentSigned / signedDocumentIsOfThisVersion: a sign-off names the exact document signed', () => {
+  const sent = (planVersion: number, audience: 'professional' | 'family', locale: string, sha: string): PlanDocumentSent => ({ planVersion, id: `doc-${sha}`, version: planVersion, audience, locale, sha256: sha.repeat(64) });
+  const SENT = [sent(1, 'professional', 'en', 'a'), sent(1, 'family', 'en', 'b'), sent(2, 'professional', 'en', 'c'), sent(2, 'family', 'ga', 'd'), sent(2, 'family', 'en', 'e')];
+
+  it('without a hash, the family version in English of the version signed', () => {
+    expect(documentSigned(1, undefined, SENT)?.id).toBe('doc-b');
+    expect(documentSigned(2, undefined, SENT)?.id).toBe('doc-e');
+  });
+
+  it('without a hash and without a family version in English, the first sent of that version; none for a version never sent', () => {
+    expect(documentSigned(2, undefined, [sent(2, 'family', 'ga', 'd'), sent(2, 'professional', 'en', 'c')])?.id).toBe('doc-d');
+    expect(documentSigned(3, undefined, SENT)).toBeNull();
+    expect(documentSigned(1, undefined, [])).toBeNull();
+  });
+
+  it('with a hash, the document of that version with that hash, and no other', () => {
+    expect(documentSigned(2, 'd'.repeat(64), SENT)?.id).toBe('doc-d');
+    expect(documentSigned(2, 'a'.repeat(64), SENT)).toBeNull();
+    expect(documentSigned(2, 'f'.repeat(64), SENT)).toBeNull();
+  });
+
+  it('a hash of this version, or none, is accepted', () => {
+    expect(signedDocumentIsOfThisVersion(2, 'c'.repeat(64), SENT)).toEqual({ ok: true });
+    expect(signedDocumentIsOfThisVersion(2, undefined, SENT)).toEqual({ ok: true });
+    // A case from before documents were stored: nothing to check a missing hash against.
+    expect(signedDocumentIsOfThisVersion(1, undefined, [])).toEqual({ ok: true });
+  });
+
+  it('a hash of another version is refused, saying which version it was', () => {
+    expect(signedDocumentIsOfThisVersion(2, 'b'.repeat(64), SENT)).toEqual({
+      ok: false,
+      reason: 'The document signed (bbbbbbbbbbbb…) is version 1 of the plan sent for version 1, not for version 2: show the family the plan of version 2 and record their sign-off of it.',
+    });
+  });
+
+  it('a hash of no plan sent is refused, saying how to find the right one', () => {
+    expect(signedDocumentIsOfThisVersion(2, 'f'.repeat(64), SENT)).toEqual({
+      ok: false,
+      reason: "The document signed (ffffffffffff…) is not a plan sent to the family for sign-off of version 2: give the SHA-256 of the document they read (GET /cases/{id}/documents), or leave documentSha256 out when they signed the family's version in English.",
+    });
   });
 });

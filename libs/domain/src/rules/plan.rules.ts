@@ -3,6 +3,46 @@ import type { PersonRef, PlannedAction, SignOffPlan } from '../events';
 import { consentOfPerson, consentStillStands, requiredConsents, samePerson, type CaseConsent, type PersonConsent } from './consent.rules';
 import { fail, isBlank, OK, type RuleResult } from './rule-result';
 
+/** A plan document issued when a plan version was sent to the family for sign-off. */
+export interface PlanDocumentSent {
+  planVersion: number;
+  /** The stored document's id, its issue number, audience and locale. */
+  id: string;
+  version: number;
+  audience: 'professional' | 'family';
+  locale: string;
+  /** SHA-256 of its HTML, lowercase hex. */
+  sha256: string;
+}
+
+/**
+ * The document a sign-off of `planVersion` names (domain.md: "sign-off always names the exact
+ * document version signed"): the one whose hash the signer gives, or, when none is given, the
+ * family's version in English sent for sign-off (else any sent). Null when the case has no stored
+ * documents for that version (cases from before documents were stored), or the hash given is
+ * not one of them.
+ */
+export function documentSigned(planVersion: number, sha256: string | undefined, sent: readonly PlanDocumentSent[]): PlanDocumentSent | null {
+  const ofVersion = sent.filter((d) => d.planVersion === planVersion);
+  if (sha256 !== undefined) return ofVersion.find((d) => d.sha256 === sha256) ?? null;
+  return ofVersion.find((d) => d.audience === 'family' && d.locale === 'en') ?? ofVersion[0] ?? null;
+}
+
+/**
+ * A sign-off that gives the hash of the document read must name a document of that plan version
+ * sent for sign-off: a family that read another version (or another document) has not signed
+ * this one.
+ */
+export function signedDocumentIsOfThisVersion(planVersion: number, sha256: string | undefined, sent: readonly PlanDocumentSent[]): RuleResult {
+  if (sha256 === undefined || documentSigned(planVersion, sha256, sent) !== null) return OK;
+  const other = sent.find((d) => d.sha256 === sha256);
+  return fail(
+    other
+      ? `The document signed (${sha256.slice(0, 12)}…) is version ${other.version} of the plan sent for version ${other.planVersion}, not for version ${planVersion}: show the family the plan of version ${planVersion} and record their sign-off of it.`
+      : `The document signed (${sha256.slice(0, 12)}…) is not a plan sent to the family for sign-off of version ${planVersion}: give the SHA-256 of the document they read (GET /cases/{id}/documents), or leave documentSha256 out when they signed the family's version in English.`,
+  );
+}
+
 /**
  * The plan has at least one action, and every action has an owner (a practitioner and their
  * agency, or a member of the family named by their personId) and a due date.

@@ -95,6 +95,22 @@ export class DocumentStore {
     return rows[0] ?? null;
   }
 
+  /**
+   * Every action plan document issued when a plan version was sent for sign-off (all versions,
+   * audiences and locales, oldest first), with the plan version each was rendered for: what a
+   * sign-off may name, and what it must not.
+   */
+  async plansSentForSignOff(caseId: string): Promise<Array<Pick<DocumentSummary, 'id' | 'version' | 'audience' | 'locale' | 'sha256'> & { planVersion: number }>> {
+    const { rows } = await sql<Pick<DocumentSummary, 'id' | 'version' | 'audience' | 'locale' | 'sha256'> & { planVersion: number }>(
+      this.manager,
+      `SELECT id, version, audience, locale, sha256, (view_model #>> '{signOff,planVersion}')::int AS "planVersion" FROM documents
+        WHERE case_id = $1 AND kind = 'actionPlan' AND state = 'actionPlan.awaitingFamilySignOff'
+        ORDER BY produced_at, version, audience, locale`,
+      [caseId],
+    );
+    return rows;
+  }
+
   /** One document, whole; null when there is none with this id. */
   async find(id: string): Promise<DocumentRow | null> {
     const { rows } = await sql<DocumentRow>(this.manager, `SELECT ${SUMMARY}, view_model AS "viewModel", html FROM documents WHERE id = $1`, [id]);

@@ -14,7 +14,7 @@ import { WORKFLOWS, type WorkflowDefinition } from '@tacu/workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TOKEN_VERIFIER } from '../auth/auth.guard';
 import { CLOCK, DATA_SOURCE, DOCUMENT_RENDERER, ENGINE, PDF_RENDERER, WORKFLOW_DEFINITIONS } from './tokens';
-import { FamilyRecordFacts } from '../cases/case-facts';
+import { CombinedCaseFacts, FamilyRecordFacts, PlanDocumentFacts } from '../cases/case-facts';
 import { CaseDocumentSource } from '../documents/case-document-source';
 
 export interface AppOptions {
@@ -102,7 +102,7 @@ export class CoreModule {
           provide: ENGINE,
           inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER],
           useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[], renderer: DocumentRenderer): Engine =>
-            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new FamilyRecordFacts(), documents: new CaseDocumentSource(renderer) }),
+            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new CombinedCaseFacts([new FamilyRecordFacts(), new PlanDocumentFacts()]), documents: new CaseDocumentSource(renderer) }),
         },
         {
           provide: TIMER_WORKER,

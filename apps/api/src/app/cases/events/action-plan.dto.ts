@@ -19,6 +19,7 @@ import {
   IsNestedObject,
   IsOneOf,
   IsRecordedView,
+  IsSha256,
   IsText,
   IsWholeNumber,
   LIMITS,
@@ -143,6 +144,16 @@ export class SignOffPlanDto implements SignOffPlan {
   @ApiProperty({ description: 'How it was signed.', enum: SIGN_OFF_METHODS, example: 'inPerson' })
   @IsOneOf(SIGN_OFF_METHODS)
   method!: SignOffPlan['method'];
+
+  @ApiPropertyOptional({
+    description: "SHA-256 of the plan document the signer read: one issued when this plan version was sent for sign-off (GET /cases/{id}/documents). Left out: the family's version in English is the one signed.",
+    pattern: '^[0-9a-f]{64}$',
+    maxLength: 64,
+    example: '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b',
+  })
+  @Optional()
+  @IsSha256()
+  documentSha256?: string;
 }
 
 @ApiSchema({ name: 'RequestPlanChanges', description: 'The family asks for changes to the plan (it goes back to drafting).' })

@@ -276,6 +276,19 @@ export function IsUuid(): PropertyDecorator {
   });
 }
 
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A SHA-256 as the API shows it: 64 lowercase hexadecimal characters. */
+export function IsSha256(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isSha256',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && SHA256.test(value),
+      defaultMessage: ({ property }: ValidationArguments) => `${property} must be a SHA-256: 64 lowercase hexadecimal characters, as GET /cases/{id}/documents lists them`,
+    },
+  });
+}
+
 /** A nested object validated by `cls` (its own unknown fields are rejected too); `whenMissing` says why it is needed. */
 export function IsNestedObject(cls: () => new () => object, options: { whenMissing?: string } = {}): PropertyDecorator {
   const shape = ValidateBy({
