@@ -40,6 +40,21 @@ describe("ratings are checked against the case's own framework", () => {
       { field: 'ratings', problem: "ratings must rate every outcome of Ireland's national outcomes for children (Better Outcomes, Brighter Futures) (ireland-national-outcomes), each once: connectedRespectedContributing is not rated" },
     ]);
     expect(ratingProblems('ratings', [{ outcome: 'safe', rating: 2 }, { outcome: 'safe', rating: 3 }], SHANARRI)).toEqual([{ field: 'ratings', problem: 'ratings rates safe more than once; rate each outcome once' }]);
+    // Every outcome rated: nothing missing; two missing are named together.
+    const all = IRELAND_OUTCOME_FRAMEWORK.outcomes.map((o) => ({ outcome: o.id, rating: 1 }));
+    expect(ratingProblems('ratings', all, IRELAND_OUTCOME_FRAMEWORK, { everyOutcome: true })).toEqual([]);
+    expect(ratingProblems('ratings', four.slice(0, 3), IRELAND_OUTCOME_FRAMEWORK, { everyOutcome: true })).toEqual([
+      { field: 'ratings', problem: "ratings must rate every outcome of Ireland's national outcomes for children (Better Outcomes, Brighter Futures) (ireland-national-outcomes), each once: economicSecurity, connectedRespectedContributing are not rated" },
+    ]);
+  });
+
+  it('the ends of the scale are on it; a fraction is not', () => {
+    expect(ratingProblems('ratings', [{ outcome: 'safe', rating: 1 }, { outcome: 'healthy', rating: 5 }], SHANARRI)).toEqual([]);
+    expect(ratingProblems('ratings', [{ outcome: 'safe', rating: 0 }, { outcome: 'healthy', rating: 6 }, { outcome: 'active', rating: 2.5 }], SHANARRI).map((p) => p.field)).toEqual([
+      'ratings.0.rating',
+      'ratings.1.rating',
+      'ratings.2.rating',
+    ]);
   });
 
   it("strengths and needs sit on a side of the framework's triangle", () => {
@@ -52,14 +67,14 @@ describe("ratings are checked against the case's own framework", () => {
     const bad = [{ outcome: 'activeAndHealthy', rating: 2, reason: 'x' }];
     const events = [
       { type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'x', preRequestChecklist: { ratings: bad, completedWithParent: true, completedWithChild: false } },
-      { type: 'RECORD_ASSESSMENT', strengths: [{ side: 'myWiderWorld', description: 'x' }], needs: [], desiredOutcomes: [], views: {}, ratings: bad },
+      { type: 'RECORD_ASSESSMENT', strengths: [{ side: 'myWiderWorld', description: 'x' }], needs: [{ side: 'myWiderWorld', description: 'y' }], desiredOutcomes: [], views: {}, ratings: bad },
       { type: 'RECORD_REVIEW', progress: [], ratings: bad, familyViews: { words: 'x' }, childViews: { words: 'x' }, minutes: 'x' },
       { type: 'RECORD_CLOSURE_FEEDBACK', familyFeedback: { words: 'x' }, childFeedback: { words: 'x' }, finalRatings: bad, onwardReferrals: [] },
       { type: 'HOLD_REVIEW', heldOn: '2026-03-02', attendance: [], apologies: [], chair: { name: 'x' } },
     ] as unknown as CaseEvent[];
     expect(events.map((e) => eventFrameworkProblems(e, SHANARRI).map((p) => p.field))).toEqual([
       ['preRequestChecklist.ratings.0.outcome'],
-      ['strengths.0.side', 'ratings.0.outcome'],
+      ['strengths.0.side', 'needs.0.side', 'ratings.0.outcome'],
       ['ratings.0.outcome'],
       ['finalRatings.0.outcome'],
       [],
