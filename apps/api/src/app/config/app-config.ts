@@ -466,11 +466,11 @@ function loadPages(env: Env, where: { databaseUrl: string | undefined; host: str
   let secret = nonEmpty(env, 'SESSION_SECRET');
   if (secret !== undefined && secret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   if (secret === undefined) {
-    // As for tokens: a derived or development key only serves the local embedded demo.
-    if (where.databaseUrl !== undefined || !loopback) {
-      throw new ConfigError('SESSION_SECRET (32+ characters) must be set when DATABASE_URL is set or HOST is not a loopback address: it signs the session cookies of the pages.');
-    }
-    secret = createHmac('sha256', where.token.kind === 'secret' ? where.token.secret : DEV_TOKEN_SECRET).update('tacu page sessions').digest('base64url');
+    // A key of its own, as for cursors: derived from TOKEN_SECRET (which the configuration already
+    // requires off the local demo), so a session cookie never helps to guess the token secret; with
+    // JWKS_URL there is no shared secret to derive from: a random key per process (set SESSION_SECRET
+    // when several processes serve the pages, or sessions end at a restart).
+    secret = where.token.kind === 'secret' ? createHmac('sha256', where.token.secret).update('tacu page sessions').digest('base64url') : randomBytes(32).toString('base64url');
   }
   return {
     organisationName: organisationName(env),

@@ -18,6 +18,17 @@ import { LANGUAGE_COOKIE, localeOf } from './locale';
 import { PAGE_ACCESS, type PageAccessRule, type PageContext, type RequestWithPage } from './page-context';
 import { FormExpired, SignInRequired } from './page-errors';
 import { PageSessions, sameToken } from './page-session';
+import { backPathOf } from './back-path';
+
+/** The longest address the language switch brings a browser back to (the list's filters and cursor are far shorter). */
+const BACK_PATH_MAX = 600;
+
+/** Where the language switch on this page brings the browser back: the page itself (a GET of ours, not too long), else its path, else my cases. */
+function backPathFor(request: FastifyRequest): string {
+  if (request.method !== 'GET') return '/app/cases';
+  if (request.url.length <= BACK_PATH_MAX && backPathOf(request.url) === request.url) return request.url;
+  return backPathOf(request.url.split('?')[0]);
+}
 
 /** A cross-site request says where it comes from; a form of ours comes from our own origin. */
 function fromOtherSite(request: FastifyRequest): boolean {
@@ -50,7 +61,7 @@ export class PageGuard implements CanActivate {
       ended: session ? undefined : (resolved as { ended?: PageContext['ended'] }).ended,
       csrfToken: '',
       locale: localeOf(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']),
-      path: request.method === 'GET' ? request.url : '/app/cases',
+      path: backPathFor(request),
     };
     request.page = page;
     if (session) {

@@ -10,18 +10,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ValidationFailed } from '../errors/validation-failed';
 import type { PageAssets } from './assets';
 import { isPageLocale, LANGUAGE_COOKIE } from './locale';
+import { backPathOf } from './back-path';
 import { PageAccess } from './page-context';
 import { PageErrorFilter } from './page-error.filter';
 import { PAGE_ASSETS } from './page-renderer';
 import { PageGuard } from './page.guard';
-
-/** A page of ours to come back to: a path under /app, with a query of plain characters only (never another site). */
-const BACK_PATH = /^\/app(\/[A-Za-z0-9/_-]*)?(\?[A-Za-z0-9=&_%.~-]*)?$/;
-
-/** Where the language switch returns: the page it was on, if that is a page of ours. */
-export function backPathOf(value: unknown): string {
-  return typeof value === 'string' && BACK_PATH.test(value) && !value.startsWith('//') ? value : '/app/cases';
-}
 
 @ApiExcludeController()
 @Public()
