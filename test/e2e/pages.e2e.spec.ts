@@ -186,7 +186,7 @@ describe('pages: sign-in, sessions and my cases', () => {
     expect(res.status).toBe(403);
   });
 
-  it('security headers on every page: a strict CSP of our own files only, no framing, no referrer, no sniffing', async () => {
+  it('security headers on every page: a strict CSP of our own files only, no framing, no referrer to other sites, no sniffing', async () => {
     const res = await new Browser(h).get('/app/sign-in');
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toContain("default-src 'self'");
@@ -198,7 +198,7 @@ describe('pages: sign-in, sessions and my cases', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     // No inline script or style for the CSP to block.
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(res.text).not.toMatch(/\sstyle=/);

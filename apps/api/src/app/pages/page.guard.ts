@@ -30,7 +30,11 @@ function backPathFor(request: FastifyRequest): string {
   return backPathOf(request.url.split('?')[0]);
 }
 
-/** A cross-site request says where it comes from; a form of ours comes from our own origin. */
+/**
+ * A cross-site request says where it comes from; a form of ours comes from our own origin (the
+ * pages' Referrer-Policy is same-origin: with no-referrer, browsers would send `Origin: null`).
+ * `null` itself (a sandboxed frame, a redirect from elsewhere) is refused.
+ */
 function fromOtherSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return false;

@@ -4,7 +4,7 @@
  * - @fastify/view with its own Handlebars environment (`views/`, one layout, compiled once);
  * - @fastify/helmet's headers on every answer under `/app` (pages, their assets and their 404s):
  *   a strict Content-Security-Policy that allows only our own files (no inline script or style,
- *   no other origin, no framing), no referrer, HSTS when cookies are Secure. The API's JSON
+ *   no other origin, no framing), no referrer to other sites, HSTS when cookies are Secure. The API's JSON
  *   answers keep theirs as they are (the OpenAPI UI at /docs needs inline styles).
  */
 import { join } from 'node:path';
@@ -56,7 +56,8 @@ export async function setUpPages(app: NestFastifyApplication, config: AppConfig)
   await app.register(fastifyHelmet, {
     global: false,
     contentSecurityPolicy: { useDefaults: false, directives: { ...PAGE_CSP_DIRECTIVES, ...(config.pages.session.secureCookies ? { upgradeInsecureRequests: [] } : {}) } },
-    referrerPolicy: { policy: 'no-referrer' },
+    // Our addresses carry no personal data; same-origin keeps them from other sites and lets forms say their origin.
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
     hsts: config.pages.session.secureCookies ? { maxAge: 31536000, includeSubDomains: false } : false,
   });

@@ -69,7 +69,7 @@ export class SignInController {
     if (!this.config.pages.demoSignIn) throw new NotFoundException();
     const userId = body['userId'];
     if (typeof userId !== 'string' || !DEMO_USERS.some((u) => u.id === userId)) {
-      return this.showSignIn(reply, page, { userError: wordingText(page.locale, 'signIn.chooseSomeone') }, 400);
+      return this.showSignIn(reply, page, { userError: wordingText(page.locale, 'signIn.selectSomeone') }, 400);
     }
     try {
       await this.signIn(reply, { ...demoActor(userId), areaId: DEMO_AREA.id }, 'demo');
