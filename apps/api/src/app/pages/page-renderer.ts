@@ -16,8 +16,9 @@ export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 export interface PageView {
   view: 'sign-in' | 'cases' | 'message';
   title: string;
+  /** The HTTP status (200 unless said). */
   status?: number;
-  /** The page holds case data: Cache-Control no-store is already on every answer; this marks it for the tests' eyes. */
+  /** What the page's own view shows. */
   data: Record<string, unknown>;
   /** Which navigation item is the current page. */
   nav?: 'cases';

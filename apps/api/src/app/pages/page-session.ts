@@ -98,11 +98,20 @@ export class PageSessions {
     return unsigned.valid && unsigned.value !== null ? unsigned.value : undefined;
   }
 
-  /** Starts a session for `actor` (whose account was just confirmed): a new id, a new CSRF token, the sign-in cookie dropped. */
-  async start(reply: FastifyReply, actor: Actor, signedInWith: SignedInWith): Promise<void> {
+  /**
+   * Starts a session for `actor` (whose account was just confirmed): always a new id (a session
+   * presented before sign-in is ended, never reused), a new CSRF token, the sign-in cookie dropped.
+   * Sessions that ended unseen (idle or past their end) are deleted here too, so the table holds
+   * only live ones.
+   */
+  async start(request: FastifyRequest, reply: FastifyReply, actor: Actor, signedInWith: SignedInWith): Promise<void> {
     const id = newToken();
     const now = this.clock.now();
-    await new WebSessionStore(this.dataSource.manager).insert({
+    const store = new WebSessionStore(this.dataSource.manager);
+    const previous = this.signedCookie(request, this.sessionCookie);
+    if (previous !== undefined) await store.delete(sha256Hex(previous));
+    await store.deleteExpired(now, new Date(now.getTime() - this.settings.idleMinutes * 60_000));
+    await store.insert({
       idHash: sha256Hex(id),
       userId: actor.id,
       role: actor.role,

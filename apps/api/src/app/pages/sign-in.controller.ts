@@ -3,7 +3,7 @@
  * with the embedded database on a loopback address: `pages.demoSignIn`); OpenID Connect against
  * the organisation's identity provider; sign-out, which deletes the session.
  */
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Query, Req, Res, UnauthorizedException, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, NotFoundException, Post, Query, Req, Res, UnauthorizedException, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticationError, confirmSignedIn } from '@tacu/auth';
@@ -64,7 +64,7 @@ export class SignInController {
   /** The demo's "sign in as": a demo person of the demo area, whose account must be active. */
   @Post('sign-in/demo')
   @PageAccess('anyone')
-  async signInAs(@Page() page: PageContext, @Body() body: Record<string, unknown>, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async signInAs(@Page() page: PageContext, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     // Never on a server database or a reachable address: the route answers as if it did not exist.
     if (!this.config.pages.demoSignIn) throw new NotFoundException();
     const userId = body['userId'];
@@ -72,7 +72,7 @@ export class SignInController {
       return this.showSignIn(reply, page, { userError: wordingText(page.locale, 'signIn.selectSomeone') }, 400);
     }
     try {
-      await this.signIn(reply, { ...demoActor(userId), areaId: DEMO_AREA.id }, 'demo');
+      await this.signIn(request, reply, { ...demoActor(userId), areaId: DEMO_AREA.id }, 'demo');
     } catch (error) {
       if (error instanceof UnauthorizedException) return this.signInFailed(reply, page, 'signIn.unknownAccount', 401);
       throw error;
@@ -110,7 +110,7 @@ export class SignInController {
       throw error;
     }
     try {
-      await this.signIn(reply, actor, 'oidc');
+      await this.signIn(request, reply, actor, 'oidc');
     } catch (error) {
       if (error instanceof UnauthorizedException) return this.signInFailed(reply, page, 'signIn.unknownAccount', 401);
       throw error;
@@ -131,7 +131,7 @@ export class SignInController {
   }
 
   /** Confirms the account (known, active, of that role and area) and starts the session; 401 otherwise. */
-  private async signIn(reply: FastifyReply, claimed: Actor, via: 'demo' | 'oidc'): Promise<void> {
+  private async signIn(request: FastifyRequest, reply: FastifyReply, claimed: Actor, via: 'demo' | 'oidc'): Promise<void> {
     const problem = claimsProblem(claimed);
     if (problem) throw new UnauthorizedException(problem);
     let actor: Actor;
@@ -141,11 +141,10 @@ export class SignInController {
       if (error instanceof AuthenticationError) throw new UnauthorizedException(error.message);
       throw error;
     }
-    await this.sessions.start(reply, actor, via);
+    await this.sessions.start(request, reply, actor, via);
   }
 
   @Post('sign-out')
-  @HttpCode(303)
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.sessions.end(request, reply);
     return reply.status(303).header('location', '/app/signed-out').send();
