@@ -6,6 +6,10 @@ const esmPackages = [
   'uint8array-extras', '@borewit', 'cookie', 'jose', 'content-disposition',
   // wooorm's readability formula and syllable counter (the documents' readability test).
   'flesch', 'syllable',
+  // The pages' OpenID Connect client (openid-client 6 is ESM only) and the library it is built on.
+  'openid-client', 'oauth4webapi',
+  // @fastify/cookie loads the ESM-only cookie 2 with import(), which Jest runs only once transformed.
+  '@fastify/cookie',
 ];
 const swcOptions = {
   swcrc: false,

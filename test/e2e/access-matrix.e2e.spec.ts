@@ -8,8 +8,9 @@
  */
 import { ROLES, type Actor } from '@tacu/domain';
 import { PeopleStore } from '@tacu/persistence';
-import { demoActor, journeyTo, routeTable, sampleChecklist, sampleEvent } from './support/api';
-import { drive, openCaseBody, OTHER_AREA, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
+import { caseReferenceOf, demoActor, journeyTo, routeTable, sampleChecklist, sampleEvent } from './support/api';
+import { WebSessionStore } from '@tacu/persistence';
+import { drive, openCaseBody, OTHER_AREA, OTHER_COORDINATOR, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession } from './support/harness';
 
 const AREA = 'dublin-south-central';
 const AGENCY_2: Actor = { id: 'u-agency-0002', role: 'agencyPractitioner', areaId: AREA, name: 'Garda Seán Óg' };
@@ -137,6 +138,25 @@ describe('need to know: the access matrix', () => {
   async function call(who: Who, method: 'GET' | 'POST' | 'PATCH', path: string, body?: object) {
     const request = method === 'GET' ? h.http.get(path) : method === 'PATCH' ? h.http.patch(path).send(body ?? {}) : h.http.post(path).send(body ?? {});
     const res = await request.auth(await h.token(ACTORS[who]), { type: 'bearer' });
+    responses.push({ who, route: `${method} ${path}`, status: res.status, text: res.text });
+    expect({ who, route: `${method} ${path}`, serverError: res.status >= 500 }).toEqual({ who, route: `${method} ${path}`, serverError: false });
+    return res;
+  }
+
+  /**
+   * A page request as `who`, signed in to the pages (a session of theirs) or, with `signedIn: false`,
+   * with their bearer token only (the pages take none). Forms carry the session's token unless
+   * `withToken` is false. Every answer joins `responses`, for the leak check.
+   */
+  const sessions = new Map<Who, PageBrowserSession>();
+  async function pageCall(who: Who, method: 'GET' | 'POST', path: string, { form, signedIn = true, withToken = true }: { form?: Record<string, string>; signedIn?: boolean; withToken?: boolean } = {}) {
+    let session = sessions.get(who);
+    if (signedIn && !session) {
+      session = await pageSession(h, ACTORS[who] as string | Actor);
+      sessions.set(who, session);
+    }
+    const request = method === 'GET' ? h.http.get(path) : h.http.post(path).type('form').send({ ...(form ?? {}), ...(withToken && session ? { _csrf: session.csrf } : {}) });
+    const res = signedIn && session ? await request.set('cookie', session.cookie) : await request.auth(await h.token(ACTORS[who]), { type: 'bearer' });
     responses.push({ who, route: `${method} ${path}`, status: res.status, text: res.text });
     expect({ who, route: `${method} ${path}`, serverError: res.status >= 500 }).toEqual({ who, route: `${method} ${path}`, serverError: false });
     return res;
@@ -429,6 +449,66 @@ describe('need to know: the access matrix', () => {
     'GET /workflows/:id/diagram': async (who) => {
       const res = await call(who, 'GET', '/workflows/case/diagram');
       expect(res.status).toBe(['parent', 'youngPerson'].includes(who) ? 403 : 200);
+    },
+    // The pages (issue 15): the same need to know as the API, through a session; a bearer token opens none of them.
+    'GET /app': async (who) => {
+      expect((await pageCall(who, 'GET', '/app')).headers.location).toBe('/app/cases');
+      expect((await pageCall(who, 'GET', '/app', { signedIn: false })).headers.location).toBe('/app/sign-in');
+    },
+    'GET /app/sign-in': async (who) => {
+      expect((await pageCall(who, 'GET', '/app/sign-in')).headers.location).toBe('/app/cases');
+      expect((await pageCall(who, 'GET', '/app/sign-in', { signedIn: false })).status).toBe(200);
+    },
+    'POST /app/sign-in/demo': async (who) => {
+      // The demo's "sign in as" (this embedded, loopback app offers it): never without the form's token.
+      expect((await pageCall(who, 'POST', '/app/sign-in/demo', { form: { userId: USERS.coordinator }, signedIn: false })).status).toBe(403);
+      const res = await pageCall(who, 'POST', '/app/sign-in/demo', { form: { userId: 'u-nobody' } });
+      expect({ who, status: res.status }).toEqual({ who, status: 400 });
+    },
+    'GET /app/sign-in/oidc': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/oidc', { signedIn: false })).status).toBe(404),
+    'GET /app/sign-in/callback': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/callback?code=x&state=y', { signedIn: false })).status).toBe(404),
+    'GET /app/signed-out': async (who) => void expect((await pageCall(who, 'GET', '/app/signed-out', { signedIn: false })).status).toBe(200),
+    'GET /app/cases': async (who) => {
+      expect((await pageCall(who, 'GET', '/app/cases', { signedIn: false })).headers.location).toBe('/app/sign-in');
+      await pageCall(who, 'GET', '/app');
+      const session = sessions.get(who);
+      const row = (await h.dataSource.query(`SELECT id_hash FROM web_sessions WHERE csrf_token = $1`, [session?.csrf]))[0] as { id_hash: string };
+      for (const fixture of FIXTURES) {
+        // Each case found by its reference, among all the person may see (open and closed).
+        await new WebSessionStore(h.dataSource.manager).setSearch(row.id_hash, caseReferenceOf(cases[fixture].id));
+        const res = await pageCall(who, 'GET', '/app/cases?show=all');
+        if (NO_CASES.includes(who)) {
+          expect({ who, status: res.status }).toEqual({ who, status: 403 });
+          continue;
+        }
+        expect({ who, fixture, status: res.status, listed: res.text.includes(cases[fixture].child) }).toEqual({ who, fixture, status: 200, listed: sees(who, fixture) });
+      }
+      await new WebSessionStore(h.dataSource.manager).setSearch(row.id_hash, null);
+    },
+    'POST /app/cases/search': async (who) => {
+      expect((await pageCall(who, 'POST', '/app/cases/search', { form: { search: 'Led' }, withToken: false })).status).toBe(403);
+      expect((await pageCall(who, 'POST', '/app/cases/search', { form: { search: 'Led' } })).headers.location).toBe('/app/cases');
+      const found = await pageCall(who, 'GET', '/app/cases?show=all');
+      if (NO_CASES.includes(who)) return void expect(found.status).toBe(403);
+      expect({ who, listed: found.text.includes(cases.led.child) }).toEqual({ who, listed: sees(who, 'led') });
+      await pageCall(who, 'POST', '/app/cases/search', { form: { clear: '1' } });
+    },
+    'POST /app/language': async (who) => {
+      expect((await pageCall(who, 'POST', '/app/language', { form: { language: 'ga' }, withToken: false })).status).toBe(403);
+      expect((await pageCall(who, 'POST', '/app/language', { form: { language: 'ga', back: '/app/cases' } })).status).toBe(303);
+    },
+    'POST /app/sign-out': async (who) => {
+      expect((await pageCall(who, 'POST', '/app/sign-out', { withToken: false })).status).toBe(403);
+      expect((await pageCall(who, 'POST', '/app/sign-out')).headers.location).toBe('/app/signed-out');
+      // The session is gone: the same cookie opens no page.
+      expect((await pageCall(who, 'GET', '/app/cases')).headers.location).toMatch(/^\/app\/sign-in/);
+      sessions.delete(who);
+    },
+    'GET /app/assets/:name': async (who) => {
+      const page = await pageCall(who, 'GET', '/app/signed-out', { signedIn: false });
+      const css = /href="(\/app\/assets\/[^"]+\.css)"/.exec(page.text)?.[1] ?? '/app/assets/none.css';
+      expect((await pageCall(who, 'GET', css, { signedIn: false })).status).toBe(200);
+      expect((await pageCall(who, 'GET', '/app/assets/secrets.txt', { signedIn: false })).status).toBe(404);
     },
     'GET /health': async (who) => void expect((await call(who, 'GET', '/health')).status).toBe(200),
     'GET /health/live': async (who) => void expect((await call(who, 'GET', '/health/live')).status).toBe(200),

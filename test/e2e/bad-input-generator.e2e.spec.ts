@@ -6,7 +6,7 @@
  * cursors, zone-less date-times and impossible dates. Whatever the route or the event:
  *
  * - no answer is a 5xx;
- * - every answer is bounded: a problem+json of at most MAX_PROBLEM_BYTES, or (where the route
+ * - every answer is bounded: a problem+json (or, for the pages, an error page) of at most MAX_PROBLEM_BYTES, or (where the route
  *   ignores what was bad, e.g. an unknown query parameter) no bigger than its clean answer;
  * - nothing is written: the rows of cases, audit_events, timers, outbox, families, family_members,
  *   idempotency_records and pre_request_checklists are the same before and after, and the family
@@ -261,7 +261,8 @@ describe('every route and every event type, with every kind of bad input', () =>
     const headers: Record<string, string> = {};
     if (probe.token) headers['authorization'] = `Bearer ${probe.token}`;
     if (probe.body !== undefined) headers['content-type'] = probe.contentType ?? 'application/json';
-    const res = await fetch(`${base}${probe.path}`, { method: probe.method, headers, body: probe.body });
+    // A page's redirect (to sign in, after a form) is its answer: not followed, as a browser's next request would be another probe.
+    const res = await fetch(`${base}${probe.path}`, { method: probe.method, headers, body: probe.body, redirect: probe.path.startsWith('/app') ? 'manual' : 'follow' });
     const body = Buffer.from(await res.arrayBuffer());
     return { status: res.status, bytes: body.length, contentType: res.headers.get('content-type') ?? '', fromApp: res.headers.has('x-request-id') };
   }
@@ -324,7 +325,9 @@ describe('every route and every event type, with every kind of bad input', () =>
           const problems: string[] = [];
           if (answer.status >= 500) problems.push(`answered ${answer.status}`);
           if (answer.status >= 400 && answer.bytes > MAX_PROBLEM_BYTES) problems.push(`an error of ${answer.bytes} bytes`);
-          if (answer.status >= 400 && answer.fromApp && !answer.contentType.startsWith('application/problem+json')) problems.push(`an error as ${answer.contentType}`);
+          // The pages (under /app) answer an error as a page a person reads, or, for what never reaches them (a body that is not a form), a problem.
+          const errorTypes = probe.path.startsWith('/app') ? ['application/problem+json', 'text/html'] : ['application/problem+json'];
+          if (answer.status >= 400 && answer.fromApp && !errorTypes.some((type) => answer.contentType.startsWith(type))) problems.push(`an error as ${answer.contentType}`);
           if (answer.status < 400 && answer.bytes > probe.cleanBytes + 1024) problems.push(`a ${answer.status} of ${answer.bytes} bytes (clean: ${probe.cleanBytes})`);
           if (problems.length > 0) failures.push(`${probe.kind}: ${problems.join(', ')}`);
         }),

@@ -90,6 +90,10 @@ describe('npm start, as a new user would run it', () => {
       // What the embedded database promises, said at start-up.
       expect(printed).toContain('this process only (a second process on this folder refuses to start)');
       expect(printed).toContain('every acknowledged change is synced to disk (fsync)');
+      // The pages, with the demo's "sign in as", from the built app (its views and wording copied with it).
+      expect(printed).toContain(`Pages: ${url}/app (on this demo, sign in as any demo person)`);
+      const signIn = await fetch(`${url}/app/sign-in`);
+      expect({ status: signIn.status, lists: (await signIn.text()).includes('Aoife Byrne') }).toEqual({ status: 200, lists: true });
 
       // A second process on the same folder refuses to start and names the one that holds it.
       const second = start('node', ['dist/apps/api/src/main.js'], { DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' });

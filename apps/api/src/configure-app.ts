@@ -2,7 +2,7 @@
  * Everything that makes the Nest app *this* API, shared by main.ts, the e2e tests and the bench:
  * the Fastify adapter (request ids, body size), pino logs, the input boundary check (JSON body
  * parser and request hook), rate limits, validation (unknown fields rejected), the problem+json
- * filter, the route table, and OpenAPI at /docs.
+ * filter, the route table, OpenAPI at /docs, and the pages' cookies, views and security headers.
  */
 import type { IncomingMessage } from 'node:http';
 import { ValidationPipe } from '@nestjs/common';
@@ -22,6 +22,8 @@ import { setUpOpenApi } from './app/openapi/openapi-document';
 import { ValidationFailed, flattenValidationErrors } from './app/errors/validation-failed';
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
 import { recordRoutes } from './app/core/route-table';
+import { APP_CONFIG, type AppConfig } from './app/config/app-config';
+import { setUpPages } from './app/pages/pages-setup';
 
 /** `trustProxy`: take the client address from X-Forwarded-For (TRUST_PROXY, behind a reverse proxy). */
 export function createAdapter({ trustProxy = false }: { trustProxy?: boolean } = {}): FastifyAdapter {
@@ -58,6 +60,7 @@ export async function configureApp(app: NestFastifyApplication, logger: Logger):
     done();
   });
   await app.get<RateLimiter>(RATE_LIMITER).install(app);
+  await setUpPages(app, app.get<AppConfig>(APP_CONFIG));
   useJsonBodyParser(app);
   checkRequestInput(fastify);
   app.useGlobalPipes(

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     `Tacú API listening on ${url}`,
     `  API docs (OpenAPI UI): ${url}/docs   (document: ${url}/docs/openapi.json)`,
     `  Health:                ${url}/health`,
+    `  Pages: ${url}/app${config.pages.demoSignIn ? ' (on this demo, sign in as any demo person)' : config.pages.oidc ? ' (sign in with the identity provider)' : ''}`,
     `  Database:              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${resolve(config.dataDir)}`}`,
   ];
   if (!config.databaseUrl) {

@@ -12,6 +12,7 @@ import {
   localDueDay,
   noWorkingCalendar,
   weekdayOf,
+  workingDaysBetween,
   type WorkingCalendar,
 } from './calendar';
 
@@ -177,5 +178,27 @@ describe('working days', () => {
     );
     // A one-day window is a real calendar, not "none".
     expect(isClosedDay('2026-12-04', { ...calendar, from: '2026-12-04', to: '2026-12-04' })).toBe(false);
+  });
+});
+
+describe('working days between two days (how far a due day is)', () => {
+  it('counts the working days after the first day up to and including the second', () => {
+    expect(workingDaysBetween('2026-12-01', '2026-12-04', calendar)).toBe(3); // Tuesday to Friday
+    expect(workingDaysBetween('2026-12-04', '2026-12-07', calendar)).toBe(1); // Friday to Monday: the weekend does not count
+    expect(workingDaysBetween('2026-12-23', '2026-12-29', calendar)).toBe(2); // 24th, then Christmas, St Stephen's Day and its substitute are closed
+  });
+
+  it('is 0 for the same day, and for a span of closed days only', () => {
+    expect(workingDaysBetween('2026-12-09', '2026-12-09', calendar)).toBe(0);
+    expect(workingDaysBetween('2026-12-24', '2026-12-28', calendar)).toBe(0);
+  });
+
+  it('is negative when the second day comes first (a due day already past)', () => {
+    expect(workingDaysBetween('2026-12-04', '2026-12-01', calendar)).toBe(-3);
+    expect(workingDaysBetween('2026-12-29', '2026-12-23', calendar)).toBe(-2);
+  });
+
+  it('never guesses outside the calendar\'s window', () => {
+    expect(calendarError(() => workingDaysBetween('2027-01-29', '2027-02-02', calendar)).message).toMatch(/2027-02-01 is outside it/);
   });
 });

@@ -148,6 +148,22 @@ export function addWorkingDays(day: LocalDay, count: number, calendar: WorkingCa
 }
 
 /**
+ * Working days from `from` to `to`: how many working days come after `from` up to and including
+ * `to` ("in 3 working days" from today to a due day), or, when `to` comes first, minus the working
+ * days after `to` up to and including `from` ("overdue by 2 working days" is `-n` from today back
+ * to the due day, or `n` from the due day to today). 0 for the same day. Throws CalendarError for
+ * a day outside the calendar's window.
+ */
+export function workingDaysBetween(from: LocalDay, to: LocalDay, calendar: WorkingCalendar): number {
+  const [first, last, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  let count = 0;
+  for (let day = addDays(first, 1); day <= last; day = addDays(day, 1)) {
+    if (!isClosedDay(day, calendar)) count++;
+  }
+  return sign * count;
+}
+
+/**
  * A calendar that knows no closed day and covers no day: counting working days on it throws.
  * It is what a case starts with before the engine writes the organisation's calendar.
  */

@@ -8,7 +8,8 @@ import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import { signToken } from '@tacu/auth';
 import type { Actor, CaseEvent } from '@tacu/domain';
-import { PeopleStore, type TacuDataSource } from '@tacu/persistence';
+import { randomBytes, createHash } from 'node:crypto';
+import { PeopleStore, WebSessionStore, type TacuDataSource } from '@tacu/persistence';
 import { createTestDataSource, FixedClock } from '@tacu/testing';
 import { createApp, DEMO_AREA, demoActor, loadConfig, sampleOpenCase, seedDemoPeople, type AppConfig, type JourneyStep, type OpenCaseInput } from './api';
 
@@ -123,4 +124,36 @@ export function at<T>(list: readonly T[], index: number): T {
   const item = list[index];
   if (item === undefined) throw new Error(`no item at index ${index} (length ${list.length})`);
   return item;
+}
+
+/** A signed-in browser of the pages, as far as a request needs one: its cookie header and its forms' token. */
+export interface PageBrowserSession {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * A session of the pages for any actor whose account exists, written as sign-in writes it (a row of
+ * web_sessions, the cookie signed by the app's own key), for tests that need many people signed in.
+ */
+export async function pageSession(h: Harness, who: string | Actor): Promise<PageBrowserSession> {
+  const actor = typeof who === 'string' ? demoActor(who) : who;
+  const id = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  const now = h.clock.now();
+  await new WebSessionStore(h.dataSource.manager).insert({
+    idHash: createHash('sha256').update(id).digest('hex'),
+    userId: actor.id,
+    role: actor.role,
+    areaId: actor.areaId,
+    name: actor.name ?? actor.id,
+    signedInWith: 'demo',
+    csrfToken: csrf,
+    search: null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
+  const signed = (h.app.getHttpAdapter().getInstance() as unknown as { signCookie(value: string): string }).signCookie(id);
+  return { cookie: `tacu_session=${encodeURIComponent(signed)}`, csrf };
 }

@@ -8,6 +8,7 @@ import { PreRequestChecklists1795392700000 } from './1795392700000-pre-request-c
 import { OutcomeFrameworks1795392900000 } from './1795392900000-outcome-frameworks';
 import { LiaisonParticipants1795393000000 } from './1795393000000-liaison-participants';
 import { Documents1795393100000 } from './1795393100000-documents';
+import { WebSessions1795393200000 } from './1795393200000-web-sessions';
 
 export {
   Calendar1795392500000,
@@ -20,6 +21,7 @@ export {
   OutcomeFrameworks1795392900000,
   LiaisonParticipants1795393000000,
   Documents1795393100000,
+  WebSessions1795393200000,
 };
 
 /**
@@ -37,4 +39,5 @@ export const MIGRATIONS = [
   OutcomeFrameworks1795392900000,
   LiaisonParticipants1795393000000,
   Documents1795393100000,
+  WebSessions1795393200000,
 ];

@@ -6,3 +6,4 @@ export * from './idempotency.store';
 export * from './case-read.store';
 export * from './participant.store';
 export * from './document.store';
+export * from './web-session.store';

@@ -20,10 +20,38 @@ export interface CaseListFilter {
   familyId?: string;
   overdue?: boolean;
   dueBefore?: Date;
+  /** Only cases not closed (the pages' "open cases"). */
+  open?: boolean;
+  /** The pages' search: the child's name (any part, accents ignored) or a case reference (`C-3F2A9C1B`, or its first characters). */
+  search?: string;
+}
+
+/** A case reference as people quote it: `C-` and up to 8 hexadecimal digits, the start of the case id. */
+const REFERENCE = /^c?-?([0-9a-f]{4,8})$/i;
+/** Letters with a fada (and other accents met in names) read as the plain letter: "Sean" finds "Seán". */
+const ACCENTED = 'áàâäãéèêëíìîïóòôöõúùûüçñ';
+const PLAIN = 'aaaaaeeeeiiiiooooouuuucn';
+
+/** `text` for a LIKE pattern: `%`, `_` and the escape character taken literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The search as a condition on the case `c` and its child `m`: a part of the name, or the start of the case id. */
+function searchSql(search: string, p: Params): string {
+  const plain = [...search.trim().toLowerCase()].map((ch) => {
+    const at = ACCENTED.indexOf(ch);
+    return at === -1 ? ch : PLAIN[at];
+  }).join('');
+  const name = `translate(lower(m.name), ${p.add(ACCENTED)}, ${p.add(PLAIN)}) LIKE ${p.add(`%${likeLiteral(plain)}%`)}`;
+  const reference = REFERENCE.exec(search.trim());
+  return reference ? `(${name} OR c.id::text LIKE ${p.add(`${(reference[1] as string).toLowerCase()}%`)})` : name;
 }
 
 export interface CaseListPage {
   sort: CaseSort;
+  /** Read each case's child's name too (`childName`), for the pages. */
+  withChildName?: boolean;
   limit: number;
   cursor?: string;
   /** Verifies `cursor` before it is used, and signs the next page's. */
@@ -31,7 +59,7 @@ export interface CaseListPage {
 }
 
 /** A case row as listed: the columns a summary shows (never the snapshot), plus the exact sort key for the cursor. */
-export type ListedCaseRow = Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'> & { sortKey: string | null };
+export type ListedCaseRow = Omit<CaseRow, 'lastAuditHash' | 'snapshot' | 'participation'> & { sortKey: string | null; childName?: string | null };
 
 /** The columns of a case summary: a list never reads the record (snapshot) it does not return. */
 const SUMMARY_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.workflow_version AS "workflowVersion", c.area_id AS "areaId",
@@ -100,6 +128,9 @@ export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter
     where.push(filter.overdue ? overdue : `NOT ${overdue}`);
   }
   if (filter.dueBefore !== undefined) where.push(`c.due_at < ${p.add(filter.dueBefore)}`);
+  if (filter.open) where.push(`c.status <> 'closed'`);
+  const withChild = page.withChildName === true || filter.search !== undefined;
+  if (filter.search !== undefined) where.push(searchSql(filter.search, p));
 
   // (opened_at, id) newest first, or (due_at, id) soonest first over cases with a running deadline.
   const column = page.sort === 'dueAt' ? 'c.due_at' : 'c.opened_at';
@@ -112,8 +143,8 @@ export function listSql(visibility: CaseVisibilityFilter, filter: CaseListFilter
     where.push(`(${column}, c.id) ${op} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
   }
   const limit = p.add(page.limit + 1);
-  const text = `SELECT ${SUMMARY_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
-       FROM cases c WHERE ${where.join(' AND ')}
+  const text = `SELECT ${SUMMARY_COLUMNS}, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"${withChild ? ', m.name AS "childName"' : ''}
+       FROM cases c${withChild ? ' LEFT JOIN family_members m ON m.id = c.child_person_id' : ''} WHERE ${where.join(' AND ')}
        ORDER BY ${column} ${direction}, c.id ${direction} LIMIT ${limit}`;
   return { text, values: p.values };
 }

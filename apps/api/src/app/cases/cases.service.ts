@@ -47,7 +47,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, DATA_SOURCE, ENGINE } from '../core/tokens';
 import { ValidationFailed } from '../errors/validation-failed';
 import { caseEventCheck, checkOpenCaseDates } from './case-dates';
-import { CaseQueries } from './case-queries';
+import { CaseQueries, type CaseListFilter, type CaseSort } from './case-queries';
 import {
   recordOf,
   toAuditEntryResponse,
@@ -57,6 +57,7 @@ import {
   type CaseHistoryResponse,
   type CasePageResponse,
   type CaseResponse,
+  type CaseSummaryResponse,
   type FamilyMemberResponse,
   type ListCasesQueryDto,
   type TransitionResponse,
@@ -368,9 +369,8 @@ export class CasesService {
   }
 
   async list(actor: Actor, query: ListCasesQueryDto, requestId: string | null = null): Promise<CasePageResponse> {
-    const now = this.clock.now();
-    const page = await new CaseQueries(this.dataSource.manager).list(
-      caseVisibilityFilter(actor),
+    const { items, nextCursor } = await this.listed(
+      actor,
       {
         stage: query.stage,
         state: query.state,
@@ -381,16 +381,44 @@ export class CasesService {
         overdue: query.overdue,
         dueBefore: query.dueBefore !== undefined ? new Date(query.dueBefore) : undefined,
       },
-      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor, cursors: this.cursors },
-      now,
+      { sort: query.sort ?? 'openedAt', limit: query.limit ?? 20, cursor: query.cursor },
+      requestId,
     );
+    return { items: items.map(({ summary }) => summary), nextCursor };
+  }
+
+  /**
+   * The cases for the pages ("my cases"): exactly what `list` gives the same caller (the same need
+   * to know, in the same SQL, each listed case recorded as read), plus each child's name, the
+   * pages' filters (open cases only) and search (the child's name or a case reference).
+   */
+  async listWithChildren(
+    actor: Actor,
+    filter: Pick<CaseListFilter, 'stage' | 'overdue' | 'dueBefore' | 'open' | 'status' | 'search'>,
+    page: { sort: CaseSort; limit: number; cursor?: string },
+    requestId: string | null = null,
+  ): Promise<{ items: Array<{ summary: CaseSummaryResponse; childName: string | null }>; nextCursor: string | null }> {
+    return this.listed(actor, filter, { ...page, withChildName: true }, requestId);
+  }
+
+  private async listed(
+    actor: Actor,
+    filter: CaseListFilter,
+    page: { sort: CaseSort; limit: number; cursor?: string; withChildName?: boolean },
+    requestId: string | null,
+  ): Promise<{ items: Array<{ summary: CaseSummaryResponse; childName: string | null }>; nextCursor: string | null }> {
+    const now = this.clock.now();
+    const listed = await new CaseQueries(this.dataSource.manager).list(caseVisibilityFilter(actor), filter, { ...page, cursors: this.cursors }, now);
     // A list shows each case's stage, state, lead and deadlines: a read of each, like GET /cases/:id.
     await new CaseReadStore(this.dataSource.manager).recordEach(
-      page.rows.map((row) => row.id),
+      listed.rows.map((row) => row.id),
       { at: now, actorId: actor.id, actorRole: actor.role, what: 'list', requestId },
     );
-    const zones = await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas(page.rows.map((row) => row.areaId));
-    return { items: page.rows.map((row) => toCaseSummaryResponse(row, now, zones.get(row.areaId) ?? DEFAULT_TIME_ZONE)), nextCursor: page.nextCursor };
+    const zones = await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas(listed.rows.map((row) => row.areaId));
+    return {
+      items: listed.rows.map((row) => ({ summary: toCaseSummaryResponse(row, now, zones.get(row.areaId) ?? DEFAULT_TIME_ZONE), childName: row.childName ?? null })),
+      nextCursor: listed.nextCursor,
+    };
   }
 
   /** Every read of case data goes in the audit trail (domain.md), after the policy allowed it; `documentId` names the document read. */

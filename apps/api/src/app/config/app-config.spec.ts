@@ -177,3 +177,63 @@ describe('configuration from the environment', () => {
     });
   });
 });
+
+describe('configuration of the pages', () => {
+  const error = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.message;
+      throw e;
+    }
+    return 'no error';
+  };
+
+  it('the embedded demo on this machine: "sign in as", cookies without Secure (plain http), 30 minutes idle, 12 hours at most', () => {
+    expect(loadConfig({}).pages).toMatchObject({
+      organisationName: 'Demo Family Support Network',
+      brandColour: '#0b5b52',
+      publicUrl: 'http://127.0.0.1:3000',
+      demoSignIn: true,
+      oidc: undefined,
+      session: { idleMinutes: 30, maxHours: 12, secureCookies: false },
+    });
+  });
+
+  it('never "sign in as" with a server database or on a reachable address; Secure cookies off loopback', () => {
+    const secret = { TOKEN_SECRET: 's'.repeat(32) };
+    expect(loadConfig({ ...secret, DATABASE_URL: 'postgres://x@h/db' }).pages.demoSignIn).toBe(false);
+    const reachable = loadConfig({ ...secret, HOST: '0.0.0.0' }).pages;
+    expect({ demo: reachable.demoSignIn, secure: reachable.session.secureCookies }).toEqual({ demo: false, secure: true });
+    expect(loadConfig({ PUBLIC_URL: 'https://tacu.example.ie' }).pages.session.secureCookies).toBe(true);
+  });
+
+  it('the session key is its own: SESSION_SECRET, else derived from TOKEN_SECRET (never the token secret itself)', () => {
+    expect(error({ SESSION_SECRET: 'short' })).toBe('SESSION_SECRET must be at least 32 characters long.');
+    expect(loadConfig({ SESSION_SECRET: 'k'.repeat(32) }).pages.session.secret).toBe('k'.repeat(32));
+    const derived = loadConfig({ TOKEN_SECRET: 's'.repeat(32) }).pages.session.secret;
+    expect(derived).not.toBe('s'.repeat(32));
+    expect(loadConfig({ TOKEN_SECRET: 's'.repeat(32) }).pages.session.secret).toBe(derived);
+  });
+
+  it('the organisation\'s colour must carry white text (4.5:1, WCAG 2.2 AA)', () => {
+    expect(loadConfig({ BRAND_COLOUR: '#1D70B8' }).pages.brandColour).toBe('#1d70b8');
+    expect(error({ BRAND_COLOUR: '#ffdd00' })).toMatch(/^BRAND_COLOUR #ffdd00 gives white text a contrast of 1\.\d\d:1; pick a darker colour/);
+    expect(error({ BRAND_COLOUR: 'teal' })).toBe('BRAND_COLOUR must be a colour written #rrggbb (got "teal").');
+  });
+
+  it('OIDC: issuer and client together, https unless the provider is on this machine, openid among the scopes', () => {
+    expect(loadConfig({ OIDC_ISSUER: 'https://id.example.ie/realms/tusla', OIDC_CLIENT_ID: 'tacu' }).pages.oidc).toEqual({
+      issuer: 'https://id.example.ie/realms/tusla',
+      clientId: 'tacu',
+      clientSecret: undefined,
+      scopes: 'openid profile',
+      claims: { userId: 'sub', role: 'tacu_role', area: 'tacu_area', name: 'name' },
+      allowHttp: false,
+    });
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'tacu' }).pages.oidc?.allowHttp).toBe(true);
+    expect(error({ OIDC_ISSUER: 'http://id.example.ie', OIDC_CLIENT_ID: 'tacu' })).toMatch(/^OIDC_ISSUER must be an https URL/);
+    expect(error({ OIDC_ISSUER: 'https://id.example.ie' })).toBe('Set both OIDC_ISSUER and OIDC_CLIENT_ID to sign in with an identity provider (or neither).');
+    expect(error({ OIDC_ISSUER: 'https://id.example.ie', OIDC_CLIENT_ID: 'tacu', OIDC_SCOPES: 'profile email' })).toBe('OIDC_SCOPES must include "openid" (got "profile email").');
+  });
+});

@@ -90,6 +90,45 @@ export interface AppConfig {
    * development secret); with JWKS_URL and no CURSOR_SECRET, random per process.
    */
   cursorSecret: string;
+  /** The pages for practitioners (README "Pages"): the organisation's look, sessions, sign-in. */
+  pages: PagesConfig;
+}
+
+/** Sign-in through the organisation's OpenID Connect provider (authorisation code with PKCE). */
+export interface OidcConfig {
+  /** The provider's issuer URL (its discovery document is at `/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client (PKCE only, no client secret). */
+  clientSecret: string | undefined;
+  /** Scopes asked for, `openid` among them. */
+  scopes: string;
+  /** The claims that name the person, their role, their area and their name. */
+  claims: { userId: string; role: string; area: string; name: string };
+  /** Plain http to the provider, allowed only for a provider on this machine (tests, a local provider). */
+  allowHttp: boolean;
+}
+
+export interface PagesConfig {
+  /** Shown in every page's header and title. */
+  organisationName: string;
+  /** The organisation's colour (#rrggbb) behind the header's white text: at least 4.5:1 against white. */
+  brandColour: string;
+  /** Where people reach the service (`https://tacu.example.ie`): the OIDC redirect address is built on it. */
+  publicUrl: string;
+  session: {
+    /** Signs the session and sign-in cookies (HMAC-SHA256). */
+    secret: string;
+    /** Minutes without a request after which a session ends. */
+    idleMinutes: number;
+    /** Hours after sign-in after which a session ends, however active. */
+    maxHours: number;
+    /** Cookies only over HTTPS (`Secure`): on unless the service runs on a loopback address. */
+    secureCookies: boolean;
+  };
+  /** The "sign in as" page of the embedded demo: only with the embedded database on a loopback address. */
+  demoSignIn: boolean;
+  oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -351,6 +390,103 @@ function loadCursorSecret(env: Env, token: TokenConfig): string {
   return randomBytes(32).toString('base64url');
 }
 
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/** The relative luminance of a #rrggbb colour (WCAG 2.2, "relative luminance"). */
+function luminance(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+/** The contrast ratio of white text on a #rrggbb colour (WCAG 2.2 "contrast ratio"), e.g. 7.1. */
+export function contrastWithWhite(hex: string): number {
+  return 1.05 / (luminance(hex) + 0.05);
+}
+
+/** Text shown in the header: one line, printable, not too long. */
+function organisationName(env: Env): string {
+  const name = nonEmpty(env, 'ORGANISATION_NAME') ?? 'Demo Family Support Network';
+  // eslint-disable-next-line no-control-regex
+  if (name.length > 80 || /[\u0000-\u001f\u007f]/.test(name)) throw new ConfigError('ORGANISATION_NAME must be one line of at most 80 characters.');
+  return name;
+}
+
+function brandColour(env: Env): string {
+  const colour = nonEmpty(env, 'BRAND_COLOUR') ?? '#0b5b52';
+  if (!HEX_COLOUR.test(colour)) throw new ConfigError(`BRAND_COLOUR must be a colour written #rrggbb (got "${colour}").`);
+  const ratio = contrastWithWhite(colour);
+  // The header's text is white on this colour: WCAG 2.2 AA asks 4.5:1 for text.
+  if (ratio < 4.5) throw new ConfigError(`BRAND_COLOUR ${colour} gives white text a contrast of ${ratio.toFixed(2)}:1; pick a darker colour (at least 4.5:1, WCAG 2.2 AA).`);
+  return colour.toLowerCase();
+}
+
+function httpUrl(name: string, raw: string): URL {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url;
+  } catch {
+    // said below
+  }
+  throw new ConfigError(`${name} must be an http(s) URL (got "${raw}").`);
+}
+
+function loadOidc(env: Env): OidcConfig | undefined {
+  const issuer = nonEmpty(env, 'OIDC_ISSUER');
+  const clientId = nonEmpty(env, 'OIDC_CLIENT_ID');
+  if (issuer === undefined && clientId === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined) throw new ConfigError('Set both OIDC_ISSUER and OIDC_CLIENT_ID to sign in with an identity provider (or neither).');
+  const url = httpUrl('OIDC_ISSUER', issuer);
+  const allowHttp = url.protocol === 'http:';
+  // Codes and tokens travel to the provider: only over HTTPS, unless the provider is on this machine.
+  if (allowHttp && !LOOPBACK_HOSTS.has(url.hostname.replace(/^\[|\]$/g, ''))) throw new ConfigError(`OIDC_ISSUER must be an https URL (got "${issuer}"); plain http is allowed only for a provider on this machine.`);
+  const scopes = nonEmpty(env, 'OIDC_SCOPES') ?? 'openid profile';
+  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError(`OIDC_SCOPES must include "openid" (got "${scopes}").`);
+  return {
+    issuer,
+    clientId,
+    clientSecret: nonEmpty(env, 'OIDC_CLIENT_SECRET'),
+    scopes,
+    claims: {
+      userId: nonEmpty(env, 'OIDC_USER_ID_CLAIM') ?? 'sub',
+      role: nonEmpty(env, 'OIDC_ROLE_CLAIM') ?? 'tacu_role',
+      area: nonEmpty(env, 'OIDC_AREA_CLAIM') ?? 'tacu_area',
+      name: nonEmpty(env, 'OIDC_NAME_CLAIM') ?? 'name',
+    },
+    allowHttp,
+  };
+}
+
+function loadPages(env: Env, where: { databaseUrl: string | undefined; host: string; port: number; token: TokenConfig }): PagesConfig {
+  const loopback = LOOPBACK_HOSTS.has(where.host);
+  const publicUrl = nonEmpty(env, 'PUBLIC_URL') ?? `http://${where.host.includes(':') ? `[${where.host}]` : where.host}:${where.port}`;
+  const publicOrigin = httpUrl('PUBLIC_URL', publicUrl);
+  let secret = nonEmpty(env, 'SESSION_SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
+  if (secret === undefined) {
+    // A key of its own, as for cursors: derived from TOKEN_SECRET (which the configuration already
+    // requires off the local demo), so a session cookie never helps to guess the token secret; with
+    // JWKS_URL there is no shared secret to derive from: a random key per process (set SESSION_SECRET
+    // when several processes serve the pages, or sessions end at a restart).
+    secret = where.token.kind === 'secret' ? createHmac('sha256', where.token.secret).update('tacu page sessions').digest('base64url') : randomBytes(32).toString('base64url');
+  }
+  return {
+    organisationName: organisationName(env),
+    brandColour: brandColour(env),
+    publicUrl: publicOrigin.origin,
+    session: {
+      secret,
+      idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 12 * 60),
+      maxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 7 * 24),
+      secureCookies: boolean(env, 'SECURE_COOKIES', !loopback || publicOrigin.protocol === 'https:'),
+    },
+    demoSignIn: where.databaseUrl === undefined && loopback,
+    oidc: loadOidc(env),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = nonEmpty(env, 'DATABASE_URL');
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
@@ -359,12 +495,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
   const token = loadTokenConfig(env, { databaseUrl, host });
   const policyFile = loadPolicyFile(deadlinePolicyFile);
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     databaseUrl,
     dataDir: nonEmpty(env, 'DATA_DIR') ?? './.data/pglite',
     templates: { dir: nonEmpty(env, 'TEMPLATES_DIR') ?? './templates', overrideDir: nonEmpty(env, 'TEMPLATES_OVERRIDE_DIR') },
     pdf: { chromiumPath: nonEmpty(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium', pages: integer(env, 'PDF_PAGES', Math.min(4, Math.max(1, availableParallelism())), 1, 16) },
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host,
     token,
     deadlinePolicy: policyFile.deadlinePolicy,
@@ -378,5 +515,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimit: loadRateLimits(env),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     cursorSecret: loadCursorSecret(env, token),
+    pages: loadPages(env, { databaseUrl, host, port, token }),
   };
 }

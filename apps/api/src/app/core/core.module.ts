@@ -16,6 +16,9 @@ import { TOKEN_VERIFIER } from '../auth/auth.guard';
 import { CLOCK, DATA_SOURCE, DOCUMENT_RENDERER, ENGINE, PDF_RENDERER, WORKFLOW_DEFINITIONS } from './tokens';
 import { CombinedCaseFacts, FamilyRecordFacts, PlanDocumentFacts } from '../cases/case-facts';
 import { CaseDocumentSource } from '../documents/case-document-source';
+import { UserAccounts } from '../auth/user-accounts';
+import { RATE_LIMITER } from '../rate-limit/rate-limit.guard';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 
 export interface AppOptions {
   config: AppConfig;
@@ -127,9 +130,12 @@ export class CoreModule {
               ? createTokenVerifier({ jwksUrl: config.token.jwksUrl, issuer: config.token.issuer, audience: config.token.audience, maxLifetimeSeconds: config.token.maxLifetimeSeconds })
               : createTokenVerifier({ secret: config.token.secret, issuer: config.token.issuer, audience: config.token.audience, maxLifetimeSeconds: config.token.maxLifetimeSeconds }),
         },
+        // Shared by the API's guards and the pages: one cache of accounts, one count per user.
+        UserAccounts,
+        { provide: RATE_LIMITER, useFactory: (): RateLimiter => new RateLimiter(config.rateLimit) },
         Lifecycle,
       ],
-      exports: [APP_OPTIONS, APP_CONFIG, CLOCK, DATA_SOURCE, ENGINE, TOKEN_VERIFIER, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER, PDF_RENDERER],
+      exports: [APP_OPTIONS, APP_CONFIG, CLOCK, DATA_SOURCE, ENGINE, TOKEN_VERIFIER, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER, PDF_RENDERER, UserAccounts, RATE_LIMITER],
     };
   }
 }

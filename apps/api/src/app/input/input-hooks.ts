@@ -1,8 +1,8 @@
 /**
  * Puts the boundary check (check-input.ts) where no field can miss it: the JSON body parser checks
  * every JSON body as it is parsed, and a `preValidation` hook checks the query string and the path
- * parameters of every route, and any body another parser produced (a form), before validation and
- * before any handler. A refusal is a 400 problem (VALIDATION_FAILED, or BAD_REQUEST for bytes that
+ * parameters of every route, and any body another parser produced (a form of the pages, the only
+ * place a form is taken), before validation and before any handler. A refusal is a 400 problem (VALIDATION_FAILED, or BAD_REQUEST for bytes that
  * are not UTF-8 or not JSON); a body over the size limit a 413.
  */
 import { UnsupportedMediaTypeException } from '@nestjs/common';
@@ -12,6 +12,10 @@ import { ValidationFailed, type FieldProblem } from '../errors/validation-failed
 import { checkInput } from './check-input';
 import { INPUT_LIMITS } from './input-limits';
 import { parseJsonBody, wasChecked } from './json-body';
+import { isPageUrl } from '../pages/pages-setup';
+
+/** The media type of an HTML form. */
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 /** Replaces Fastify's JSON parser with `parseJsonBody` (UTF-8, JSON, limits, text rules). */
 export function useJsonBodyParser(app: NestFastifyApplication): void {
@@ -69,8 +73,15 @@ export function checkRequestInput(fastify: FastifyInstance): void {
     done(null, payload);
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
-    if (request.body !== undefined && mediaType(request.headers['content-type']) !== 'application/json') {
-      done(new UnsupportedMediaTypeException(`The body is ${mediaType(request.headers['content-type']) || 'of no stated type'}: send JSON, with "Content-Type: application/json".`));
+    const type = mediaType(request.headers['content-type']);
+    // The pages' forms are sent as forms (HTML can send nothing else); every other body is JSON.
+    const accepted = isPageUrl(request.url) ? type === FORM_MEDIA_TYPE : type === 'application/json';
+    if (request.body !== undefined && !accepted) {
+      done(
+        new UnsupportedMediaTypeException(
+          isPageUrl(request.url) ? `The body is ${type || 'of no stated type'}: the pages take forms (${FORM_MEDIA_TYPE}).` : `The body is ${type || 'of no stated type'}: send JSON, with "Content-Type: application/json".`,
+        ),
+      );
       return;
     }
     const encoding = queryEncodingProblem(request.url);

@@ -1,0 +1,68 @@
+/**
+ * Renders a page through @fastify/view (Handlebars, `views/` beside this file) with what every
+ * page's layout shows: the organisation's name and colour, the signed-in person, the language
+ * switch, the token of the page's forms and the links to our assets.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { PageAssets } from './assets';
+import { PAGE_LOCALES, wordingText, type PageLocale } from './locale';
+import type { PageContext } from './page-context';
+
+export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
+
+/** The page's own part of the view model: its view, title (plain text) and data. */
+export interface PageView {
+  view: 'sign-in' | 'cases' | 'message';
+  title: string;
+  /** The HTTP status (200 unless said). */
+  status?: number;
+  /** What the page's own view shows. */
+  data: Record<string, unknown>;
+  /** Which navigation item is the current page. */
+  nav?: 'cases';
+}
+
+@Injectable()
+export class PageRenderer {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PAGE_ASSETS) private readonly assets: PageAssets,
+  ) {}
+
+  /** The layout's view model for `page` and the request's context. */
+  layoutOf(context: PageContext, page: PageView): Record<string, unknown> {
+    const { locale } = context;
+    const { organisationName, brandColour } = this.config.pages;
+    const session = context.session;
+    return {
+      ...page.data,
+      locale,
+      title: wordingText(locale, 'service.title', { page: page.title, service: wordingText(locale, 'service.name'), organisation: organisationName }),
+      hasErrors: Array.isArray(page.data['errors']) && (page.data['errors'] as unknown[]).length > 0,
+      organisationName,
+      brandColour,
+      assets: this.assets.urls,
+      csrfToken: context.csrfToken,
+      homeHref: session ? '/app/cases' : '/app/sign-in',
+      navCases: page.nav === 'cases',
+      user: session ? { name: session.actor.name ?? session.actor.id, casesLabel: wordingText(locale, session.actor.role === 'leadPractitioner' ? 'nav.myCases' : 'nav.cases') } : null,
+      backPath: context.path,
+      languages: PAGE_LOCALES.map((code: PageLocale) => ({
+        code,
+        label: wordingText(code, `language.${code}`),
+        current: code === locale,
+        change: wordingText(locale, 'language.change', { language: wordingText(code, `language.${code}`) }),
+      })),
+    };
+  }
+
+  async render(reply: FastifyReply, context: PageContext, page: PageView): Promise<FastifyReply> {
+    return reply
+      .status(page.status ?? 200)
+      .header('content-language', context.locale)
+      .header('vary', 'Cookie, Accept-Language')
+      .view(`${page.view}.hbs`, this.layoutOf(context, page));
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The "my cases" page against GET /cases, for the same lead practitioner and the same 200 cases,
+ * in the same run (`npm run bench:pages`, issue 15). Goals: the page within 1.5x of the JSON
+ * answer's server time, and its p95 under 50 ms.
+ *
+ * The assembled app on embedded PGlite (the e2e harness: its clock fixed on Monday 2 March 2026),
+ * 200 cases led by one practitioner, each a submitted request for support with its registration
+ * deadline running (the page counts each due day in working days). Both ways list one page of 20
+ * (the page's size and the API's default) through `app.inject()`: the whole Fastify and Nest
+ * pipeline with no socket, so the time is the server's: the API with its bearer token, the page
+ * with its session cookie (session read, need to know, list, read records, working days,
+ * Handlebars). The ways alternate in rounds of BENCH_REQUESTS/ROUNDS requests each, after a
+ * warm-up, so the machine's load falls on both alike.
+ *
+ * Env: BENCH_CASES (default 200), BENCH_REQUESTS (per way, default 2000), BENCH_WARM_UP (default 300).
+ */
+import { loadavg } from 'node:os';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { journeyTo } from '../../e2e/support/api';
+import { drive, openCase, pageSession, startHarness, USERS } from '../../e2e/support/harness';
+
+const CASES = Number(process.env.BENCH_CASES ?? 200);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
+const ROUNDS = 10;
+
+interface Way {
+  name: string;
+  request: () => Promise<{ statusCode: number; body: string }>;
+  times: number[];
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+async function timed(way: Way, count: number, keep: boolean): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    const res = await way.request();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (res.statusCode !== 200) throw new Error(`${way.name} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    if (keep) way.times.push(ms);
+  }
+}
+
+async function main(): Promise<void> {
+  const h = await startHarness();
+  try {
+    process.stdout.write(`Seeding ${CASES} submitted requests for support led by ${USERS.lead}…\n`);
+    for (let i = 0; i < CASES; i++) {
+      const { id } = await openCase(h, USERS.lead, { child: { name: `Child ${String(i).padStart(3, '0')} Murphy`, dateOfBirth: '2016-05-05' } });
+      await drive(h, id, journeyTo('request.submitted', USERS.lead));
+    }
+    const app: NestFastifyApplication = h.app;
+    const token = await h.token(USERS.lead);
+    const session = await pageSession(h, USERS.lead);
+    const api: Way = { name: 'GET /cases (JSON)', times: [], request: () => app.inject({ method: 'GET', url: '/cases?limit=20', headers: { authorization: `Bearer ${token}` } }) };
+    const page: Way = { name: 'GET /app/cases (page)', times: [], request: () => app.inject({ method: 'GET', url: '/app/cases', headers: { cookie: session.cookie } }) };
+
+    // The same 20 cases both ways: the newest 20 of the lead's.
+    const json = JSON.parse((await api.request()).body) as { items: { id: string }[] };
+    const html = (await page.request()).body;
+    const shown = (html.match(/data-testid="case-reference"/g) ?? []).length;
+    if (json.items.length !== 20 || shown !== 20) throw new Error(`expected 20 cases both ways, got ${json.items.length} and ${shown}`);
+    if (!/In \d+ working days/.test(html)) throw new Error('the page does not count the due days');
+
+    for (const way of [api, page]) await timed(way, WARM_UP, false);
+    const perRound = Math.ceil(REQUESTS / ROUNDS);
+    const ratios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? [api, page] : [page, api];
+      for (const way of order) await timed(way, perRound, true);
+      const lastApi = api.times.slice(-perRound);
+      const lastPage = page.times.slice(-perRound);
+      ratios.push(quantile(lastPage, 0.5) / quantile(lastApi, 0.5));
+    }
+    const row = (way: Way) => `| ${way.name} | ${way.times.length} | ${quantile(way.times, 0.5).toFixed(2)} | ${quantile(way.times, 0.95).toFixed(2)} | ${quantile(way.times, 0.99).toFixed(2)} |`;
+    const ratio = quantile(page.times, 0.5) / quantile(api.times, 0.5);
+    const p95 = quantile(page.times, 0.95);
+    process.stdout.write(
+      [
+        '',
+        `${CASES} cases, a page of 20, server time per request in ms (app.inject, sequential); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        '',
+        '| way | requests | p50 | p95 | p99 |',
+        '|---|---|---|---|---|',
+        row(api),
+        row(page),
+        '',
+        `page / JSON, medians: ${ratio.toFixed(2)}x (per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median of rounds ${quantile(ratios, 0.5).toFixed(2)}x)`,
+        `goal within 1.5x: ${quantile(ratios, 0.5) <= 1.5 ? 'met' : 'NOT met'}; goal p95 under 50 ms: ${p95 < 50 ? 'met' : 'NOT met'} (${p95.toFixed(2)} ms)`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
