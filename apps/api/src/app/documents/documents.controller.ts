@@ -25,7 +25,7 @@ const DOCUMENT_ID = ApiParam({ name: 'id', description: 'The document id (from G
  * A stored document is served as it was issued, with nothing that could run: its own inline
  * styles only, no scripts, no fetches, not framed by another site.
  */
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Whether the caller asked for the PDF: `?format=pdf`, or `Accept: application/pdf` without `text/html`. */
 export function wantsPdf(format: string | undefined, accept: string | undefined): boolean {

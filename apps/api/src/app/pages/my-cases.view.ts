@@ -100,6 +100,8 @@ export function dueInWords(dueOn: LocalDay, today: LocalDay, calendar: WorkingCa
 /** A case as the list shows it. */
 export interface CaseCardView {
   childName: string;
+  /** The case page. */
+  href: string;
   reference: string;
   stage: string;
   nextStep: string;
@@ -132,6 +134,7 @@ export function caseCard(listed: ListedCase, today: LocalDay, calendar: WorkingC
   const closed = listed.status === 'closed';
   return {
     childName: listed.childName ?? listed.reference,
+    href: `/app/cases/${listed.id}`,
     reference: listed.reference,
     stage,
     nextStep: nextStepOf(listed.state, listed.stage, locale),

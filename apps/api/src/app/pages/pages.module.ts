@@ -7,6 +7,8 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CasesModule } from '../cases/cases.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { CasePageController } from './case-page.controller';
 import { buildPageAssets, type PageAssets } from './assets';
 import { MyCasesController } from './my-cases.controller';
 import { OidcSignIn } from './oidc-sign-in';
@@ -18,8 +20,8 @@ import { LanguageController, PageAssetsController } from './pages.controller';
 import { OIDC_SIGN_IN, SignInController } from './sign-in.controller';
 
 @Module({
-  imports: [CasesModule],
-  controllers: [SignInController, MyCasesController, LanguageController, PageAssetsController],
+  imports: [CasesModule, DocumentsModule],
+  controllers: [SignInController, MyCasesController, CasePageController, LanguageController, PageAssetsController],
   providers: [
     PageSessions,
     PageRenderer,

@@ -94,6 +94,7 @@ describe('a case as the list shows it', () => {
   it('the child, the stage and the next step in plain words', () => {
     expect(caseCard(listed, '2026-06-02', JUNE, 'en')).toEqual({
       childName: 'Seán Murphy',
+      href: `/app/cases/${listed.id}`,
       reference: 'C-3F2A9C1B',
       stage: 'Strengths and needs assessment',
       nextStep: 'Finish the strengths and needs assessment',
