@@ -215,6 +215,50 @@ describe('the pages in Chromium', () => {
         await context.close();
       }
     });
+
+    it(`${js}: she opens a case from her cases, sees where it stands, its deadlines, family, timeline and documents, and opens a document`, async () => {
+      const { context, page } = await newPage(javaScriptEnabled);
+      try {
+        await signInAs(page, 'Aoife Byrne');
+        await navigates(page, () => page.getByTestId('case-child').filter({ hasText: 'Jack Whelan' }).click());
+        expect(page.url()).toMatch(new RegExp(`^${base}/app/cases/[0-9a-f-]{36}$`));
+        expect(await page.getByTestId('case-heading').innerText()).toBe('Jack Whelan');
+        // The steps: the review is where the case is, the four before it done, closure to come.
+        expect(await page.locator('[aria-current="step"]').innerText()).toMatch(/^Review\s+Current step$/);
+        expect(await page.getByTestId('step-done').count()).toBe(4);
+        expect(await page.getByTestId('step-upcoming').count()).toBe(1);
+        expect(await page.getByTestId('case-escalation').count()).toBe(0);
+        expect(await page.getByTestId('case-timeline').innerText()).toMatch(/Aoife Byrne recorded consent from [^,]+, \d{1,2} \w+ \d{4}/);
+        const documents = page.getByTestId('document');
+        expect(await documents.count()).toBeGreaterThan(2);
+        await check(page, `${js}-case`, javaScriptEnabled);
+
+        // A document opens through the session, as issued.
+        const link = documents.first().getByRole('link').first();
+        const title = await link.innerText();
+        await navigates(page, () => link.click());
+        expect(page.url()).toMatch(new RegExp(`^${base}/app/documents/[0-9a-f-]{36}$`));
+        expect((await page.locator('body').innerText()).length).toBeGreaterThan(200);
+        expect(title.length).toBeGreaterThan(0);
+        await page.goBack();
+
+        // A case on hold: the concern is shown beside the steps, the step it was at marked.
+        await page.goto(`${base}/app/cases`);
+        await navigates(page, () => page.getByTestId('case-child').filter({ hasText: 'Chloe Dunne' }).click());
+        expect(await page.getByTestId('case-status').innerText()).toBe('On hold');
+        expect(await page.getByTestId('case-escalation').innerText()).toContain('a child protection concern is open');
+        expect(await page.locator('[aria-current="step"]').innerText()).toMatch(/^Strengths and needs assessment\s+Current step$/);
+        await check(page, `${js}-case-on-hold`, javaScriptEnabled);
+
+        // In Irish.
+        await navigates(page, () => page.getByTestId('language-ga').click());
+        expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Cá bhfuil an cás');
+        await check(page, `${js}-case-irish`, javaScriptEnabled);
+        await navigates(page, () => page.getByTestId('language-en').click());
+      } finally {
+        await context.close();
+      }
+    });
   }
 
   it('signs in with the organisation\'s identity provider (OpenID Connect, code with PKCE) and lands on my cases', async () => {
@@ -314,6 +358,6 @@ describe('the pages in Chromium', () => {
   });
 
   it('checked every page it visited', () => {
-    expect([...visited.keys()].length).toBeGreaterThanOrEqual(13);
+    expect([...visited.keys()].length).toBeGreaterThanOrEqual(19);
   });
 });
