@@ -126,9 +126,15 @@ function wordingExists(key: string): boolean {
 }
 
 const INTL_LOCALE: Record<PageLocale, string> = { en: 'en-IE', ga: 'ga' };
+const dateFormats = new Map<PageLocale, Intl.DateTimeFormat>();
 
-/** A local day as a date without its weekday: "2 March 2026", "2 Márta 2026". */
+/** A local day as a date without its weekday: "2 March 2026", "2 Márta 2026" (a calendar date, never moved by a time zone). */
 export function dateInWords(day: string, locale: PageLocale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
 
