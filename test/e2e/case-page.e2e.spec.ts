@@ -186,10 +186,35 @@ describe('pages: the case page', () => {
       expect(viaPage.headers['cache-control']).toBe('no-store');
       expect(viaPage.text).toBe(viaApi.text);
     }
+    // The PDF, printed from the same HTML, through the session.
+    const someId = ((await api(USERS.lead, `/cases/${held.id}/documents`)).body.items as Array<{ id: string }>)[0]?.id;
+    const pdf = await h.http.get(`/app/documents/${someId}/pdf`).set('cookie', sessions.get(USERS.lead)?.cookie ?? '').responseType('blob');
+    expect({ status: pdf.status, type: pdf.headers['content-type'], cache: pdf.headers['cache-control'] }).toEqual({ status: 200, type: 'application/pdf', cache: 'no-store' });
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Someone who may not see the case reads none of its documents, as if they did not exist.
     const someDocument = ((await api(USERS.lead, `/cases/${held.id}/documents`)).body.items as Array<{ id: string }>)[0]?.id;
     expect((await page(USERS.otherLead, `/app/documents/${someDocument}`)).status).toBe(404);
     expect((await page(USERS.otherLead, `/app/documents/${someDocument}/pdf`)).status).toBe(404);
     expect((await page(USERS.otherLead, '/app/documents/not-an-id')).status).toBe(404);
+  });
+});
+
+describe('pages: a document\'s PDF without a browser installed', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ CHROMIUM_PATH: '/nonexistent/chromium' });
+  });
+  afterAll(() => h?.close());
+
+  it('the HTML opens; the PDF is a page that says it cannot be done just now (503)', async () => {
+    const { id } = await openCase(h);
+    const listed = await h.http.get(`/cases/${id}/documents`).auth(await h.token(USERS.lead), { type: 'bearer' });
+    const documentId = (listed.body.items as Array<{ id: string }>)[0]?.id;
+    const session = await pageSession(h, USERS.lead);
+    expect((await h.http.get(`/app/documents/${documentId}`).set('cookie', session.cookie)).status).toBe(200);
+    const pdf = await h.http.get(`/app/documents/${documentId}/pdf`).set('cookie', session.cookie);
+    expect(pdf.status).toBe(503);
+    expect(pdf.headers['content-type']).toMatch(/^text\/html/);
+    expect(textOf(pdf.text)).toContain('This cannot be done just now');
   });
 });

@@ -42,6 +42,7 @@ describe('where the case stands', () => {
       'Closure: To come',
     ]);
     expect(stepsOf('closure', true, 'en').every((s) => s.status === 'done')).toBe(true);
+    expect(stepsOf('request', true, 'en').map((s) => s.status)).toEqual(['done', 'notReached', 'notReached', 'notReached', 'notReached', 'notReached']);
     expect(stepsOf('request', false, 'ga')[0]).toEqual({ label: 'Iarratas ar thacaíocht', status: 'current', statusText: 'An chéim reatha' });
   });
 });

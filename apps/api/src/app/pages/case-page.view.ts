@@ -28,7 +28,7 @@ export interface TimelineEntry {
 
 export interface StepView {
   label: string;
-  status: 'done' | 'current' | 'upcoming';
+  status: 'done' | 'current' | 'upcoming' | 'notReached';
   /** "Current step" or "Done", for those who do not see the colours. */
   statusText: string;
 }
@@ -49,11 +49,15 @@ export function processStepOf(stage: string, history: readonly TimelineEntry[]):
   return null;
 }
 
-/** The steps drawn on the page: those before the current one done, the current marked (all done once closed). */
+/**
+ * The steps drawn on the page: those before the current one done, the current marked. Once the
+ * case is closed, the steps up to the one it closed in are done and any after it were not reached
+ * (a request declined or sent elsewhere never had an assessment).
+ */
 export function stepsOf(current: ProcessStep | null, closed: boolean, locale: PageLocale): StepView[] {
   const at = current === null ? -1 : PROCESS_STEPS.indexOf(current);
   return PROCESS_STEPS.map((step, index) => {
-    const status: StepView['status'] = closed || index < at ? 'done' : index === at ? 'current' : 'upcoming';
+    const status: StepView['status'] = closed ? (at === -1 || index <= at ? 'done' : 'notReached') : index < at ? 'done' : index === at ? 'current' : 'upcoming';
     return { label: wordingText(locale, `stage.${step}`), status, statusText: wordingText(locale, `case.step.${status}`) };
   });
 }

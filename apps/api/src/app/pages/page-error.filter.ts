@@ -17,6 +17,7 @@ const MESSAGES: Record<number, { heading: string; body: string }> = {
   403: { heading: 'errors.forbidden', body: 'errors.forbiddenBody' },
   404: { heading: 'errors.notFound', body: 'errors.notFoundBody' },
   429: { heading: 'errors.tooMany', body: 'errors.tooManyBody' },
+  503: { heading: 'errors.unavailable', body: 'errors.unavailableBody' },
 };
 
 @Catch()
