@@ -47,9 +47,9 @@ const OUR_RULES = `
 .tacu-steps{list-style:none;margin:0 0 30px;padding:0;display:flex;flex-wrap:wrap;gap:8px;counter-reset:step}
 .tacu-steps>li{counter-increment:step;flex:1 1 100px;margin:0;padding:10px;border:2px solid var(--govuk-border-colour);border-top-width:6px}
 .tacu-steps>li::before{content:counter(step) ". "}
-.tacu-steps__step--done{border-top-color:#00703c}
-.tacu-steps__step--notReached{border-style:dashed}
-.tacu-steps__step--current{border-color:var(--govuk-brand-colour);font-weight:700}
+.tacu-steps>.tacu-steps__step--done{border-top-color:#00703c}
+.tacu-steps>.tacu-steps__step--notReached{border-style:dashed}
+.tacu-steps>.tacu-steps__step--current{border-color:var(--govuk-brand-colour);font-weight:700}
 .tacu-steps__state{display:block;font-weight:400;color:var(--govuk-secondary-text-colour)}
 .tacu-timeline{padding-left:0;list-style:none}
 .tacu-timeline>li{border-left:4px solid var(--govuk-border-colour);padding-left:15px;margin-bottom:15px}
