@@ -6,6 +6,7 @@
  * action that forgot one fails here.
  */
 import { caseWorkflow as wf } from './case.machine';
+import { commonRules } from './setup';
 import { ctx, MAIN_PATH, reach, SAMPLE_NOW } from './testing';
 
 const upTo = (type: (typeof MAIN_PATH)[number]) => reach(wf, MAIN_PATH.slice(0, MAIN_PATH.indexOf(type) + 1));
@@ -50,5 +51,69 @@ describe('record-keeping: the support meeting', () => {
   it('recordMinutes: the minutes, who they went to, and when', () => {
     expect(ctx(upTo('DISTRIBUTE_MINUTES')).meeting.minutes).toEqual({ minutes: 'Agreed a morning routine plan.', distributedTo: [{ name: 'Parent A' }], at: SAMPLE_NOW });
     expect(ctx(upTo('HOLD_MEETING')).meeting.minutes).toBeNull();
+  });
+});
+
+describe("childsViewRecorded: the reason says where the child's views go for each event", () => {
+  const context = ctx(upTo('REGISTER_REQUEST'));
+  const where = (event: Record<string, unknown>) => {
+    const result = commonRules.rules.childsViewRecorded(context, event as never);
+    return result.ok ? 'recorded' : (result.reason.match(/own words (in .*?), or/)?.[1] ?? result.reason);
+  };
+
+  it('each event that records the child’s views names its own place', () => {
+    expect(where({ type: 'RECORD_ASSESSMENT', views: {} })).toBe('in the assessment (RECORD_ASSESSMENT)');
+    expect(where({ type: 'RECORD_REVIEW' })).toBe('in the review record (RECORD_REVIEW)');
+    expect(where({ type: 'RECORD_CLOSURE_FEEDBACK' })).toBe('in the closure feedback (RECORD_CLOSURE_FEEDBACK)');
+    expect(where({ type: 'DRAFT_PLAN' })).toBe('in the action plan (DRAFT_PLAN)');
+    expect(where({ type: 'SUBMIT_PLAN_FOR_SIGN_OFF' })).toBe('in the action plan (DRAFT_PLAN)');
+    // Any other moment reads the assessment's record.
+    expect(where({ type: 'COMPLETE_ASSESSMENT' })).toBe('in the assessment (RECORD_ASSESSMENT)');
+  });
+
+  it('views given in the event are read from the event, not from the record', () => {
+    expect(where({ type: 'RECORD_ASSESSMENT', views: { child: { words: 'I like football.' } } })).toBe('recorded');
+    expect(where({ type: 'RECORD_REVIEW', childViews: { reasonNotRecorded: 'Asleep at the time of the visit.' } })).toBe('recorded');
+    expect(where({ type: 'RECORD_CLOSURE_FEEDBACK', childFeedback: { words: 'Thanks.' } })).toBe('recorded');
+    expect(where({ type: 'DRAFT_PLAN', childViews: { words: 'OK.' } })).toBe('recorded');
+  });
+});
+
+describe('record-keeping: the action plan', () => {
+  it('startPlanDrafting and recordPlanSubmitted: the plan’s status as the family would be told it', () => {
+    expect(ctx(upTo('DRAFT_PLAN')).plan.status).toBe('drafting');
+    expect(ctx(upTo('SUBMIT_PLAN_FOR_SIGN_OFF')).plan.status).toBe('awaitingFamilySignOff');
+    expect(ctx(upTo('SIGN_OFF_PLAN')).plan.status).toBe('active');
+  });
+
+  it('recordActionProgress: only the action reported on changes', () => {
+    const drafted = ctx(upTo('DRAFT_PLAN')).plan;
+    const [sample] = drafted.actions;
+    const plan = { type: 'DRAFT_PLAN', actions: [sample, { ...sample, id: 'second', what: 'A second action.' }], childViews: drafted.childViews };
+    const steps = MAIN_PATH.slice(0, MAIN_PATH.indexOf('SIGN_OFF_PLAN') + 1).map((step) => (step === 'DRAFT_PLAN' ? plan : step));
+    const s = reach(wf, [...steps, { type: 'REPORT_ACTION_PROGRESS', actionId: sample?.id, status: 'done', progress: 'Finished early.' }]);
+    const after = ctx(s).plan.actions;
+    expect(after[0]).toMatchObject({ id: sample?.id, status: 'done', progress: 'Finished early.' });
+    expect(after[1]).toEqual({ ...sample, id: 'second', what: 'A second action.' });
+  });
+});
+
+describe('record-keeping: a concern', () => {
+  const atAssessment = MAIN_PATH.slice(0, MAIN_PATH.indexOf('REGISTER_REQUEST') + 1);
+  const concernAfter = (...steps: Parameters<typeof reach>[1]) => {
+    const { concerns, onHold } = ctx(reach(wf, [...atAssessment, 'RAISE_CONCERN', ...steps]));
+    return { concern: concerns[concerns.length - 1], onHold, count: concerns.length };
+  };
+
+  it('each step of the escalation says where the concern stands', () => {
+    expect(concernAfter()).toMatchObject({ concern: { status: 'raised', raisedInStage: 'assessment', liaison: null, reports: [] }, onHold: { stage: 'assessment' }, count: 1 });
+    expect(concernAfter('CONSULT_LIAISON').concern).toMatchObject({ status: 'liaisonConsulted', liaison: { advice: expect.any(String), at: SAMPLE_NOW } });
+    expect(concernAfter('CONSULT_LIAISON', 'SUBMIT_REPORT').concern).toMatchObject({ status: 'reported', reports: [expect.objectContaining({ at: SAMPLE_NOW })] });
+    expect(concernAfter('CONSULT_LIAISON', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT').concern).toMatchObject({ status: 'acknowledged', acknowledgedReference: expect.any(String) });
+    expect(concernAfter('CONSULT_LIAISON', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME').concern).toMatchObject({ status: 'closed', outcome: { at: SAMPLE_NOW } });
+  });
+
+  it('a decision not to report closes the concern, with the reason', () => {
+    expect(concernAfter('CONSULT_LIAISON', 'DECIDE_NOT_TO_REPORT').concern).toMatchObject({ status: 'closed', decidedNotToReport: { reason: expect.any(String), at: SAMPLE_NOW }, reports: [] });
   });
 });
