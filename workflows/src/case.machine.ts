@@ -58,10 +58,6 @@ export const caseRules = defineRules({
       const last = context.concerns[context.concerns.length - 1];
       return last?.outcome?.outcome === 'steppedUp';
     },
-    concernEnded: ({ context }) => {
-      const last = context.concerns[context.concerns.length - 1];
-      return last !== undefined && (last.outcome !== null || last.decidedNotToReport !== null);
-    },
     /**
      * Consent was given and has ended while the case was on hold: no parent/carer's consent to
      * take part remains, or a withdrawal closes the case under the policy `closeCase` (a request
