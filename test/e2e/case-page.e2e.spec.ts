@@ -5,9 +5,8 @@
  * in working days, the timeline in words, and the documents through the session.
  */
 import type { Response } from 'supertest';
-import { dayInWords } from '../../apps/api/src/app/pages/locale';
 import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession } from './support/harness';
-import { journeyTo, sampleEvent } from './support/api';
+import { dayInWords, journeyTo, sampleEvent } from './support/api';
 
 /** Text of the page without tags, spaces collapsed. */
 const textOf = (html: string): string =>

@@ -23,3 +23,4 @@ export { seedDemo, seedDemoPeople } from './seed/demo-seed';
 export { fullJourney, journeyTo, INVITED_AGENCY_USER, type JourneyStep } from './seed/journey';
 export { demoTokens } from './demo-tokens';
 export { caseReferenceOf } from './app/documents/case-document-source';
+export { dayInWords } from './app/pages/locale';
