@@ -117,3 +117,33 @@ describe('record-keeping: a concern', () => {
     expect(concernAfter('CONSULT_LIAISON', 'DECIDE_NOT_TO_REPORT').concern).toMatchObject({ status: 'closed', decidedNotToReport: { reason: expect.any(String), at: SAMPLE_NOW }, reports: [] });
   });
 });
+
+describe('the case as lists and dashboards see it (project)', () => {
+  it('an open case is active in its stage; a closed one is closed in closure', () => {
+    expect(wf.project(reach(wf, MAIN_PATH.slice(0, MAIN_PATH.indexOf('REGISTER_REQUEST') + 1)))).toMatchObject({ stage: 'assessment', status: 'active' });
+    expect(wf.project(reach(wf, MAIN_PATH))).toMatchObject({ stage: 'closure', status: 'closed' });
+  });
+
+  it('a redirected or declined request is closed in the request stage', () => {
+    const submitted = MAIN_PATH.slice(0, MAIN_PATH.indexOf('SUBMIT_REQUEST') + 1);
+    expect(wf.project(reach(wf, [...submitted, 'REDIRECT_REQUEST']))).toMatchObject({ stage: 'request', status: 'closed' });
+    expect(wf.project(reach(wf, [...submitted, 'DECLINE_REQUEST']))).toMatchObject({ stage: 'request', status: 'closed' });
+  });
+
+  it('a concern puts the case on hold in the escalation', () => {
+    expect(wf.project(reach(wf, [...MAIN_PATH.slice(0, MAIN_PATH.indexOf('REGISTER_REQUEST') + 1), 'RAISE_CONCERN']))).toMatchObject({ stage: 'escalation', status: 'onHold' });
+  });
+});
+
+describe('record-keeping: a superseded plan keeps its own version’s sign-offs', () => {
+  it('supersedePlan: the history entry holds the version, its actions and only the sign-offs of that version', () => {
+    const signed = MAIN_PATH.slice(0, MAIN_PATH.indexOf('SIGN_OFF_PLAN') + 1);
+    const s = reach(wf, [...signed, 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN', 'DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN', 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN']);
+    const { history } = ctx(s).plan;
+    expect(history.map((h) => [h.version, h.status, h.signOffs.map((o) => o.planVersion)])).toEqual([
+      [1, 'superseded', [1]],
+      [2, 'superseded', [2]],
+    ]);
+    expect(history[1]).toMatchObject({ supersededAt: SAMPLE_NOW, reason: expect.any(String), actions: expect.any(Array) });
+  });
+});
