@@ -147,3 +147,40 @@ describe('record-keeping: a superseded plan keeps its own version’s sign-offs'
     expect(history[1]).toMatchObject({ supersededAt: SAMPLE_NOW, reason: expect.any(String), actions: expect.any(Array) });
   });
 });
+
+describe('record-keeping: assessment, review and closure', () => {
+  it('recordAssessmentCompleted: when the assessment was completed', () => {
+    expect(upToCtx('COMPLETE_ASSESSMENT').assessment.completedAt).toBe(SAMPLE_NOW);
+    expect(upToCtx('RECORD_ASSESSMENT').assessment.completedAt).toBeNull();
+  });
+
+  it('recordReview: the progress found at the review moves each action it names', () => {
+    const plan = upToCtx('SIGN_OFF_PLAN').plan;
+    const [action] = plan.actions;
+    const reviewed = upToCtx('RECORD_REVIEW');
+    const note = reviewed.reviews.at(-1)?.record?.progress.find((p) => p.actionId === action?.id);
+    expect(note).toBeDefined();
+    expect(reviewed.plan.actions[0]).toMatchObject({ id: action?.id, status: note?.status, progress: note?.note });
+  });
+
+  it('recordReviewDecision: a revision keeps its reason; continuing keeps none', () => {
+    const afterReview = MAIN_PATH.slice(0, MAIN_PATH.indexOf('RECORD_REVIEW') + 1);
+    const revised = ctx(reach(wf, [...afterReview, 'REVISE_PLAN'])).reviews.at(-1);
+    expect(revised).toMatchObject({ decision: 'revise', reviseReason: 'Add support for homework.' });
+    // Continuing starts the next review cycle: the review decided is the one before it.
+    const reviews = ctx(reach(wf, [...afterReview, 'CONTINUE_PLAN'])).reviews;
+    expect(reviews.at(-2)).toMatchObject({ decision: 'continue', reviseReason: null });
+    expect(reviews.at(-1)).toMatchObject({ decision: null, record: null });
+  });
+
+  it('recordClosureProposal: the reason, and its words when it is "other"', () => {
+    const afterReview = MAIN_PATH.slice(0, MAIN_PATH.indexOf('RECORD_REVIEW') + 1);
+    const other = ctx(reach(wf, [...afterReview, { type: 'PROPOSE_CLOSURE', reason: 'other', reasonText: 'The family moved to Cork.' }])).closure;
+    expect(other).toMatchObject({ reason: 'other', reasonText: 'The family moved to Cork.', proposedAt: SAMPLE_NOW });
+    expect(ctx(reach(wf, [...afterReview, 'PROPOSE_CLOSURE'])).closure).toMatchObject({ reason: 'needsMet', reasonText: null });
+  });
+});
+
+function upToCtx(type: (typeof MAIN_PATH)[number]) {
+  return ctx(upTo(type));
+}
