@@ -5,7 +5,7 @@
  * why, the minutes and who they went to). Each field a person would read back is asserted, so an
  * action that forgot one fails here.
  */
-import { caseWorkflow as wf } from './case.machine';
+import { caseWorkflow as wf, explainGuard } from './case.machine';
 import { commonRules } from './setup';
 import { ctx, MAIN_PATH, reach, SAMPLE_NOW } from './testing';
 
@@ -184,3 +184,19 @@ describe('record-keeping: assessment, review and closure', () => {
 function upToCtx(type: (typeof MAIN_PATH)[number]) {
   return ctx(upTo(type));
 }
+
+describe('closureFeedbackComplete: the reasons say what the Closure and Feedback record lacks', () => {
+  const proposed = () => ctx(reach(wf, MAIN_PATH.slice(0, MAIN_PATH.indexOf('PROPOSE_CLOSURE') + 1)));
+
+  it("feedback without the child's views: the reason points to the closure feedback", () => {
+    expect(explainGuard('closureFeedbackComplete', proposed(), { type: 'RECORD_CLOSURE_FEEDBACK', familyFeedback: { words: 'Thanks.' }, finalRatings: [], onwardReferrals: [] } as never)).toBe(
+      "The child's views are not recorded: write them in the child's own words in the closure feedback (RECORD_CLOSURE_FEEDBACK), or the reason they could not be recorded (age, capacity).",
+    );
+  });
+
+  it('closing the case before the feedback is recorded: the same reason, read from the record', () => {
+    expect(explainGuard('closureFeedbackComplete', proposed(), { type: 'CLOSE_CASE' } as never)).toMatch(/in the closure feedback \(RECORD_CLOSURE_FEEDBACK\)/);
+    const closedWithFeedback = ctx(reach(wf, MAIN_PATH.slice(0, MAIN_PATH.indexOf('RECORD_CLOSURE_FEEDBACK') + 1)));
+    expect(explainGuard('closureFeedbackComplete', closedWithFeedback, { type: 'CLOSE_CASE' } as never)).toBeUndefined();
+  });
+});
