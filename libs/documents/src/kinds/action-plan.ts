@@ -8,7 +8,7 @@
 import { dueOn } from '@tacu/domain';
 import type { CaseContext } from '@tacu/workflows';
 import { baseOf, leadContactOf, ownWordsOf, personOf, signOffOf } from '../builder-kit';
-import type { BuildInput } from '../facts';
+import type { BuildInput, CaseFacts } from '../facts';
 import type { BaseViewModel, ContactView, OwnWords, PersonView, SignOffView } from '../view-model';
 
 /** One action of the plan. */
@@ -54,21 +54,26 @@ export function reviewDueDay(context: CaseContext): string | null {
   }
 }
 
+/** The current plan's actions as documents show them: owners with their relationship or agency. */
+export function actionsOf(context: CaseContext, facts: CaseFacts): ActionView[] {
+  return context.plan.actions.map((a) => ({
+    id: a.id,
+    answers: a.answers,
+    what: a.what,
+    owner: a.owner ? personOf(a.owner, facts) : null,
+    dueDate: a.dueDate ?? null,
+    status: a.status,
+    progress: a.progress ?? null,
+  }));
+}
+
 /** The action plan as the context holds it when it is sent for sign-off or signed off. */
 export function buildActionPlan(input: BuildInput<CaseContext>): ActionPlanView {
   const { context, facts } = input;
   return {
     ...baseOf(input),
     planStatus: context.plan.status,
-    actions: context.plan.actions.map((a) => ({
-      id: a.id,
-      answers: a.answers,
-      what: a.what,
-      owner: a.owner ? personOf(a.owner, facts) : null,
-      dueDate: a.dueDate ?? null,
-      status: a.status,
-      progress: a.progress ?? null,
-    })),
+    actions: actionsOf(context, facts),
     childViews: ownWordsOf(context.plan.childViews),
     signOff: signOffOf(context, facts),
     changesRequested: context.plan.changeRequests.map((r) => ({ planVersion: r.planVersion, changes: r.changesRequested, at: r.at })),

@@ -8,7 +8,7 @@ import type { CaseContext } from '@tacu/workflows';
 import { baseOf, frameworkOfCase, leadContactOf, ownWordsOf, peopleOf, personOf, ratingHistory, ratingsOf, scaleOf } from '../builder-kit';
 import type { BuildInput } from '../facts';
 import type { BaseViewModel, ContactView, OwnWords, PersonView, RatingScaleView, RatingView } from '../view-model';
-import type { ActionView } from './action-plan';
+import { actionsOf, type ActionView } from './action-plan';
 
 export interface ClosingSummaryView extends BaseViewModel {
   /** CLOSURE_REASONS (`needsMet`…), or null. */
@@ -51,15 +51,7 @@ export function buildClosingSummary(input: BuildInput<CaseContext>): ClosingSumm
     childFeedback: ownWordsOf(closure.feedback?.childFeedback),
     finalRatings: ratingsOf(closure.feedback?.finalRatings ?? [], framework, ratingHistory(context), 'first'),
     scale: scaleOf(framework),
-    actions: context.plan.actions.map((a) => ({
-      id: a.id,
-      answers: a.answers,
-      what: a.what,
-      owner: a.owner ? personOf(a.owner, facts) : null,
-      dueDate: a.dueDate ?? null,
-      status: a.status,
-      progress: a.progress ?? null,
-    })),
+    actions: actionsOf(context, facts),
     onwardReferrals: [...(closure.feedback?.onwardReferrals ?? [])],
     whoToCall: leadContactOf(context, facts),
   };

@@ -17,17 +17,14 @@ import { toDocumentSummaryResponse, type CaseDocumentsResponse } from './documen
 
 const NOT_FOUND = 'There is no document with this id that you can see.';
 
-/** Titles printed in the PDF header, by kind. */
-const TITLES: Record<string, string> = {
-  requestForSupport: 'Request for Support',
-  consentRecord: 'Consent record',
-  strengthsAndNeedsRecord: 'Strengths and Needs record',
-  meetingRecord: 'Meeting record',
-  actionPlan: 'Action Plan',
-  reviewRecord: 'Review record',
-  closingSummary: 'Closing summary',
-  childProtectionReport: 'Child protection and welfare report',
-};
+/** The characters Handlebars escapes, back to themselves (the PDF layout escapes the title again). */
+const ESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
+
+/** The document's own title, in its own language (its `<title>`), for the PDF header; the kind when it has none. */
+export function titleOf(document: Pick<DocumentRow, 'html' | 'kind'>): string {
+  const title = /<title>([^<]*)<\/title>/.exec(document.html)?.[1];
+  return title ? title.replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (entity) => ESCAPED[entity] ?? entity) : document.kind;
+}
 
 @Injectable()
 export class DocumentsService {
@@ -71,7 +68,7 @@ export class DocumentsService {
       return await this.pdf.render({
         html: document.html,
         caseReference: caseReferenceOf(document.caseId),
-        title: `${TITLES[document.kind] ?? document.kind}, version ${document.version}`,
+        title: `${titleOf(document)}, version ${document.version}`,
         locale: document.locale === 'ga' ? 'ga' : 'en',
       });
     } catch (error) {
