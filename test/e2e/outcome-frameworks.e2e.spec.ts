@@ -109,7 +109,8 @@ describe('outcome frameworks are configured, never coded', () => {
     const closed = (await get(h, `/cases/${id}`, USERS.lead)).body;
     expect(closed.state).toBe('closed');
     expect(closed.record.closure.feedback.finalRatings.map((r: { outcome: string }) => r.outcome)).toEqual(INDICATORS);
-    expect(closed.record.reviews.map((r: { record: { ratings: OutcomeRating[] } }) => r.record.ratings.length)).toEqual([8, 8]);
+    const history = (await get(h, `/cases/${id}/history`, USERS.lead)).body.events as { eventType: string; data: { ratings: OutcomeRating[] } }[];
+    expect(history.filter((e) => e.eventType === 'RECORD_REVIEW').map((e) => e.data.ratings.length)).toEqual([8, 8]);
   });
 
   it("strengths and needs sit on the framework's sides: an unknown side is refused", async () => {

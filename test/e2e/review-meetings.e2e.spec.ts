@@ -56,7 +56,7 @@ describe('reviews and closure are meetings', () => {
     expect(next).toMatchObject({ dueOn: '2026-04-08' });
     expect(deadline(next, 'reviewOverdue')).toBe('2026-04-08');
     expect(deadline(next, 'reviewReminder')).toBe('2026-03-25'); // two weeks before, as the policy's 6 and 8 weeks
-    const review = (next['record'] as { reviews: Record<string, unknown>[] }).reviews[0];
+    const review = (next['record'] as { review: { previous: Record<string, unknown> } }).review.previous;
     expect(review).toMatchObject({
       heldOn: '2026-03-02',
       meeting: { attendance: REVIEW_MEETING.attendance, apologies: REVIEW_MEETING.apologies, chair: REVIEW_MEETING.chair },
@@ -127,13 +127,17 @@ describe('reviews and closure are meetings', () => {
     await drive(h, id, journeyTo('review.held', USERS.lead));
     // The stored case as an earlier release wrote it.
     await h.dataSource.query(
-      `UPDATE cases SET snapshot = snapshot #- '{context,reviews,0,meeting}' #- '{context,outcomeFramework}' #- '{context,closure,meeting}'
+      `UPDATE cases SET snapshot = jsonb_set(snapshot, '{context,reviews}', jsonb_build_array(snapshot #> '{context,review,current}') #- '{0,meeting}')
+         #- '{context,review}' #- '{context,plan,revision}' #- '{context,outcomeFramework}' #- '{context,closure,meeting}'
          #- '{context,deadlineStarts,reviewRecorded}' #- '{context,deadlineRules,reviewRecorded}' WHERE id = $1`,
       [id],
     );
     await h.dataSource.query(`UPDATE timers SET active = false, cancelled_at = now() WHERE case_id = $1 AND delay_name = 'reviewRecorded'`, [id]);
     const old = await read(id);
     expect(old['record']).not.toHaveProperty('outcomeFramework');
+    // Read in the current shape: the list of every review an earlier release kept becomes the review state.
+    expect(old['record']).toMatchObject({ review: { cycles: 1, recorded: 0, current: { cycle: 1, heldOn: '2026-03-02' }, previous: null }, plan: { revision: null } });
+    expect(old['record']).not.toHaveProperty('reviews');
 
     ok(await send(h, id, sampleEvent('RECORD_REVIEW'), USERS.lead), 'review.recorded');
     ok(await send(h, id, sampleEvent('PROPOSE_CLOSURE'), USERS.lead), 'closure.proposed');

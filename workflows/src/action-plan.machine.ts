@@ -99,7 +99,8 @@ export const actionPlanRules = defineRules({
     /** Every draft is a new version: a sign-off of an earlier version no longer counts. */
     draftPlan: assign(({ context, event }) => {
       assertEvent(event, 'DRAFT_PLAN');
-      return { plan: { ...context.plan, version: context.plan.version + 1, status: 'drafting' as const, actions: event.actions, childViews: event.childViews } };
+      // A new version starts with no sign-offs and no change requests: the earlier version's are in its stored document and the history.
+      return { plan: { ...context.plan, version: context.plan.version + 1, status: 'drafting' as const, actions: event.actions, childViews: event.childViews, signOffs: [], changeRequests: [] } };
     }),
     startPlanDrafting: assign(({ context }) => ({ plan: { ...context.plan, status: 'drafting' as const } })),
     recordPlanSubmitted: assign(({ context }) => ({ plan: { ...context.plan, status: 'awaitingFamilySignOff' as const } })),
@@ -128,28 +129,13 @@ export const actionPlanRules = defineRules({
         },
       };
     }),
-    /** REVISE_PLAN: the current version is kept as superseded; the next draft is a new version. */
+    /**
+     * REVISE_PLAN: the plan goes back to drafting; the next draft is a new version. The version it
+     * replaces stays as its stored action plan document, and the reason is the event's.
+     */
     supersedePlan: assign(({ context, event }) => {
       assertEvent(event, 'REVISE_PLAN');
-      const { plan } = context;
-      return {
-        plan: {
-          ...plan,
-          status: 'drafting' as const,
-          history: [
-            ...plan.history,
-            {
-              version: plan.version,
-              actions: plan.actions,
-              childViews: plan.childViews,
-              signOffs: plan.signOffs.filter((s) => s.planVersion === plan.version),
-              status: 'superseded' as const,
-              supersededAt: context.now,
-              reason: event.reason,
-            },
-          ],
-        },
-      };
+      return { plan: { ...context.plan, status: 'drafting' as const, revision: { fromVersion: context.plan.version, reason: event.reason, at: context.now } } };
     }),
   },
 });

@@ -208,7 +208,7 @@ describe('case machine', () => {
       let s = upTo('PROPOSE_CLOSURE');
       s = accept(wf, s, { type: 'REVISE_PLAN', reason: 'Add homework support.' }).snapshot;
       expect(stateOf(s)).toBe('actionPlan.drafting');
-      expect(ctx(s).plan.history).toEqual([expect.objectContaining({ version: 1, status: 'superseded', reason: 'Add homework support.' })]);
+      expect(ctx(s).plan.revision).toEqual({ fromVersion: 1, reason: 'Add homework support.', at: ctx(s).now });
       // The signed version 1 cannot simply be sent again: a changed plan needs a new sign-off.
       expect(s.can({ type: 'SUBMIT_PLAN_FOR_SIGN_OFF' })).toBe(false);
       expect(wf.explainGuard('planReadyForSignOff', s.context, { type: 'SUBMIT_PLAN_FOR_SIGN_OFF' })).toMatch(/already signed off/);
@@ -218,7 +218,11 @@ describe('case machine', () => {
       s = accept(wf, s, 'SIGN_OFF_PLAN').snapshot;
       expect(stateOf(s)).toBe('review.scheduled');
       expect(ctx(s).plan.version).toBe(2);
-      expect(ctx(s).reviews.map((r) => r.decision)).toEqual(['revise', null]);
+      expect([ctx(s).review.previous?.decision, ctx(s).review.current?.decision]).toEqual(['revise', null]);
+      expect(ctx(s).review.cycles).toBe(2);
+      // The new version starts with its own sign-offs only; version 1's are in its document.
+      expect(ctx(s).plan.signOffs.map((o) => o.planVersion)).toEqual([2]);
+      expect(ctx(s).plan.revision?.fromVersion).toBe(1);
     });
   });
 
@@ -238,12 +242,9 @@ describe('case machine', () => {
           ['xstate.after.reviewOverdue.case.review.scheduled', '2027-03-18T00:00:00.000Z'],
         ]);
       }
-      expect(ctx(s).reviews.map((r) => [r.cycle, r.decision])).toEqual([
-        [1, 'continue'],
-        [2, 'continue'],
-        [3, 'continue'],
-        [4, null],
-      ]);
+      // The snapshot keeps the counts, the current cycle and the one before; each review's record is its document.
+      const { review } = ctx(s);
+      expect([review.cycles, review.recorded, review.previous?.cycle, review.previous?.decision, review.current?.cycle, review.current?.decision]).toEqual([4, 3, 3, 'continue', 4, null]);
     });
 
     it('childsViewRecorded: a review without the child\'s views (or the reason) is refused', () => {

@@ -24,6 +24,7 @@ import {
   type HoldReview,
   type InviteToMeeting,
   type OutcomeFramework,
+  type OutcomeRating,
   type PersonRef,
   type PlanDocumentSent,
   type PlannedAction,
@@ -56,17 +57,6 @@ export interface ConsentHold {
   since: string;
 }
 
-/** A version of the action plan that a revision replaced. */
-export interface SupersededPlanVersion {
-  version: number;
-  actions: PlannedAction[];
-  childViews: RecordedView | null;
-  signOffs: PlanSignOff[];
-  status: 'superseded';
-  supersededAt: string;
-  reason: string;
-}
-
 export interface ReviewCycle {
   /** 1 for the first review of the plan, 2 for the next... */
   cycle: number;
@@ -81,6 +71,28 @@ export interface ReviewCycle {
   record: Omit<RecordReview, 'type'> | null;
   decision: 'continue' | 'revise' | 'close' | 'escalate' | null;
   reviseReason: string | null;
+}
+
+/**
+ * The plan's reviews as the machines decide with them: counts, the current cycle, the one before
+ * and the latest rating of each outcome. Each review's whole record is its stored review record
+ * document (with the view model it was made from) and its events in the case's history: the
+ * snapshot does not grow with the cycles (issue "Stage documents" §4).
+ */
+export interface ReviewState {
+  /** Review cycles started, the current one included: the current cycle's number. */
+  cycles: number;
+  /** Reviews recorded (closing as "needs met" needs one: `closureReasonExplained`). */
+  recorded: number;
+  /** The current cycle (null before the first). */
+  current: ReviewCycle | null;
+  /** The cycle before the current one (null before the second): its record sets the current cycle's day. */
+  previous: ReviewCycle | null;
+  /**
+   * The latest rating of each outcome recorded at a review before the current cycle (the
+   * current cycle's ratings join when the next cycle starts): what a review record compares with.
+   */
+  ratedBefore: OutcomeRating[];
 }
 
 export type ConcernStatus = 'raised' | 'liaisonConsulted' | 'reported' | 'acknowledged' | 'closed';
@@ -180,11 +192,17 @@ export interface CaseContext {
     status: PlanStatus;
     actions: PlannedAction[];
     childViews: RecordedView | null;
+    /** The current version's sign-offs (a superseded version's are in its stored document and the history). */
     signOffs: PlanSignOff[];
+    /**
+     * Why the plan is being revised: the version a review replaced, the reason and when (set by
+     * REVISE_PLAN, kept by the version drafted next). The replaced version is its stored document.
+     */
+    revision: { fromVersion: number; reason: string; at: string } | null;
+    /** The family's requests for changes to the current version (a new version starts with none). */
     changeRequests: { planVersion: number; changesRequested: string; at: string }[];
-    history: SupersededPlanVersion[];
   };
-  reviews: ReviewCycle[];
+  review: ReviewState;
   closure: {
     reason: ClosureReason | null;
     reasonText: string | null;
@@ -258,8 +276,8 @@ export function createCaseContext(input: CaseInput): CaseContext {
     },
     assessment: { record: null, completedAt: null, agreedBy: null, agreedAt: null, reopenReasons: [] },
     meeting: { invitation: null, held: null, minutes: null, cancellations: [] },
-    plan: { version: 0, status: 'none', actions: [], childViews: null, signOffs: [], changeRequests: [], history: [] },
-    reviews: [],
+    plan: { version: 0, status: 'none', actions: [], childViews: null, signOffs: [], revision: null, changeRequests: [] },
+    review: noReviewsYet(),
     closure: { reason: null, reasonText: null, proposedAt: null, meeting: null, feedback: null, closedAt: null },
     concerns: [],
     lastContactWithFamilyAt: null,
@@ -276,12 +294,26 @@ export function openConcern(context: CaseContext): ConcernRecord | undefined {
   return context.concerns.find((c) => c.status !== 'closed');
 }
 
-export function reviewsRecorded(context: CaseContext): number {
-  return context.reviews.filter((r) => r.record !== null).length;
+/** The review state of a plan that has had no review. */
+export function noReviewsYet(): ReviewState {
+  return { cycles: 0, recorded: 0, current: null, previous: null, ratedBefore: [] };
 }
 
+/** Reviews recorded so far. */
+export function reviewsRecorded(context: CaseContext): number {
+  return context.review.recorded;
+}
+
+/** The current review cycle, if one has started. */
 export function currentReview(context: CaseContext): ReviewCycle | undefined {
-  return context.reviews[context.reviews.length - 1];
+  return context.review.current ?? undefined;
+}
+
+/** `ratings` laid over `before`: the latest rating of each outcome, in the order first rated. */
+export function latestRatings(before: readonly OutcomeRating[], ratings: readonly OutcomeRating[]): OutcomeRating[] {
+  const latest = new Map(before.map((r) => [r.outcome, r]));
+  for (const rating of ratings) latest.set(rating.outcome, rating);
+  return [...latest.values()];
 }
 
 /**
@@ -298,13 +330,17 @@ export function upgradeCaseContext(context: Record<string, unknown>): Record<str
     'youngPersonOfAge' in context &&
     'lastContactWithFamilyAt' in context &&
     'actor' in context &&
+    'review' in context &&
+    !planNeedsUpgrade(context['plan']) &&
     !concernsNeedUpgrade(context['concerns'])
   ) {
     return context;
   }
-  const { consent, ...rest } = context;
+  const { consent, reviews, ...rest } = context;
   return {
     ...rest,
+    ...('review' in context ? {} : { review: reviewStateOf(Array.isArray(reviews) ? (reviews as ReviewCycle[]) : []) }),
+    ...(planNeedsUpgrade(context['plan']) ? { plan: currentPlanOnly(context['plan'] as LegacyRecord) } : {}),
     consents: Array.isArray(context['consents']) ? context['consents'] : upgradeLegacyConsent((consent ?? null) as LegacyConsentRecord | null),
     youngPersonOfAge: context['youngPersonOfAge'] ?? false,
     consentHold: context['consentHold'] ?? null,
@@ -315,6 +351,46 @@ export function upgradeCaseContext(context: Record<string, unknown>): Record<str
 }
 
 type LegacyRecord = Record<string, unknown>;
+
+/** The review state of an earlier release's list of every review cycle. */
+function reviewStateOf(reviews: readonly ReviewCycle[]): ReviewState {
+  const current = reviews[reviews.length - 1] ?? null;
+  return {
+    cycles: reviews.length,
+    recorded: reviews.filter((r) => r.record !== null).length,
+    current,
+    previous: reviews[reviews.length - 2] ?? null,
+    ratedBefore: reviews.slice(0, -1).reduce<OutcomeRating[]>((before, r) => latestRatings(before, r.record?.ratings ?? []), []),
+  };
+}
+
+/**
+ * Whether a plan was stored by a release that kept every superseded version, sign-off and change
+ * request in the snapshot (and had no `revision`).
+ */
+function planNeedsUpgrade(plan: unknown): boolean {
+  if (plan === null || typeof plan !== 'object') return false;
+  const p = plan as LegacyRecord;
+  const ofOtherVersions = (list: unknown) => Array.isArray(list) && (list as LegacyRecord[]).some((item) => item['planVersion'] !== p['version']);
+  return 'history' in p || !('revision' in p) || ofOtherVersions(p['signOffs']) || ofOtherVersions(p['changeRequests']);
+}
+
+/**
+ * The current version of an earlier release's plan: superseded versions, and other versions'
+ * sign-offs and change requests, left to their documents and events; the last revision kept.
+ */
+function currentPlanOnly(plan: LegacyRecord): LegacyRecord {
+  const { history, ...rest } = plan;
+  const ofThisVersion = (list: unknown) => (Array.isArray(list) ? (list as LegacyRecord[]).filter((item) => item['planVersion'] === plan['version']) : []);
+  const superseded = Array.isArray(history) ? (history as LegacyRecord[]) : [];
+  const last = superseded[superseded.length - 1];
+  return {
+    ...rest,
+    signOffs: ofThisVersion(plan['signOffs']),
+    changeRequests: ofThisVersion(plan['changeRequests']),
+    revision: last ? { fromVersion: last['version'], reason: last['reason'], at: last['supersededAt'] } : null,
+  };
+}
 
 /** Whether a concern was recorded before reports said who made them (`reporter`, `jointReport`, `statutoryReference`) and decisions who took them (`by`). */
 function concernsNeedUpgrade(concerns: unknown): boolean {

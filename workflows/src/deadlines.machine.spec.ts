@@ -187,7 +187,7 @@ describe('the next review on the day the last review set (RECORD_REVIEW nextRevi
   it('a revision: the revised plan\'s first review is due on the day the revising review set', () => {
     let s = accept(wf, recordSetting(held(), '2027-03-03'), { type: 'REVISE_PLAN', reason: 'Add homework support.' }).snapshot;
     for (const step of ['DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN'] as const) s = accept(wf, s, step, '2027-02-01T09:00:00.000Z').snapshot;
-    expect(ctx(s).reviews).toHaveLength(2);
+    expect(ctx(s).review.cycles).toBe(2);
     expect(due(s, 'reviewOverdue')).toBe('2027-03-04T00:00:00.000Z');
   });
 
@@ -202,24 +202,33 @@ describe('the next review on the day the last review set (RECORD_REVIEW nextRevi
 });
 
 describe('cases persisted before reviews and closures were recorded as meetings', () => {
-  /** The snapshot as stored before: no meeting in reviews or closure, no review-record deadline, no outcome framework. */
+  /**
+   * The snapshot as stored before: every review cycle in a list and every superseded plan in the
+   * plan, no meeting in reviews or closure, no review-record deadline, no outcome framework.
+   */
   function oldShape(s: AnyMachineSnapshot): AnyMachineSnapshot {
     const json = JSON.parse(JSON.stringify(wf.machine.getPersistedSnapshot(s)));
     const context = json.context;
+    context.reviews = [context.review.previous, context.review.current].filter((r) => r !== null);
+    delete context.review;
+    const { revision: _revision, ...plan } = context.plan;
+    context.plan = { ...plan, history: [] };
     for (const review of context.reviews) delete review.meeting;
     delete context.closure.meeting;
     delete context.outcomeFramework;
     delete context.deadlineStarts.reviewRecorded;
     delete context.deadlineRules.reviewRecorded;
-    return restore(wf, json);
+    // Restored as the engine restores every stored case: through the workflow's upgrade.
+    return restore(wf, wf.upgrade ? wf.upgrade(json) : json);
   }
 
   it('a case in review.held continues: the review is recorded with its minutes and the next cycle runs on the policy', () => {
     const old = oldShape(accept(wf, upTo('HOLD_REVIEW'), 'HOLD_REVIEW').snapshot);
-    expect(ctx(old).reviews[0]?.meeting).toBeUndefined();
+    expect(ctx(old).review.current?.meeting).toBeUndefined();
+    expect(ctx(old).plan.revision).toBeNull();
     expect(frameworkOf(ctx(old)).id).toBe('ireland-national-outcomes');
     const recorded = accept(wf, old, 'RECORD_REVIEW').snapshot;
-    expect(ctx(recorded).reviews[0]?.record?.minutes).toBeDefined();
+    expect(ctx(recorded).review.current?.record?.minutes).toBeDefined();
     const next = accept(wf, recorded, 'CONTINUE_PLAN', '2027-01-25T09:00:00.000Z').snapshot;
     expect(due(next, 'reviewOverdue')).toBe('2027-03-18T00:00:00.000Z');
   });

@@ -135,16 +135,20 @@ describe('the case as lists and dashboards see it (project)', () => {
   });
 });
 
-describe('record-keeping: a superseded plan keeps its own version’s sign-offs', () => {
-  it('supersedePlan: the history entry holds the version, its actions and only the sign-offs of that version', () => {
-    const signed = MAIN_PATH.slice(0, MAIN_PATH.indexOf('SIGN_OFF_PLAN') + 1);
-    const s = reach(wf, [...signed, 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN', 'DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN', 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN']);
-    const { history } = ctx(s).plan;
-    expect(history.map((h) => [h.version, h.status, h.signOffs.map((o) => o.planVersion)])).toEqual([
-      [1, 'superseded', [1]],
-      [2, 'superseded', [2]],
-    ]);
-    expect(history[1]).toMatchObject({ supersededAt: SAMPLE_NOW, reason: expect.any(String), actions: expect.any(Array) });
+describe('record-keeping: a superseded plan is its document, not a copy in the snapshot', () => {
+  const signed = MAIN_PATH.slice(0, MAIN_PATH.indexOf('SIGN_OFF_PLAN') + 1);
+  const revisedTwice = [...signed, 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN', 'DRAFT_PLAN', 'SUBMIT_PLAN_FOR_SIGN_OFF', 'SIGN_OFF_PLAN', 'HOLD_REVIEW', 'RECORD_REVIEW', 'REVISE_PLAN'] as const;
+
+  it('supersedePlan: the plan says which version it revises, why and when; the version keeps its own sign-offs until the next draft', () => {
+    const plan = ctx(reach(wf, [...revisedTwice])).plan;
+    expect(plan.revision).toEqual({ fromVersion: 2, reason: expect.any(String), at: SAMPLE_NOW });
+    expect(plan.signOffs.map((o) => o.planVersion)).toEqual([2]);
+    expect(plan).not.toHaveProperty('history');
+  });
+
+  it('draftPlan: a new version starts with no sign-offs and no change requests', () => {
+    const plan = ctx(reach(wf, [...revisedTwice, 'DRAFT_PLAN'])).plan;
+    expect([plan.version, plan.signOffs, plan.changeRequests, plan.revision?.fromVersion]).toEqual([3, [], [], 2]);
   });
 });
 
@@ -158,19 +162,22 @@ describe('record-keeping: assessment, review and closure', () => {
     const plan = upToCtx('SIGN_OFF_PLAN').plan;
     const [action] = plan.actions;
     const reviewed = upToCtx('RECORD_REVIEW');
-    const note = reviewed.reviews.at(-1)?.record?.progress.find((p) => p.actionId === action?.id);
+    const note = reviewed.review.current?.record?.progress.find((p) => p.actionId === action?.id);
     expect(note).toBeDefined();
     expect(reviewed.plan.actions[0]).toMatchObject({ id: action?.id, status: note?.status, progress: note?.note });
   });
 
   it('recordReviewDecision: a revision keeps its reason; continuing keeps none', () => {
     const afterReview = MAIN_PATH.slice(0, MAIN_PATH.indexOf('RECORD_REVIEW') + 1);
-    const revised = ctx(reach(wf, [...afterReview, 'REVISE_PLAN'])).reviews.at(-1);
+    const revised = ctx(reach(wf, [...afterReview, 'REVISE_PLAN'])).review.current;
     expect(revised).toMatchObject({ decision: 'revise', reviseReason: 'Add support for homework.' });
     // Continuing starts the next review cycle: the review decided is the one before it.
-    const reviews = ctx(reach(wf, [...afterReview, 'CONTINUE_PLAN'])).reviews;
-    expect(reviews.at(-2)).toMatchObject({ decision: 'continue', reviseReason: null });
-    expect(reviews.at(-1)).toMatchObject({ decision: null, record: null });
+    const review = ctx(reach(wf, [...afterReview, 'CONTINUE_PLAN'])).review;
+    expect(review.previous).toMatchObject({ decision: 'continue', reviseReason: null });
+    expect(review.current).toMatchObject({ decision: null, record: null });
+    expect([review.cycles, review.recorded]).toEqual([2, 1]);
+    // The next review record compares with the ratings of the one before.
+    expect(review.ratedBefore).toEqual(review.previous?.record?.ratings);
   });
 
   it('recordClosureProposal: the reason, and its words when it is "other"', () => {

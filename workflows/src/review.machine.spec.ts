@@ -14,7 +14,7 @@ describe('review machine', () => {
   it('continue: a new cycle; revise and close end the review', () => {
     const s = reach(wf, [...recorded, 'CONTINUE_PLAN', ...recorded, 'REVISE_PLAN']);
     expect(stateOf(s)).toBe('planRevised');
-    expect(ctx(s).reviews.map((r) => r.decision)).toEqual(['continue', 'revise']);
+    expect([ctx(s).review.previous?.decision, ctx(s).review.current?.decision]).toEqual(['continue', 'revise']);
     expect(stateOf(reach(wf, [...recorded, 'PROPOSE_CLOSURE']))).toBe('closureProposed');
   });
 
@@ -26,7 +26,7 @@ describe('review machine', () => {
 
   it('reviewReminder at 6 weeks, reviewOverdue at 8 (published), to the end of the local day; only the overdue one is a due date', () => {
     const { snapshot, actions } = start(wf);
-    expect(ctx(snapshot).reviews).toEqual([expect.objectContaining({ cycle: 1, decision: null })]);
+    expect(ctx(snapshot).review).toEqual({ cycles: 1, recorded: 0, current: expect.objectContaining({ cycle: 1, decision: null }), previous: null, ratedBefore: [] });
     const dues = (actions as unknown as { type: string; params: { id: string; delay: number } }[])
       .filter((a) => a.type === 'xstate.raise')
       .map((a) => [a.params.id, new Date(Date.parse(ctx(snapshot).now) + a.params.delay).toISOString()]);
@@ -47,12 +47,12 @@ describe('review machine', () => {
       apologies: [{ name: 'Class teacher' }],
       chair: { name: 'Lead practitioner', personId: 'lead-1' },
     }).snapshot;
-    expect(ctx(held).reviews[0]).toMatchObject({
+    expect(ctx(held).review.current).toMatchObject({
       heldOn: '2027-01-20',
       meeting: { heldOn: '2027-01-20', attendance: [{ name: 'Parent A' }, { name: 'Lead practitioner', personId: 'lead-1' }], apologies: [{ name: 'Class teacher' }], chair: { name: 'Lead practitioner', personId: 'lead-1' } },
     });
     const recorded = accept(wf, held, 'RECORD_REVIEW').snapshot;
-    expect(ctx(recorded).reviews[0]?.record?.minutes).toBe('Reviewed the morning routine; attendance is up. The plan continues.');
+    expect(ctx(recorded).review.current?.record?.minutes).toBe('Reviewed the morning routine; attendance is up. The plan continues.');
   });
 
   it('reviewRecorded: the review record is due 10 working days after the review meeting (as the meeting minutes), counted from the day it was held; overdue to the coordinator', () => {

@@ -13,7 +13,7 @@ import { assertEvent, assign } from 'xstate';
 import { agreedReviewRules } from '@tacu/domain';
 import { actionPlanRules } from './action-plan.machine';
 import { closureRules } from './closure.machine';
-import { currentReview, type CaseContext, type ReviewCycle } from './context';
+import { currentReview, latestRatings, type CaseContext, type ReviewCycle, type ReviewState } from './context';
 import { escalationRules } from './escalation.machine';
 import { allow } from './permissions';
 import { countStart, defineRules, endOfStage, is, type AnyCaseEvent, type StateConfigOf } from './setup';
@@ -22,9 +22,21 @@ import { endDeadlines, notify, overdue, processSetup, reminder, standalone, star
 
 export type ReviewDecision = NonNullable<ReviewCycle['decision']>;
 
-function updateLast(reviews: ReviewCycle[], patch: Partial<ReviewCycle>): ReviewCycle[] {
-  if (reviews.length === 0) return reviews;
-  return [...reviews.slice(0, -1), { ...reviews[reviews.length - 1], ...patch }];
+/** The review state with the current cycle patched (unchanged before the first cycle). */
+function updateCurrent(review: ReviewState, patch: Partial<ReviewCycle>): ReviewState {
+  return review.current ? { ...review, current: { ...review.current, ...patch } } : review;
+}
+
+/** The review state when a new cycle starts: the current one becomes the previous, its ratings the latest. */
+function nextCycle(review: ReviewState, now: string): ReviewState {
+  const cycle = review.cycles + 1;
+  return {
+    cycles: cycle,
+    recorded: review.recorded,
+    current: { cycle, scheduledAt: now, heldOn: null, meeting: null, record: null, decision: null, reviseReason: null },
+    previous: review.current,
+    ratedBefore: latestRatings(review.ratedBefore, review.current?.record?.ratings ?? []),
+  };
 }
 
 /**
@@ -35,8 +47,11 @@ function updateLast(reviews: ReviewCycle[], patch: Partial<ReviewCycle>): Review
  */
 export function agreedNextReviewDay(context: CaseContext, event: AnyCaseEvent): string | null {
   if (!is(event, 'CONTINUE_PLAN') && !endOfStage(event, 'actionPlan')) return null;
-  const last = [...context.reviews].reverse().find((r) => r.record !== null);
-  return last?.record?.nextReviewOn ?? null;
+  // The cycle the decision was taken in: the current one (CONTINUE_PLAN), or the one before a
+  // revised plan's new cycle (entered with this event, so already started).
+  const { current, previous } = context.review;
+  const decided = current?.record ? current : previous;
+  return decided?.record?.nextReviewOn ?? null;
 }
 
 /** A review's own records; the child's views are the common rule (`childsViewRecorded`). */
@@ -46,9 +61,7 @@ export const reviewRules = defineRules({
     startReviewCycle: assign(({ context }) => {
       const last = currentReview(context);
       if (last && last.decision === null) return {};
-      return {
-        reviews: [...context.reviews, { cycle: context.reviews.length + 1, scheduledAt: context.now, heldOn: null, meeting: null, record: null, decision: null, reviseReason: null }],
-      };
+      return { review: nextCycle(context.review, context.now) };
     }),
     /**
      * The cycle's deadlines start (`reviewReminder`, `reviewOverdue`), counted from the day the
@@ -66,14 +79,14 @@ export const reviewRules = defineRules({
     recordReviewHeld: assign(({ context, event }) => {
       assertEvent(event, 'HOLD_REVIEW');
       const { type: _type, ...meeting } = event;
-      return { reviews: updateLast(context.reviews, { heldOn: event.heldOn, meeting }) };
+      return { review: updateCurrent(context.review, { heldOn: event.heldOn, meeting }) };
     }),
     recordReview: assign(({ context, event }) => {
       assertEvent(event, 'RECORD_REVIEW');
       const { type: _type, ...record } = event;
       const progress = new Map(record.progress.map((p) => [p.actionId, p]));
       return {
-        reviews: updateLast(context.reviews, { record }),
+        review: { ...updateCurrent(context.review, { record }), recorded: context.review.recorded + 1 },
         plan: {
           ...context.plan,
           actions: context.plan.actions.map((a) => {
@@ -84,7 +97,7 @@ export const reviewRules = defineRules({
       };
     }),
     recordReviewDecision: assign(({ context, event }, params: { decision: ReviewDecision }) => ({
-      reviews: updateLast(context.reviews, { decision: params.decision, reviseReason: is(event, 'REVISE_PLAN') ? event.reason : null }),
+      review: updateCurrent(context.review, { decision: params.decision, reviseReason: is(event, 'REVISE_PLAN') ? event.reason : null }),
     })),
   },
 });

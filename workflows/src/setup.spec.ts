@@ -50,7 +50,7 @@ describe('meetingDayOf and endOfStage', () => {
 
   it('at the end of a review, or when the plan continues, the day of the latest review held', () => {
     const context = upTo('RECORD_REVIEW');
-    const latest = context.reviews.filter((r) => r.heldOn !== null).at(-1)?.heldOn;
+    const latest = context.review.current?.heldOn;
     expect(latest).toBeDefined();
     expect(meetingDayOf(context, ev({ type: 'CONTINUE_PLAN' }))).toBe(latest);
     expect(meetingDayOf(context, ev({ type: 'xstate.done.state.case.review' }))).toBe(latest);

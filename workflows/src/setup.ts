@@ -135,8 +135,8 @@ export function meetingDayOf(context: CaseContext, event: AnyCaseEvent): string 
   if (is(event, 'HOLD_MEETING') || is(event, 'HOLD_REVIEW') || is(event, 'HOLD_CLOSING_MEETING')) return event.heldOn;
   if (endOfStage(event, 'meeting')) return context.meeting.held?.heldOn ?? null;
   if (endOfStage(event, 'review') || is(event, 'CONTINUE_PLAN')) {
-    const held = context.reviews.filter((r) => r.heldOn !== null);
-    return held[held.length - 1]?.heldOn ?? null;
+    const { current, previous } = context.review;
+    return current?.heldOn ?? previous?.heldOn ?? null;
   }
   return null;
 }

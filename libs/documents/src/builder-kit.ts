@@ -109,14 +109,16 @@ export function ratingsOf(
 }
 
 /**
- * Every rating the case recorded before now, oldest first: the pre-request checklist, the
- * assessment, then each recorded review.
+ * The ratings the case recorded before the current review's, oldest first: the pre-request
+ * checklist, the assessment, then the latest rating of each outcome at the reviews before
+ * (`review.ratedBefore`). With `throughCurrent`, the current review's ratings come last.
  */
-export function ratingHistory(context: CaseContext): OutcomeRating[][] {
+export function ratingHistory(context: CaseContext, { throughCurrent = false }: { throughCurrent?: boolean } = {}): OutcomeRating[][] {
   return [
     context.request.preRequestChecklist?.ratings ?? [],
     context.assessment.record?.ratings ?? [],
-    ...context.reviews.flatMap((r) => (r.record ? [r.record.ratings] : [])),
+    context.review.ratedBefore,
+    ...(throughCurrent && context.review.current?.record ? [context.review.current.record.ratings] : []),
   ];
 }
 

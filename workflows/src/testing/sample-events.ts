@@ -192,7 +192,7 @@ export function samplesOf(type: CaseEventType, context: CaseContext): CaseEvent[
     case 'REVISE_PLAN':
       return [{ type, reason: 'Add support for homework.' }];
     case 'PROPOSE_CLOSURE':
-      return [context.reviews.some((r) => r.record) ? { type, reason: 'needsMet' } : { type, reason: 'familyDisengaged' }];
+      return [context.review.recorded > 0 ? { type, reason: 'needsMet' } : { type, reason: 'familyDisengaged' }];
     case 'RECORD_CLOSURE_FEEDBACK':
       return [
         {
@@ -320,8 +320,11 @@ function detoured(c: CaseContext): boolean {
     c.meeting.cancellations.length > 0 ||
     c.assessment.reopenReasons.length > 0 ||
     c.plan.changeRequests.length > 0 ||
-    c.plan.history.length > 0 ||
-    c.reviews.some((r) => r.decision === 'continue' || r.decision === 'revise') ||
+    c.plan.version > 1 ||
+    c.plan.revision !== null ||
+    c.review.cycles > 1 ||
+    c.review.current?.decision === 'continue' ||
+    c.review.current?.decision === 'revise' ||
     c.missedDeadlines.length > 0 ||
     c.consents.length > 1 ||
     anyWithdrawn(c) ||
@@ -354,8 +357,9 @@ function detourStage(c: CaseContext): string | null {
   if (c.missedDeadlines.length > 0) return DEADLINE_STAGE[c.missedDeadlines[0].deadline] ?? null;
   if (c.meeting.cancellations.length > 0) return 'meeting';
   if (c.assessment.reopenReasons.length > 0) return 'assessment';
-  if (c.plan.changeRequests.length > 0 || c.plan.history.length > 0) return 'actionPlan';
-  if (c.reviews.some((r) => r.decision === 'continue')) return 'review';
+  if (c.plan.changeRequests.length > 0 || c.plan.version > 1 || c.plan.revision !== null) return 'actionPlan';
+  // Concerns and revisions are caught above: a second cycle follows a plan that continued.
+  if (c.review.cycles > 1 || c.review.current?.decision === 'continue') return 'review';
   if ((c.lastContactWithFamilyAt ?? null) !== null) return 'assessment';
   if (c.consents.length > 1) return SECOND_CONSENT_POINT.split('.')[0] ?? null;
   return null;
@@ -396,7 +400,7 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
   }
 
   const raisedIn = firstConcern?.raisedInStage ?? null;
-  const closesAtMeeting = clean && c.reviews.some((r) => r.record !== null);
+  const closesAtMeeting = clean && c.review.recorded > 0;
   return allSampleEventsFor(snapshot).filter((e) => {
     const t = e.type;
     if (inEscalation && isCase) return escalationVariantAllows(e, raisedIn, state, c);
@@ -429,7 +433,7 @@ export function sampleEventsFor(snapshot: AnyMachineSnapshot): AnyEventObject[] 
         return (
           c.plan.version === 0 ||
           c.plan.changeRequests.some((r) => r.planVersion === c.plan.version) ||
-          c.plan.history.some((h) => h.version === c.plan.version)
+          c.plan.revision?.fromVersion === c.plan.version
         );
       case 'PROPOSE_CLOSURE':
         if (state === 'review.recorded' || state === 'proposed' || state === 'closure.proposed' || state === 'recorded') return true;

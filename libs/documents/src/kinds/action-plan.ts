@@ -77,7 +77,7 @@ export function buildActionPlan(input: BuildInput<CaseContext>): ActionPlanView 
     childViews: ownWordsOf(context.plan.childViews),
     signOff: signOffOf(context, facts),
     changesRequested: context.plan.changeRequests.map((r) => ({ planVersion: r.planVersion, changes: r.changesRequested, at: r.at })),
-    nextReviewBy: context.plan.status === 'active' || context.reviews.length > 0 ? reviewDueDay(context) : null,
+    nextReviewBy: context.plan.status === 'active' || context.review.cycles > 0 ? reviewDueDay(context) : null,
     whoToCall: leadContactOf(context, facts),
   };
 }

@@ -49,7 +49,7 @@ export function buildClosingSummary(input: BuildInput<CaseContext>): ClosingSumm
     minutes: closure.feedback?.minutes ?? null,
     familyFeedback: ownWordsOf(closure.feedback?.familyFeedback),
     childFeedback: ownWordsOf(closure.feedback?.childFeedback),
-    finalRatings: ratingsOf(closure.feedback?.finalRatings ?? [], framework, ratingHistory(context), 'first'),
+    finalRatings: ratingsOf(closure.feedback?.finalRatings ?? [], framework, ratingHistory(context, { throughCurrent: true }), 'first'),
     scale: scaleOf(framework),
     actions: actionsOf(context, facts),
     onwardReferrals: [...(closure.feedback?.onwardReferrals ?? [])],

@@ -45,12 +45,11 @@ export interface ReviewRecordView extends BaseViewModel {
 export function buildReviewRecord(input: BuildInput<CaseContext>): ReviewRecordView {
   const { context, facts } = input;
   const framework = frameworkOfCase(context);
-  const index = context.reviews.length - 1;
-  const review = context.reviews[index];
+  const review = context.review.current;
   const record = review?.record ?? null;
   const meeting = review?.meeting ?? null;
   // Earlier ratings: the checklist, the assessment and the reviews before this one.
-  const earlier = ratingHistory({ ...context, reviews: context.reviews.slice(0, Math.max(0, index)) });
+  const earlier = ratingHistory(context);
   return {
     ...baseOf(input),
     cycle: review?.cycle ?? 0,

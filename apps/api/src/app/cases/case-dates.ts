@@ -12,6 +12,7 @@ import { frameworkOf, type CaseContext } from '@tacu/workflows';
 import type { CaseEventCheckRow } from '@tacu/engine';
 import { ValidationFailed } from '../errors/validation-failed';
 import type { OpenCaseInput } from './open-case.dto';
+import { recordOf } from './cases.dto';
 
 /** Throws 400 VALIDATION_FAILED with the problems by field; nothing when there are none. */
 export function refuse(problems: DateProblem[]): void {
@@ -40,9 +41,8 @@ export function checkOpenCaseDates(input: OpenCaseInput, now: Date, timeZone: st
 export function caseEventCheck(event: CaseEvent, now: Date): (row: CaseEventCheckRow) => void {
   return (row) => {
     const { timeZone } = row;
-    const record = ((row.snapshot as { context?: Partial<CaseContext> } | null)?.context ?? {}) as Partial<CaseContext>;
-    const reviews = record.reviews ?? [];
-    const reviewHeldOn = reviews[reviews.length - 1]?.heldOn ?? null;
+    const record = recordOf(row.snapshot) as Partial<CaseContext>;
+    const reviewHeldOn = record.review?.current?.heldOn ?? null;
     refuse([
       ...eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone, now, reviewHeldOn }),
       ...eventFrameworkProblems(event, frameworkOf(record)),
