@@ -23,12 +23,18 @@ export class FamilyRecordFacts implements CaseFactsSource {
   }
 }
 
+/** Stages in which no plan is sent or signed: their transitions need no plan documents (escalation may resume into the plan's). */
+const STAGES_WITHOUT_SIGN_OFF: ReadonlySet<string> = new Set(['request', 'assessment', 'meeting', 'review', 'closure']);
+
 /**
  * From the stored documents: the plan documents issued when each plan version was sent for
- * sign-off (`plansSentForSignOff`), so that a sign-off names the exact document signed.
+ * sign-off (`plansSentForSignOff`), so that a sign-off names the exact document signed. Read only
+ * while a plan can be signed: in other stages the fact is empty, so the snapshot does not carry
+ * the list and the transition makes no query for it.
  */
 export class PlanDocumentFacts implements CaseFactsSource {
   async forCase(manager: EntityManager, row: CaseRow): Promise<Record<string, unknown>> {
+    if (STAGES_WITHOUT_SIGN_OFF.has(row.stage)) return { plansSentForSignOff: [] };
     return { plansSentForSignOff: await new DocumentStore(manager).plansSentForSignOff(row.id) };
   }
 }
