@@ -75,6 +75,28 @@ describe('the child and family as practitioners describe them', () => {
     for (const secret of [SPECIAL.ethnicity, SPECIAL.religion, SPECIAL.disabilityOrAdditionalNeeds, 'Church of Ireland', PROFESSIONAL_PHONE]) expect({ secret, shown: readable.includes(secret) }).toEqual({ secret, shown: false });
   });
 
+  it("the lead of a sibling case does not see the other child's sensitive details nor their professionals' contacts; that child's lead and the coordinators do", async () => {
+    const first = await openCase(h, USERS.lead, withDetails());
+    // A sister's case in the same family, registered to another lead practitioner.
+    const sister = await openCase(h, USERS.lead, { ...openCaseBody({ child: { name: 'Síle Murphy', dateOfBirth: '2016-05-04' }, familyId: first.familyId, familyMembers: [] }), leadPractitionerId: USERS.otherLead });
+    // (The home's address is also the parents': the sister's lead sees it as theirs.)
+    const secrets = [SPECIAL.ethnicity, SPECIAL.religion, SPECIAL.disabilityOrAdditionalNeeds, PROFESSIONAL_PHONE];
+    const seen = await get(h, `/cases/${sister.id}`, USERS.otherLead);
+    expect(seen.status).toBe(200);
+    const brother = seen.body.familyMembers.find((m: Member) => m.id === first.body['childPersonId']);
+    // Who he is, as the family's composition; nothing of his own case's special-category data.
+    expect(brother).toMatchObject({ name: 'Seán Murphy', relationship: 'child' });
+    expect(brother).not.toHaveProperty('sensitive');
+    expect(brother['professionalsInvolved']).toEqual([{ name: 'Dr Nuala Hayes', service: 'Speech and Language Therapy, HSE' }]);
+    const shownToSistersLead = JSON.stringify(seen.body);
+    for (const secret of secrets) expect({ secret, shown: shownToSistersLead.includes(secret) }).toEqual({ secret, shown: false });
+    // The adults of the family are the sister's case's family too: her lead sees their sensitive details.
+    expect(memberNamed(seen.body, 'Siobhán Murphy')).toHaveProperty('sensitive');
+    // The brother's own lead (reading the sister's case, which they opened) and the coordinator see his.
+    const coordinator = (await get(h, `/cases/${sister.id}`, USERS.coordinator)).body;
+    expect(coordinator.familyMembers.find((m: Member) => m.id === first.body['childPersonId']).sensitive).toEqual(SPECIAL);
+  });
+
   it('the liaison person of a case on hold, and the practitioner who only made the request, do not see them either', async () => {
     const { id } = await openCase(h, USERS.lead, withDetails());
     await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));

@@ -8,6 +8,7 @@ import {
   familyDetailsChange,
   canOpenCaseIn,
   canReadCase,
+  canSeeMemberSensitiveDetails,
   canSeeSensitiveDetails,
   caseRoleOf,
   caseVisibilityFilter,
@@ -238,6 +239,21 @@ describe('sensitive details', () => {
     expect(canSeeSensitiveDetails(actor('coordinator'), facts())).toBe(true);
     expect(canSeeSensitiveDetails(actor('coordinator', 'c', 'galway'), facts())).toBe(false);
     expect(canSeeSensitiveDetails(actor('leadPractitioner', 'lp', 'galway'), facts({ participation: ['lead'] }))).toBe(false);
+  });
+
+  it("of a sibling case's child are for the area's coordinators and whoever leads that child's case, not for the lead of the sibling's case", () => {
+    const lead = actor('leadPractitioner');
+    const ofLead = facts({ participation: ['lead'] });
+    const sibling = { childOfAnotherCase: true, readerLeadsTheirCase: false };
+    expect(canSeeMemberSensitiveDetails(lead, ofLead, sibling)).toBe(false);
+    expect(canSeeMemberSensitiveDetails(lead, ofLead, { ...sibling, readerLeadsTheirCase: true })).toBe(true);
+    expect(canSeeMemberSensitiveDetails(actor('coordinator'), facts(), sibling)).toBe(true);
+    expect(canSeeMemberSensitiveDetails(actor('coordinator', 'c', 'galway'), facts(), sibling)).toBe(false);
+    // The case's own child and the adults: as the case.
+    const own = { childOfAnotherCase: false, readerLeadsTheirCase: false };
+    expect(canSeeMemberSensitiveDetails(lead, ofLead, own)).toBe(true);
+    expect(canSeeMemberSensitiveDetails(lead, facts({ participation: ['invitee'] }), own)).toBe(false);
+    expect(canSeeMemberSensitiveDetails(lead, facts({ participation: ['invitee'] }), { ...sibling, readerLeadsTheirCase: true })).toBe(false);
   });
 
   it('are not for the practitioner who made the request, an invited agency, a liaison person or a manager', () => {

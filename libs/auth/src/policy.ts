@@ -263,6 +263,28 @@ export function canSeeSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts
   return actor.role === 'leadPractitioner' && facts.participation.includes('lead');
 }
 
+/** What the policy looks at of one member of a case's family, besides the case. */
+export interface FamilyMemberFacts {
+  /** The member is the child of another case of the family (a sibling case), not of this one. */
+  childOfAnotherCase: boolean;
+  /** The reader leads a case whose child the member is. */
+  readerLeadsTheirCase: boolean;
+}
+
+/**
+ * Whether a reader of a case sees the sensitive details of one member of its family. The case's
+ * own child and the adults of the family: as the case (`canSeeSensitiveDetails`). Another child
+ * of the family, the child of a sibling case: only the area's coordinators and whoever leads a
+ * case of that child. Leading one child's case is no need to know a brother's or sister's
+ * special-category data (GDPR art. 9) or their professionals' contacts (domain.md "Rules that
+ * hold everywhere": need to know).
+ */
+export function canSeeMemberSensitiveDetails(actor: Actor, facts: Pick<CaseAccessFacts, 'areaId' | 'participation'>, member: FamilyMemberFacts): boolean {
+  if (!canSeeSensitiveDetails(actor, facts)) return false;
+  if (!member.childOfAnotherCase) return true;
+  return actor.role === 'coordinator' || member.readerLeadsTheirCase;
+}
+
 /** Whether an actor may change what a case records of its family now, and if not, why. */
 export type FamilyDetailsDecision = 'allowed' | 'notPermitted' | 'caseClosed';
 

@@ -201,6 +201,16 @@ export class CaseQueries {
    * Other children's cases of the same family that the caller may see (sibling cases); the same
    * child's other episodes are not siblings.
    */
+  /** The children of the family's cases that `userId` leads (their person ids). */
+  async childrenLedBy(familyId: string, userId: string): Promise<Set<string>> {
+    const { rows } = await sql<{ childPersonId: string }>(
+      this.manager,
+      `SELECT DISTINCT child_person_id AS "childPersonId" FROM cases WHERE family_id = $1 AND lead_practitioner_id = $2 AND child_person_id IS NOT NULL`,
+      [familyId, userId],
+    );
+    return new Set(rows.map((r) => r.childPersonId));
+  }
+
   async siblings(caseId: string, familyId: string, childPersonId: string | null, visibility: CaseVisibilityFilter): Promise<Array<{ id: string; childPersonId: string | null; stage: string; status: string }>> {
     const p = new Params();
     const where = [

@@ -11,6 +11,7 @@ import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import {
   canOpenCaseIn,
   canSeeChecklist,
+  canSeeMemberSensitiveDetails,
   canSeeSensitiveDetails,
   caseRoleOf,
   caseVisibilityFilter,
@@ -454,7 +455,7 @@ export class CasesService {
       this.engine.nextStepsOf(row, actingAs(actor, role)),
       await queries.deadlines(caseId),
       row.familyId ? await queries.siblings(caseId, row.familyId, row.childPersonId, visibility) : [],
-      row.familyId ? await this.members(manager, row.familyId, canSeeSensitiveDetails(actor, accessFactsOf(row))) : [],
+      row.familyId ? await this.members(manager, actor, row, row.familyId) : [],
     ];
     const preRequestChecklistId = await this.checklistIdShownTo(manager, actor, caseId);
     const timeZone = await this.timeZoneOf(manager, row.areaId);
@@ -476,12 +477,21 @@ export class CasesService {
     return canSeeChecklist(actor, { areaId: checklist.areaId, madeBy: checklist.madeBy, leadOfLinkedCase: checklist.leadOfLinkedCase ?? false }) ? checklist.id : null;
   }
 
-  /** The family as the reader may read it: sensitive details are read from the database only when the policy allows them. */
-  private async members(manager: EntityManager, familyId: string, withSensitive: boolean): Promise<FamilyMemberResponse[]> {
+  /**
+   * The family of `row` as the reader may read it, member by member (libs/auth
+   * `canSeeMemberSensitiveDetails`: a sibling case's child's sensitive details only for those who
+   * lead that child's case and the coordinators). Sensitive details are read from the database
+   * only when the policy allows them for someone.
+   */
+  private async members(manager: EntityManager, actor: Actor, row: CaseRow, familyId: string): Promise<FamilyMemberResponse[]> {
+    const facts = accessFactsOf(row);
+    if (!canSeeSensitiveDetails(actor, facts)) return (await new PeopleStore(manager).listMembers(familyId)).map((m) => memberAsRead(m, undefined, false));
     const people = new PeopleStore(manager);
-    const members = await people.listMembers(familyId);
-    const sensitive = withSensitive ? (await people.readSensitive(familyId)).members : {};
-    return members.map((m) => memberAsRead(m, sensitive[m.id], withSensitive));
+    const [members, stored, ledChildren] = [await people.listMembers(familyId), (await people.readSensitive(familyId)).members, await new CaseQueries(manager).childrenLedBy(familyId, actor.id)];
+    return members.map((m) => {
+      const seesSensitive = canSeeMemberSensitiveDetails(actor, facts, { childOfAnotherCase: m.relationship === 'child' && m.id !== row.childPersonId, readerLeadsTheirCase: ledChildren.has(m.id) });
+      return memberAsRead(m, seesSensitive ? stored[m.id] : undefined, seesSensitive);
+    });
   }
 
   async send(actor: Actor, caseId: string, body: unknown, options: CommandOptions): Promise<TransitionResponse> {
