@@ -4,8 +4,11 @@
  *
  * - per client address, on every request (unknown routes too): RATE_LIMIT_PER_ADDRESS;
  * - per user, the verified token's `sub`, once the token is checked: RATE_LIMIT_PER_USER;
- * - failed authentications (401 answers) per client address: RATE_LIMIT_FAILED_AUTH. Past it the
- *   address is answered 429 on everything until its window ends, before any token is looked at.
+ * - failed authentications (401 answers) per client address: RATE_LIMIT_FAILED_AUTH. Past it,
+ *   until its window ends, every authentication from the address that fails is answered 429
+ *   instead of 401 (nothing says whether a guess was close), while requests with a valid token or
+ *   session go on: one client guessing tokens behind an office's shared address must not lock out
+ *   everyone else working there. Tokens are signed and sessions random, so guessing gains nothing.
  *
  * `/health/live` is never limited: it costs nothing to answer and an orchestrator must always
  * reach it. Limited answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (of
@@ -54,6 +57,23 @@ function refuse(reply: FastifyReply, counted: Counted, what: string): never {
   throw new TooManyRequests(`${what}; try again in ${Math.max(1, counted.ttlInSeconds)} seconds (Retry-After).`);
 }
 
+/**
+ * The 429 that replaces a failing authentication's 401 past the failed-authentication limit:
+ * problem+json (as every API error) or, for a browser asking for a page, a short HTML page.
+ */
+function tooManyFailures(request: FastifyRequest, reply: FastifyReply, failures: Counted, windowSeconds: number): string {
+  const retryAfter = Math.max(1, failures.ttlInSeconds);
+  const detail = `Too many failed authentications from your address (at most ${failures.max} in ${windowSeconds} seconds); try again in ${retryAfter} seconds (Retry-After). A valid token or session still works.`;
+  setHeaders(reply, failures);
+  void reply.code(429).header(RATE_LIMIT_HEADERS.retryAfter, retryAfter).removeHeader('www-authenticate');
+  if ((request.headers.accept ?? '').includes('text/html')) {
+    void reply.header('content-type', 'text/html; charset=utf-8');
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts</title></head><body><main><h1>Too many attempts</h1><p>${detail}</p></main></body></html>`;
+  }
+  void reply.header('content-type', 'application/problem+json; charset=utf-8');
+  return JSON.stringify({ type: 'urn:tacu:problem:too-many-requests', title: 'Too many requests', status: 429, detail, code: 'TOO_MANY_REQUESTS', requestId: request.id });
+}
+
 /** The three limits of one app; `install` before the app initialises, `checkUser` after authentication. */
 export class RateLimiter {
   private perAddress: Check | undefined;
@@ -61,6 +81,8 @@ export class RateLimiter {
   private failedAuth: Check | undefined;
   /** The remaining count already on each reply, so the nearest limit is the one shown. */
   private readonly shown = new WeakMap<FastifyRequest, number>();
+  /** Requests from an address past its failed-authentication limit: a failing authentication of theirs is answered 429. */
+  private readonly pastFailedAuth = new WeakMap<FastifyRequest, Counted>();
 
   constructor(private readonly settings: RateLimitSettings) {}
 
@@ -80,9 +102,7 @@ export class RateLimiter {
       if (UNLIMITED_ROUTES.includes(request.routeOptions.url ?? '')) return;
       if (this.failedAuth) {
         const failures = await this.failedAuth(request, { increment: false });
-        if (!failures.isAllowed && failures.remaining === 0) {
-          refuse(reply, failures, `Too many failed authentications from your address (at most ${failures.max} in ${windowSeconds} seconds)`);
-        }
+        if (!failures.isAllowed && failures.remaining === 0) this.pastFailedAuth.set(request, failures);
       }
       if (this.perAddress) {
         const counted = await this.perAddress(request);
@@ -90,6 +110,12 @@ export class RateLimiter {
         if (counted.isExceeded) refuse(reply, counted, `Too many requests from your address (at most ${counted.max} in ${windowSeconds} seconds)`);
         this.show(request, reply, counted);
       }
+    });
+    // A failing authentication from an address past its limit: 429 instead of the 401.
+    fastify.addHook('onSend', async (request, reply, payload) => {
+      const failures = this.pastFailedAuth.get(request);
+      if (!failures || reply.statusCode !== 401) return payload;
+      return tooManyFailures(request, reply, failures, windowSeconds);
     });
     // Counted once the answer is known: a 401 is a failed authentication, whatever the route.
     fastify.addHook('onResponse', (request, reply, done) => {
