@@ -1,5 +1,5 @@
 import type { RecordAssessment } from '../events';
-import { fail, isBlank, OK, type RuleResult } from './rule-result';
+import { allOf, fail, isBlank, OK, type RuleResult } from './rule-result';
 
 export type AssessmentRecord = Omit<RecordAssessment, 'type'>;
 
@@ -8,11 +8,11 @@ export function assessmentHasNeeds(assessment: AssessmentRecord | null | undefin
   if (!assessment) {
     return fail('The strengths and needs assessment is not recorded yet: record it (RECORD_ASSESSMENT) before completing it.');
   }
-  if (!(assessment.needs ?? []).some((n) => !isBlank(n.description))) {
-    return fail('The assessment names no needs: record at least one need on one of the three sides of the child\'s world before completing it.');
-  }
-  if (!(assessment.desiredOutcomes ?? []).some((o) => !isBlank(o))) {
-    return fail('The assessment names no desired outcome: record what the family want to change before completing it.');
-  }
-  return OK;
+  // Both are said at once when both are missing.
+  return allOf(
+    (assessment.needs ?? []).some((n) => !isBlank(n.description))
+      ? OK
+      : fail('The assessment names no needs: record at least one need on one of the three sides of the child\'s world before completing it.'),
+    (assessment.desiredOutcomes ?? []).some((o) => !isBlank(o)) ? OK : fail('The assessment names no desired outcome: record what the family want to change before completing it.'),
+  );
 }

@@ -10,9 +10,13 @@ export function fail(reason: string): RuleResult {
   return { ok: false, reason };
 }
 
-/** The first failing result, or OK when every rule holds. */
+/**
+ * OK when every rule holds; otherwise every failing rule's reason, in order, in one reason: a
+ * practitioner sees all that is missing at once instead of fixing one thing to meet the next.
+ */
 export function allOf(...results: RuleResult[]): RuleResult {
-  return results.find((r) => !r.ok) ?? OK;
+  const reasons = results.flatMap((r) => (r.ok ? [] : [r.reason]));
+  return reasons.length === 0 ? OK : fail(reasons.join(' '));
 }
 
 function isBlank(text: string | undefined | null): boolean {

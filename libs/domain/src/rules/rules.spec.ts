@@ -87,6 +87,11 @@ describe('assessmentHasNeeds', () => {
     expect(reason(assessmentHasNeeds({ ...record, desiredOutcomes: undefined as never }))).toMatch(/^The assessment names no desired outcome/);
     expect(reason(assessmentHasNeeds(undefined))).toBe('The strengths and needs assessment is not recorded yet: record it (RECORD_ASSESSMENT) before completing it.');
   });
+  it('says both at once when neither a need nor a desired outcome is named', () => {
+    expect(reason(assessmentHasNeeds({ ...record, needs: [], desiredOutcomes: [] }))).toBe(
+      "The assessment names no needs: record at least one need on one of the three sides of the child's world before completing it. The assessment names no desired outcome: record what the family want to change before completing it.",
+    );
+  });
   it('one need among blank ones is enough', () => {
     expect(assessmentHasNeeds({ ...record, needs: [{ side: 'myWiderWorld', description: '' }, ...record.needs], desiredOutcomes: ['', 'Joins a club'] }).ok).toBe(true);
   });
@@ -163,9 +168,11 @@ describe('isBlank', () => {
 });
 
 describe('allOf', () => {
-  it('returns the first failure, or OK', () => {
+  it('returns every failure at once, in order, or OK', () => {
     expect(allOf(OK, OK)).toEqual(OK);
-    expect(allOf(OK, fail('a'), fail('b'))).toEqual({ ok: false, reason: 'a' });
+    expect(allOf()).toEqual(OK);
+    expect(allOf(OK, fail('a'), fail('b'))).toEqual({ ok: false, reason: 'a b' });
+    expect(allOf(fail('a'), OK)).toEqual({ ok: false, reason: 'a' });
   });
 });
 
