@@ -160,9 +160,10 @@ export class WorkflowEngine implements Engine {
     if (typeof given.areaId !== 'string' || given.areaId === '') {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, 'A case needs the network area it belongs to (attributes.areaId).', { field: 'attributes.areaId' });
     }
-    // Scoped to the actor: two people who happen to choose the same key open two cases.
+    // Scoped to the actor: two people who happen to choose the same key open two cases. No case
+    // row to lock yet: the key itself is locked.
     const request = command.request ?? { workflowVersion: definition.version, input: command.input, attributes: given, caseId: command.caseId ?? null };
-    const keyed = await this.checkKey(manager, `open:${command.actor.id}`, command.idempotencyKey, { op: 'open', workflowId: definition.id, request }, 'This idempotency key was already used to open a different case. Use a new key for a new request.');
+    const keyed = await this.checkKey(manager, `open:${command.actor.id}`, command.idempotencyKey, { op: 'open', workflowId: definition.id, request }, true, 'This idempotency key was already used to open a different case. Use a new key for a new request.');
     if ('replay' in keyed) return keyed.replay;
 
     const caseId = command.caseId ?? randomUUID();
@@ -241,7 +242,7 @@ export class WorkflowEngine implements Engine {
     const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
 
     // Checked before the version, so a retried request with its original If-Match still gets its answer.
-    const keyed = await this.checkKey(manager, row.id, command.idempotencyKey, { op: 'send', event, actorId: actor.id }, 'This idempotency key was already used for a different command. Use a new key for a new command.');
+    const keyed = await this.checkKey(manager, row.id, command.idempotencyKey, { op: 'send', event, actorId: actor.id }, false, 'This idempotency key was already used for a different command. Use a new key for a new command.');
     if ('replay' in keyed) return keyed.replay;
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
       throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {
@@ -529,16 +530,17 @@ export class WorkflowEngine implements Engine {
   }
 
   /**
-   * One way of idempotency for every command: without a key, nothing; with one, serialised on
-   * (scope, key) until the transaction ends (an open has no case row to lock; for a send, whose
-   * case row is locked already, the lock is never contended), then the stored answer of the same
+   * One way of idempotency for every command: without a key, nothing; with one, the commands
+   * sharing (scope, key) serialised until the transaction ends, then the stored answer of the same
    * request (`replayed: true`), or IDEMPOTENCY_KEY_REUSED (`reused` is its message) when the key
-   * was used for another request; else the record the commit saves.
+   * was used for another request; else the record the commit saves. `lock`: take an advisory lock
+   * on the key; a send passes false, since the case row it has locked (its scope) serialises its
+   * keys already, and a second lock would cost every keyed send a round trip for nothing.
    */
-  private async checkKey(manager: EntityManager, scope: string, key: string | undefined, request: unknown, reused: string): Promise<{ replay: TransitionResult } | { key: KeyRecord | null }> {
+  private async checkKey(manager: EntityManager, scope: string, key: string | undefined, request: unknown, lock: boolean, reused: string): Promise<{ replay: TransitionResult } | { key: KeyRecord | null }> {
     if (key === undefined) return { key: null };
     const store = new IdempotencyStore(manager);
-    await store.lockKey(scope, key);
+    if (lock) await store.lockKey(scope, key);
     const requestHash = sha256(canonicalJson(request));
     const record = await store.find(scope, key);
     if (!record) return { key: { scope, key, requestHash } };
