@@ -4,7 +4,7 @@
  */
 import { DomainError, DomainErrorCode, type Actor } from '@tacu/domain';
 import { createEngine, TimerWorker, type WorkflowEngine } from '@tacu/engine';
-import { AuditStore, type TacuDataSource } from '@tacu/persistence';
+import { AuditStore, PeopleStore, type TacuDataSource } from '@tacu/persistence';
 import { actor, createTestDataSource, FixedClock, fixtureWorkflow, WEEK } from '@tacu/testing';
 
 const REGISTRATION = 'xstate.after.requestRegistration.fixture.submitted';
@@ -82,6 +82,36 @@ it('concurrent retries with one idempotency key apply the command once', async (
   expect(results.filter((r) => !r.replayed)).toHaveLength(1);
   expect(new Set(results.map((r) => r.version))).toEqual(new Set([2]));
   await expectGaplessChain(caseId, 2);
+});
+
+it('concurrent opens with one idempotency key open one case and one family: the first commits, the rest replay it', async () => {
+  await new PeopleStore(ds.manager).upsertArea({ id: 'area-race', name: 'Race area' });
+  const opener = actor('leadPractitioner');
+  let prepared = 0;
+  const open = () =>
+    engine.open({
+      workflowId: 'fixture',
+      input: {},
+      attributes: { areaId: 'area-race' },
+      actor: opener,
+      idempotencyKey: 'open-once',
+      request: { child: 'Raced Child' },
+      prepare: async () => {
+        prepared += 1;
+        return { family: { new: {} }, child: { new: { relationship: 'child', name: 'Raced Child' } } };
+      },
+    });
+  const results = await Promise.all(Array.from({ length: 10 }, open));
+  expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+  expect(new Set(results.map((r) => r.caseId)).size).toBe(1);
+  // The key is locked before prepare is asked: the retries never ran it.
+  expect(prepared).toBe(1);
+  const [counts] = await ds.query(
+    `SELECT (SELECT count(*) FROM families WHERE created_by = $1)::int AS families, (SELECT count(*) FROM cases c JOIN families f ON f.id = c.family_id WHERE f.created_by = $1)::int AS cases`,
+    [opener.id],
+  );
+  expect(counts).toEqual({ families: 1, cases: 1 });
+  await expectGaplessChain(results[0]?.caseId as string, 1);
 });
 
 it('two timer workers racing on the same due timers never fire one twice', async () => {

@@ -5,12 +5,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { createMachine } from 'xstate';
 import { DomainError, DomainErrorCode, SYSTEM_ACTOR, type Actor } from '@tacu/domain';
-import { AuditStore, DocumentStore, OutboxStore, sha256, TimerStore, verifyAuditChain, type TacuDataSource } from '@tacu/persistence';
+import type { WorkflowDefinition } from '@tacu/workflows';
+import {
+  AuditStore,
+  CaseReadStore,
+  CaseStore,
+  DocumentStore,
+  IdempotencyStore,
+  OutboxStore,
+  ParticipantStore,
+  PeopleStore,
+  sha256,
+  TimerStore,
+  verifyAuditChain,
+  type TacuDataSource,
+} from '@tacu/persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- medium tests share the test database helpers
-import { actor, createTestDataSource, DAY, FixedClock, fixtureWorkflow, restartTestDataSource, WEEK } from '@tacu/testing';
+import { actor, createTestDataSource, DAY, FixedClock, fixtureMachine, fixtureWorkflow, restartTestDataSource, WEEK } from '@tacu/testing';
 import { createEngine, type WorkflowEngine } from './engine';
-import type { DocumentSource } from './engine.types';
+import type { DocumentSource, OpenCommand, OpenRecords } from './engine.types';
 import { TimerWorker } from './timer-worker';
 
 const REGISTRATION = 'xstate.after.requestRegistration.fixture.submitted';
@@ -382,6 +397,165 @@ describe('idempotency', () => {
     await engine.send({ caseId: a.caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, idempotencyKey: 'shared' });
     const onB = await engine.send({ caseId: b.caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, idempotencyKey: 'shared' });
     expect(onB).toMatchObject({ caseId: b.caseId, replayed: false, version: 2 });
+  });
+});
+
+describe('one commit step: open and send write the same rows, in the same order', () => {
+  /** The fixture, opened straight into `submitted`: an opening that schedules a deadline. */
+  const fromSubmitted: WorkflowDefinition = {
+    ...fixtureWorkflow,
+    id: 'fixtureFromSubmitted',
+    machine: createMachine({ ...fixtureMachine.config, initial: 'submitted' }, fixtureMachine.implementations) as unknown as WorkflowDefinition['machine'],
+  };
+  let withDeadline: WorkflowEngine;
+  beforeAll(async () => {
+    withDeadline = createEngine({ dataSource: ds, workflows: [fixtureWorkflow, fromSubmitted], clock, documents });
+    await new PeopleStore(ds.manager).upsertArea({ id: 'area-test', name: 'Test area' });
+  });
+
+  /** An opener who is a user (so they are a participant), and the family rows a caller's `prepare` hands the engine. */
+  async function opener(): Promise<Actor> {
+    const by = actor('leadPractitioner');
+    await new PeopleStore(ds.manager).upsertUser({ id: by.id, areaId: 'area-test', role: by.role, displayName: by.id, agency: null });
+    return by;
+  }
+  const familyOf = (childName: string): OpenRecords => ({
+    family: { new: {} },
+    child: { new: { relationship: 'child', name: childName, dateOfBirth: '2016-05-01' } },
+    members: [{ relationship: 'parentCarer', name: `Parent of ${childName}`, hasParentalResponsibility: true }],
+  });
+  /** What an opening by `by` left: their families, the named child's records, cases of that family. */
+  async function familyFootprint(by: Actor, childName: string) {
+    const [counts] = await ds.query(
+      `SELECT (SELECT count(*) FROM families WHERE created_by = $1)::int AS families,
+              (SELECT count(*) FROM family_members WHERE name = $2 OR name = 'Parent of ' || $2)::int AS members,
+              (SELECT count(*) FROM cases c JOIN families f ON f.id = c.family_id WHERE f.created_by = $1)::int AS cases,
+              (SELECT count(*) FROM idempotency_records WHERE scope = 'open:' || $1)::int AS keys`,
+      [by.id, childName],
+    );
+    return counts;
+  }
+
+  it('an open and a send each leave audit, case row, participants, timers, outbox, documents and idempotency record consistent', async () => {
+    const by = await opener();
+    const caseId = randomUUID();
+    const order: string[] = [];
+    const opened = await withDeadline.open({
+      workflowId: 'fixtureFromSubmitted',
+      caseId,
+      input: { leadPractitionerId: by.id },
+      attributes: { areaId: 'area-test', origin: 'school' },
+      actor: by,
+      idempotencyKey: 'open-commit-1',
+      prepare: async () => ({
+        ...familyOf('Commit Child'),
+        attributes: { preRequestChecklistId: 'checklist-1' },
+        // A row whose case_id references the case (not deferrable): written after the case row.
+        link: async (manager, linkedId, now) => {
+          order.push('link');
+          await new CaseReadStore(manager).record({ caseId: linkedId, at: now, actorId: by.id, actorRole: by.role, what: 'case', requestId: 'linked' });
+        },
+      }),
+    });
+    expect(order).toEqual(['link']);
+    // The due date of an opening comes from the timer it scheduled: 5 working days from Monday 2 March 2026.
+    const due = new Date('2026-03-10T00:00:00.000Z');
+    expect(opened).toMatchObject({ caseId, version: 1, state: 'submitted', dueAt: due.toISOString(), dueOn: '2026-03-09', documents: [], replayed: false });
+
+    const [row] = await ds.query(`SELECT family_id, child_person_id, version, due_at, overdue, last_audit_hash FROM cases WHERE id = $1`, [caseId]);
+    const members = await new PeopleStore(ds.manager).listMembers(row.family_id);
+    const child = members.find((m) => m.relationship === 'child');
+    expect(members.map((m) => [m.relationship, m.name]).sort()).toEqual([['child', 'Commit Child'], ['parentCarer', 'Parent of Commit Child']]);
+    expect(row).toMatchObject({ child_person_id: child?.id, version: 1, due_at: due, overdue: false });
+    const [open] = await new AuditStore(ds.manager).listForCase(caseId);
+    expect(open).toMatchObject({ seq: 1, eventType: 'OPEN_CASE', fromState: null, toState: 'submitted', prevHash: null, hash: row.last_audit_hash });
+    expect(open?.data['attributes']).toEqual({ areaId: 'area-test', origin: 'school', preRequestChecklistId: 'checklist-1', familyId: row.family_id, childPersonId: child?.id });
+    expect(await new ParticipantStore(ds.manager).list(caseId)).toEqual([{ userId: by.id, kind: 'lead' }, { userId: by.id, kind: 'opener' }]);
+    expect((await new TimerStore(ds.manager).listForCase(caseId)).map((t) => [t.delayName, t.dueAt, t.active])).toEqual([['requestRegistration', due, true]]);
+    expect(await new CaseReadStore(ds.manager).listForCase(caseId)).toEqual([expect.objectContaining({ requestId: 'linked' })]);
+    expect(await new IdempotencyStore(ds.manager).find(`open:${by.id}`, 'open-commit-1')).toEqual({ requestHash: expect.any(String), response: opened });
+
+    const raised = await withDeadline.send({ caseId, event: { type: 'RAISE_CONCERN', category: 'welfare' }, actor: by, idempotencyKey: 'send-commit-1' });
+    expect(raised).toMatchObject({ version: 2, state: 'onHold', dueAt: null, documents: ['childProtectionReport'], replayed: false });
+    const [after] = await ds.query(`SELECT version, due_at, overdue, last_audit_hash FROM cases WHERE id = $1`, [caseId]);
+    const audit = await new AuditStore(ds.manager).listForCase(caseId);
+    expect(audit.map((a) => [a.seq, a.eventType, a.fromState, a.toState])).toEqual([[1, 'OPEN_CASE', null, 'submitted'], [2, 'RAISE_CONCERN', 'submitted', 'onHold']]);
+    expect(after).toEqual({ version: 2, due_at: null, overdue: false, last_audit_hash: audit[1]?.hash });
+    expect(await new AuditStore(ds.manager).verifyChain(caseId)).toEqual({ valid: true, length: 2 });
+    expect((await new TimerStore(ds.manager).listForCase(caseId)).map((t) => [t.delayName, t.active])).toEqual([['requestRegistration', false]]);
+    expect((await new OutboxStore(ds.manager).listForCase(caseId)).map((m) => m.payload)).toEqual([{ to: 'designatedLiaisonPerson', reason: 'concernRaised' }]);
+    expect((await new DocumentStore(ds.manager).listForCase(caseId)).map((d) => [d.kind, d.caseVersion, d.eventType])).toEqual([['childProtectionReport', 2, 'RAISE_CONCERN']]);
+    expect(await new IdempotencyStore(ds.manager).find(caseId, 'send-commit-1')).toEqual({ requestHash: expect.any(String), response: raised });
+    // The lead is kept: the participants change only with the record.
+    expect(await new ParticipantStore(ds.manager).list(caseId)).toEqual([{ userId: by.id, kind: 'lead' }, { userId: by.id, kind: 'opener' }]);
+  });
+
+  it('a refusal thrown by prepare or by link leaves nothing written: no family, no case, no key', async () => {
+    const by = await opener();
+    const open = (caseId: string, prepare: OpenCommand['prepare']) =>
+      engine.open({ workflowId: 'fixture', caseId, input: {}, attributes: { areaId: 'area-test' }, actor: by, idempotencyKey: `refused-${caseId}`, ...(prepare ? { prepare } : {}) });
+    const before = await familyFootprint(by, 'Refused Child');
+    expect(before).toEqual({ families: 0, members: 0, cases: 0, keys: 0 });
+
+    const byPrepare = randomUUID();
+    await expect(open(byPrepare, async () => Promise.reject(new Error('this checklist is linked already')))).rejects.toThrow('this checklist is linked already');
+    const byLink = randomUUID();
+    let linked = false;
+    await expect(
+      open(byLink, async () => ({
+        ...familyOf('Refused Child'),
+        link: async (manager, caseId) => {
+          // The family and the case row are written by now, in the same transaction, and undone with it.
+          const [{ children }] = await manager.query(`SELECT count(*)::int AS children FROM family_members WHERE name = 'Refused Child'`);
+          linked = (await new CaseStore(manager).exists(caseId)) && children === 1;
+          throw new Error('the checklist was linked meanwhile');
+        },
+      })),
+    ).rejects.toThrow('the checklist was linked meanwhile');
+    expect(linked).toBe(true);
+    expect(await familyFootprint(by, 'Refused Child')).toEqual(before);
+    expect(await ds.query(`SELECT id FROM cases WHERE id = ANY($1::uuid[])`, [[byPrepare, byLink]])).toEqual([]);
+  });
+
+  it('the opening key is per actor: two people with one key open two cases, and each retry answers its own', async () => {
+    const [first, second] = [await opener(), await opener()];
+    const command = (by: Actor) => ({ workflowId: 'fixture', input: {}, attributes: { areaId: 'area-test' }, actor: by, idempotencyKey: 'the-same-key' });
+    const a = await engine.open(command(first));
+    const b = await engine.open(command(second));
+    expect([a.replayed, b.replayed]).toEqual([false, false]);
+    expect(b.caseId).not.toBe(a.caseId);
+    expect(await engine.open(command(first))).toEqual({ ...a, replayed: true });
+    expect(await engine.open(command(second))).toEqual({ ...b, replayed: true });
+  });
+
+  it('a replay answers the first case without asking prepare again (its checks would now fail); another request under the key is refused', async () => {
+    const by = await opener();
+    const request = { child: 'Replayed Child', areaId: 'area-test' };
+    let prepared = 0;
+    const open = (body: object) =>
+      engine.open({
+        workflowId: 'fixture',
+        // Each attempt chooses its own case id: the key stands for `request`, not for the command.
+        caseId: randomUUID(),
+        input: {},
+        attributes: { areaId: 'area-test' },
+        actor: by,
+        idempotencyKey: 'replay-1',
+        request: body,
+        prepare: async () => {
+          prepared += 1;
+          if (prepared > 1) throw new Error('the checklist is linked already');
+          return familyOf('Replayed Child');
+        },
+      });
+    const first = await open(request);
+    const retry = await open({ ...request });
+    expect(retry).toEqual({ ...first, replayed: true });
+    const refused = await rejection(open({ ...request, child: 'Another Child' }));
+    expect(refused.code).toBe(DomainErrorCode.IDEMPOTENCY_KEY_REUSED);
+    expect(refused.message).toBe('This idempotency key was already used to open a different case. Use a new key for a new request.');
+    expect(prepared).toBe(1);
+    expect(await familyFootprint(by, 'Replayed Child')).toEqual({ families: 1, members: 2, cases: 1, keys: 1 });
   });
 });
 

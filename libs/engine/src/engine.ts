@@ -10,7 +10,6 @@ import { CalendarError, DEFAULT_DEADLINE_POLICY, DomainError, DomainErrorCode, l
 import type { CaseProjection, WorkflowDefinition } from '@tacu/workflows';
 import {
   AuditStore,
-  auditHash,
   CaseStore,
   canonicalJson,
   DocumentStore,
@@ -20,14 +19,15 @@ import {
   iso,
   OutboxStore,
   ParticipantStore,
+  PeopleStore,
   sha256,
   TimerStore,
   type CaseRow,
   type CaseUpdate,
   type NewDocument,
-  type NewAuditEvent,
 } from '@tacu/persistence';
 import type {
+  CaseAttributes,
   CaseFactsSource,
   CaseSnapshotRow,
   Clock,
@@ -36,6 +36,7 @@ import type {
   Engine,
   IssuedDocument,
   OpenCommand,
+  OpenRecords,
   RecalculateCommand,
   RecalculationResult,
   RecordChangeCommand,
@@ -146,28 +147,33 @@ export class WorkflowEngine implements Engine {
     return found;
   }
 
+  /**
+   * Opens a case inside the caller's transaction: the idempotency key (per actor), the caller's
+   * `prepare` (its checks and the family's rows), the initial snapshot and the opener's role, then
+   * `commit`. Throws UNKNOWN_WORKFLOW, INVALID_INPUT (no area, a taken case id, bad input),
+   * ROLE_NOT_PERMITTED, IDEMPOTENCY_KEY_REUSED, or what `prepare`/`link` throw; nothing is written then.
+   */
   async openIn(manager: EntityManager, command: OpenCommand): Promise<TransitionResult> {
     const now = this.clock.now();
     const definition = this.definition(command.workflowId, command.workflowVersion);
-    const attributes = command.attributes ?? ({} as OpenCommand['attributes']);
-    if (typeof attributes.areaId !== 'string' || attributes.areaId === '') {
+    const given = command.attributes ?? ({} as OpenCommand['attributes']);
+    if (typeof given.areaId !== 'string' || given.areaId === '') {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, 'A case needs the network area it belongs to (attributes.areaId).', { field: 'attributes.areaId' });
     }
-    const key = command.idempotencyKey;
-    const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'open', workflowId: definition.id, workflowVersion: definition.version, input: command.input, attributes, caseId: command.caseId ?? null, actorId: command.actor.id }));
-    if (key !== undefined) {
-      const idempotency = new IdempotencyStore(manager);
-      await idempotency.lockKey('open', key);
-      const replay = await this.replay(idempotency, 'open', key, requestHash);
-      if (replay) return replay;
-    }
+    // Scoped to the actor: two people who happen to choose the same key open two cases. No case
+    // row to lock yet: the key itself is locked.
+    const request = command.request ?? { workflowVersion: definition.version, input: command.input, attributes: given, caseId: command.caseId ?? null };
+    const keyed = await this.checkKey(manager, `open:${command.actor.id}`, command.idempotencyKey, { op: 'open', workflowId: definition.id, request }, true, 'This idempotency key was already used to open a different case. Use a new key for a new request.');
+    if ('replay' in keyed) return keyed.replay;
 
-    const cases = new CaseStore(manager);
     const caseId = command.caseId ?? randomUUID();
     if (command.caseId !== undefined) {
       if (!isUuid(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, 'A case id must be a uuid.', { field: 'caseId' });
-      if (await cases.exists(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, `A case with id ${caseId} already exists.`, { field: 'caseId' });
+      if (await new CaseStore(manager).exists(caseId)) throw new DomainError(DomainErrorCode.INVALID_INPUT, `A case with id ${caseId} already exists.`, { field: 'caseId' });
     }
+    // Asked only now: a replay must not re-run checks that the first request's writes now fail.
+    const records = command.prepare ? await command.prepare(manager, caseId) : null;
+    const attributes: CaseAttributes = { ...given, ...records?.attributes };
 
     const calendar = await this.calendars.forArea(manager, attributes.areaId, now);
     // The case keeps the framework it opens with: every later rating is checked against this copy.
@@ -194,96 +200,50 @@ export class WorkflowEngine implements Engine {
     const projection = definition.project(snapshot);
     const plan = planEffects(null, snapshot, rawActions as unknown as MachineAction[], now, new Set(), passedThrough(getInitialMicrosteps(definition.machine, input).map(([step]) => step)));
     countable(OPEN_CASE, () => countExactly(definition, snapshot, plan));
-    const dueAt = earliestDue(plan, definition.dueDateDelays);
-    const audit: NewAuditEvent = {
-      caseId,
-      seq: 1,
-      at: now,
-      actorId: command.actor.id,
-      actorRole: command.actor.role,
-      eventType: OPEN_CASE,
-      fromState: null,
-      toState: projection.state,
-      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, attributes, outcomeFramework: outcomeFramework.id },
-      prevHash: null,
-    };
-    const hash = auditHash({ ...audit, data: JSON.parse(JSON.stringify(audit.data)) });
-    await cases.insert({
-      id: caseId,
-      workflowId: definition.id,
-      workflowVersion: definition.version,
-      areaId: attributes.areaId,
-      familyId: attributes.familyId ?? null,
-      childPersonId: attributes.childPersonId ?? null,
-      origin: attributes.origin ?? null,
-      previousEpisodeId: attributes.previousEpisodeId ?? null,
-      leadPractitionerId: projection.leadPractitionerId,
-      state: projection.state,
-      stage: projection.stage,
-      status: projection.status,
-      closureReason: projection.closureReason,
-      dueAt,
-      overdue: dueAt !== null && dueAt.getTime() <= now.getTime(),
-      snapshot: definition.machine.getPersistedSnapshot(snapshot),
-      version: 1,
-      lastAuditHash: hash,
-      openedAt: now,
-      closedAt: projection.status === 'closed' ? now : null,
-    });
-    await new AuditStore(manager).append(audit);
-    await this.writeEffects(manager, caseId, plan, now);
-    const issuedDocuments = await this.issueDocuments(manager, {
-      caseRow: { id: caseId, areaId: attributes.areaId, familyId: attributes.familyId ?? null, childPersonId: attributes.childPersonId ?? null, openedAt: now },
-      caseVersion: 1,
-      state: projection.state,
-      eventType: OPEN_CASE,
+    return this.commit(manager, {
+      definition,
       actor: command.actor,
-      context: snapshot.context,
-      kinds: plan.documents,
       now,
       timeZone: calendar.timeZone,
+      opening: {
+        caseId,
+        workflowId: definition.id,
+        workflowVersion: definition.version,
+        attributes,
+        records,
+        snapshot: definition.machine.getPersistedSnapshot(snapshot),
+      },
+      before: [],
+      next: snapshot,
+      projection,
+      plan,
+      eventType: OPEN_CASE,
+      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, outcomeFramework: outcomeFramework.id },
+      key: keyed.key,
     });
-    const participants = new ParticipantStore(manager);
-    await participants.addOpener(caseId, command.actor.id, now);
-    await participants.replace(caseId, projection.participants, now);
-
-    const result: TransitionResult = {
-      caseId,
-      version: 1,
-      state: projection.state,
-      stage: projection.stage,
-      status: projection.status,
-      dueAt: iso(dueAt),
-      dueOn: dueAt ? localDueDay(dueAt, calendar.timeZone) : null,
-      timeZone: calendar.timeZone,
-      ...nextStepsFor(definition, snapshot, command.actor.role),
-      documents: plan.documents.map((d) => d.document),
-      issuedDocuments,
-      replayed: false,
-    };
-    if (key !== undefined) await new IdempotencyStore(manager).save('open', key, requestHash, result, now);
-    return result;
   }
 
+  /**
+   * Sends one event inside the caller's transaction: locks the case, asks need to know, the
+   * idempotency key, the version, the caller's checks and the machine, then `commit`. Throws
+   * CASE_NOT_FOUND, IDEMPOTENCY_KEY_REUSED, VERSION_CONFLICT, EVENT_NOT_ALLOWED, ROLE_NOT_PERMITTED,
+   * GUARD_FAILED, INVALID_INPUT, or what the caller's checks throw; nothing is written then.
+   */
   async sendIn(manager: EntityManager, command: SendCommand): Promise<TransitionResult> {
     const now = this.clock.now();
     const { event } = command;
     if (!event || typeof event.type !== 'string' || event.type === '') {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, 'An event needs a type.', { field: 'event.type' });
     }
-    const cases = new CaseStore(manager);
-    const row = await cases.lock(command.caseId, command.roleOnCase ? command.actor.id : undefined);
+    const row = await new CaseStore(manager).lock(command.caseId, command.roleOnCase ? command.actor.id : undefined);
     const role = row && command.roleOnCase ? command.roleOnCase(row) : command.actor.role;
     if (!row || !role) throw notFound(command.caseId);
     // The machine's permissions and the audit trail see the role the actor acts in on this case.
     const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
 
-    const key = command.idempotencyKey;
-    const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
-    if (key !== undefined) {
-      const replay = await this.replay(new IdempotencyStore(manager), row.id, key, requestHash);
-      if (replay) return replay;
-    }
+    // Checked before the version, so a retried request with its original If-Match still gets its answer.
+    const keyed = await this.checkKey(manager, row.id, command.idempotencyKey, { op: 'send', event, actorId: actor.id }, false, 'This idempotency key was already used for a different command. Use a new key for a new command.');
+    if ('replay' in keyed) return keyed.replay;
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
       throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {
         currentVersion: row.version,
@@ -309,11 +269,6 @@ export class WorkflowEngine implements Engine {
 
     const [next, rawActions] = countable(event.type, () => transition(definition.machine, snapshot, event as never));
     this.assertHealthy(next, event.type);
-    const projection = definition.project(next);
-    const version = row.version + 1;
-    if (!sameParticipants(definition.project(snapshot).participants, projection.participants)) {
-      await new ParticipantStore(manager).replace(row.id, projection.participants, now);
-    }
     const plan = planEffects(
       snapshot,
       next,
@@ -323,33 +278,67 @@ export class WorkflowEngine implements Engine {
       passedThrough(getMicrosteps(definition.machine, snapshot, event as never).map(([step]) => step)),
     );
     countable(event.type, () => countExactly(definition, next, plan));
+    const { type: _type, ...data } = event;
+    return this.commit(manager, {
+      definition,
+      actor,
+      now,
+      timeZone: calendar.timeZone,
+      row,
+      before: definition.project(snapshot).participants,
+      next,
+      projection: definition.project(next),
+      plan,
+      eventType: event.type,
+      data,
+      key: keyed.key,
+    });
+  }
 
+  /**
+   * The one commit step of `openIn` and `sendIn`: every row a transition implies, in one fixed
+   * order (README "One commit step"): [open: the family's rows, then the case row claimed at
+   * version 0] → participants → timers cancelled and scheduled, outbox → documents → the audit
+   * event, hash-chained onto the case's head → the case row at version + 1 (snapshot, projection,
+   * due date from the active timers) → [open: the caller's `link`] → the idempotency record.
+   * Answers the transition's result (also what a replay of its key answers).
+   */
+  private async commit(manager: EntityManager, c: Commit): Promise<TransitionResult> {
+    const { definition, actor, now, plan, projection } = c;
+    const claimed = c.opening ? await this.claim(manager, c.opening, projection, actor, now) : { row: c.row, attributes: null };
+    const { row } = claimed;
+    const version = row.version + 1;
+
+    const participants = new ParticipantStore(manager);
+    if (c.opening) await participants.addOpener(row.id, actor.id, now);
+    if (!sameParticipants(c.before, projection.participants)) await participants.replace(row.id, projection.participants, now);
     await this.writeEffects(manager, row.id, plan, now);
     const issuedDocuments = await this.issueDocuments(manager, {
       caseRow: row,
       caseVersion: version,
       state: projection.state,
-      eventType: event.type,
+      eventType: c.eventType,
       actor,
-      context: next.context,
+      context: c.next.context,
       kinds: plan.documents,
       now,
-      timeZone: calendar.timeZone,
+      timeZone: c.timeZone,
     });
-    const { type: _type, ...data } = event;
     const hash = await new AuditStore(manager).append({
       caseId: row.id,
       seq: version,
       at: now,
       actorId: actor.id,
       actorRole: actor.role,
-      eventType: event.type,
+      eventType: c.eventType,
       fromState: row.state,
       toState: projection.state,
-      data,
+      // An opening records the attributes the case was opened with, its family's ids as written.
+      data: claimed.attributes ? { ...c.data, attributes: claimed.attributes } : c.data,
       prevHash: row.lastAuditHash,
     });
-    const written = await cases.update(caseUpdate(definition, row.id, version, next, projection, hash, now));
+    const written = await new CaseStore(manager).update(caseUpdate(definition, row.id, version, c.next, projection, hash, now));
+    if (c.opening?.records?.link) await c.opening.records.link(manager, row.id, now);
 
     const result: TransitionResult = {
       caseId: row.id,
@@ -358,15 +347,61 @@ export class WorkflowEngine implements Engine {
       stage: projection.stage,
       status: projection.status,
       dueAt: iso(written.dueAt),
-      dueOn: written.dueAt ? localDueDay(written.dueAt, calendar.timeZone) : null,
-      timeZone: calendar.timeZone,
-      ...nextStepsFor(definition, next, actor.role),
+      dueOn: written.dueAt ? localDueDay(written.dueAt, c.timeZone) : null,
+      timeZone: c.timeZone,
+      ...nextStepsFor(definition, c.next, actor.role),
       documents: plan.documents.map((d) => d.document),
       issuedDocuments,
       replayed: false,
     };
-    if (key !== undefined) await new IdempotencyStore(manager).save(row.id, key, requestHash, result, now);
+    if (c.key) await new IdempotencyStore(manager).save(c.key.scope, c.key.key, c.key.requestHash, result, now);
     return result;
+  }
+
+  /**
+   * An opening's first writes: the family's rows (the family, then the child, then the other
+   * members) and the case row, inserted at version 0 so that the rows written next can reference
+   * it; the commit then moves it to version 1 like any transition. Answers the row as the commit
+   * continues from it (no state, no audit head yet) and the attributes the case opened with.
+   */
+  private async claim(manager: EntityManager, opening: Opening, projection: CaseProjection, actor: Actor, now: Date): Promise<{ row: CommittedRow; attributes: CaseAttributes }> {
+    const { records } = opening;
+    let attributes = opening.attributes;
+    if (records) {
+      const people = new PeopleStore(manager);
+      const familyId = 'id' in records.family ? records.family.id : (await people.insertFamily({ areaId: attributes.areaId, createdBy: actor.id, createdAt: now, sensitive: records.family.new.sensitive ?? {} })).id;
+      const newChild = 'new' in records.child ? [records.child.new] : [];
+      const written = await people.insertMembers(familyId, [...newChild, ...(records.members ?? [])], now);
+      const childPersonId = 'id' in records.child ? records.child.id : written[0]?.id;
+      if (childPersonId === undefined) throw new Error('the child was not written');
+      attributes = { ...attributes, familyId, childPersonId };
+    }
+    const row = {
+      id: opening.caseId,
+      areaId: attributes.areaId,
+      familyId: attributes.familyId ?? null,
+      childPersonId: attributes.childPersonId ?? null,
+      openedAt: now,
+    };
+    await new CaseStore(manager).insert({
+      ...row,
+      workflowId: opening.workflowId,
+      workflowVersion: opening.workflowVersion,
+      origin: attributes.origin ?? null,
+      previousEpisodeId: attributes.previousEpisodeId ?? null,
+      leadPractitionerId: projection.leadPractitionerId,
+      state: projection.state,
+      stage: projection.stage,
+      status: projection.status,
+      closureReason: projection.closureReason,
+      dueAt: null,
+      overdue: false,
+      snapshot: opening.snapshot,
+      version: 0,
+      // Never read: version 0 lives only inside this transaction, and the chain starts at null.
+      lastAuditHash: '',
+    });
+    return { row: { ...row, version: 0, state: null, lastAuditHash: null }, attributes };
   }
 
   async recalculateDeadlinesIn(manager: EntityManager, command: RecalculateCommand): Promise<RecalculationResult> {
@@ -494,15 +529,25 @@ export class WorkflowEngine implements Engine {
     authoriseEvent(definition, snapshot, row.state, command.event, command.actor);
   }
 
-  private async replay(store: IdempotencyStore, scope: string, key: string, requestHash: string): Promise<TransitionResult | null> {
+  /**
+   * One way of idempotency for every command: without a key, nothing; with one, the commands
+   * sharing (scope, key) serialised until the transaction ends, then the stored answer of the same
+   * request (`replayed: true`), or IDEMPOTENCY_KEY_REUSED (`reused` is its message) when the key
+   * was used for another request; else the record the commit saves. `lock`: take an advisory lock
+   * on the key; a send passes false, since the case row it has locked (its scope) serialises its
+   * keys already, and a second lock would cost every keyed send a round trip for nothing.
+   */
+  private async checkKey(manager: EntityManager, scope: string, key: string | undefined, request: unknown, lock: boolean, reused: string): Promise<{ replay: TransitionResult } | { key: KeyRecord | null }> {
+    if (key === undefined) return { key: null };
+    const store = new IdempotencyStore(manager);
+    if (lock) await store.lockKey(scope, key);
+    const requestHash = sha256(canonicalJson(request));
     const record = await store.find(scope, key);
-    if (!record) return null;
+    if (!record) return { key: { scope, key, requestHash } };
     if (record.requestHash !== requestHash) {
-      throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different command. Use a new key for a new command.', {
-        idempotencyKey: key,
-      });
+      throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, reused, { idempotencyKey: key });
     }
-    return { ...(record.response as TransitionResult), replayed: true };
+    return { replay: { ...(record.response as TransitionResult), replayed: true } };
   }
 
   private async writeEffects(manager: EntityManager, caseId: string, plan: EffectPlan, now: Date): Promise<void> {
@@ -567,6 +612,48 @@ export class WorkflowEngine implements Engine {
 function passedThrough(microsteps: readonly AnyMachineSnapshot[]): AnyMachineSnapshot[] {
   return microsteps.slice(0, -1);
 }
+
+/** An idempotency key checked new: where its record goes when the command commits. */
+interface KeyRecord {
+  scope: string;
+  key: string;
+  requestHash: string;
+}
+
+/** The case a commit writes on, as it stands before: a send's locked row, or an open's row just claimed (version 0, no state, no audit head). */
+type CommittedRow = Pick<CaseRow, 'id' | 'areaId' | 'familyId' | 'childPersonId' | 'openedAt' | 'version'> & { state: string | null; lastAuditHash: string | null };
+
+/** What an open hands the commit to claim the case row with. */
+interface Opening {
+  caseId: string;
+  workflowId: string;
+  workflowVersion: number;
+  /** As given, with those the caller's `prepare` added (familyId and childPersonId come from the rows written). */
+  attributes: CaseAttributes;
+  /** The caller's rows (`OpenCommand.prepare`), or null: the case names the family the attributes give. */
+  records: OpenRecords | null;
+  /** The persisted initial snapshot. */
+  snapshot: unknown;
+}
+
+/** What `commit` writes: an open's (with `opening`) or a send's (with the locked `row`). */
+type Commit = {
+  definition: WorkflowDefinition;
+  /** Who acts, in the role they act in on the case. */
+  actor: Actor;
+  now: Date;
+  /** The organisation's time zone (the answer's `dueOn`, the documents' dates). */
+  timeZone: string;
+  /** The participants the case named before (none for an open). */
+  before: readonly { userId: string; kind: string }[];
+  next: AnyMachineSnapshot;
+  projection: CaseProjection;
+  plan: EffectPlan;
+  /** The audit event's type and data. */
+  eventType: string;
+  data: Record<string, unknown>;
+  key: KeyRecord | null;
+} & ({ opening: Opening; row?: undefined } | { opening?: undefined; row: CaseRow });
 
 /** What `issueDocuments` needs of a transition. */
 interface DocumentIssue {
@@ -683,15 +770,6 @@ function countExactly(definition: WorkflowDefinition, snapshot: AnyMachineSnapsh
     const due = timer.delayName === null ? null : definition.deadlineDue(snapshot.context, timer.delayName);
     if (due !== null) timer.dueAt = due;
   }
-}
-
-/** Earliest due time among the planned timers whose delay sets the due date (a new case has no other timers). */
-function earliestDue(plan: EffectPlan, dueDateDelays: ReadonlySet<string>): Date | null {
-  let earliest: Date | null = null;
-  for (const t of plan.timers) {
-    if (t.delayName !== null && dueDateDelays.has(t.delayName) && (!earliest || t.dueAt < earliest)) earliest = t.dueAt;
-  }
-  return earliest;
 }
 
 /** "SUBMIT_REQUEST is not accepted while the case is request.draft. It is accepted in …, which REQUEST_CONSENT leads to; …" */

@@ -3,7 +3,7 @@
  * these; every state change goes through `open` or `send` and commits in one transaction.
  */
 import type { Actor, DeadlinePolicy, Role } from '@tacu/domain';
-import type { CaseRow, DocumentAudience } from '@tacu/persistence';
+import type { CaseRow, DocumentAudience, NewFamilyMember, SensitiveDetails } from '@tacu/persistence';
 import type { EntityManager } from 'typeorm';
 import type { NextSteps, WaitingEvent } from './machine-rules';
 
@@ -31,9 +31,49 @@ export interface OpenCommand {
   input: Record<string, unknown>;
   attributes: CaseAttributes;
   actor: Actor;
-  /** Chosen by the caller when it must write related rows first; otherwise generated. */
+  /** Chosen by the caller (e.g. to name it in `input`); otherwise generated. */
   caseId?: string;
+  /**
+   * Makes a retry answer the first result: scoped to the actor (two people's same key are two
+   * commands), serialised on the key, checked before anything else is asked or written. The
+   * same key with another request → IDEMPOTENCY_KEY_REUSED.
+   */
   idempotencyKey?: string;
+  /**
+   * What the idempotency key stands for, hashed (e.g. the API's request body): a retry of the same
+   * request is the same command even though the caller chose a new `caseId` for it. Default: the
+   * command's own workflow, input, attributes and case id.
+   */
+  request?: unknown;
+  /**
+   * The caller's part of the opening, asked inside the transaction once the key (if any) is known
+   * to be new, so a replay never runs it again: it makes the caller's checks (throw to refuse;
+   * nothing is written) and answers the family's rows for the engine to write in its commit, with
+   * the id the case will have. Without it the case names `attributes.familyId/childPersonId` as given.
+   */
+  prepare?: (manager: EntityManager, caseId: string) => Promise<OpenRecords>;
+}
+
+/**
+ * The rows a case is opened with, written by the engine in the opening's commit (family first,
+ * then the child, then the other members, before the case row), and the caller's rows that refer
+ * to the new case (`link`, after it). The engine sets the case's `familyId` and `childPersonId`
+ * from the rows it wrote.
+ */
+export interface OpenRecords {
+  /** The family: one already recorded (its id), or a new one of the case's area, created by the actor. */
+  family: { id: string } | { new: { sensitive?: SensitiveDetails } };
+  /** The child the case is for: a member already recorded (a reopened episode's), or a new member of the family. */
+  child: { id: string } | { new: NewFamilyMember };
+  /** Other members of the family to record, written after the child. */
+  members?: readonly NewFamilyMember[];
+  /** Attributes known only once the caller's checks ran (e.g. the pre-request checklist the case comes from). */
+  attributes?: Pick<CaseAttributes, 'preRequestChecklistId'>;
+  /**
+   * Writes the caller's rows that reference the new case (e.g. its pre-request checklist's link),
+   * after the case row and before the idempotency record; throw to refuse (everything is undone).
+   */
+  link?: (manager: EntityManager, caseId: string, now: Date) => Promise<void>;
 }
 
 export interface SendCommand {

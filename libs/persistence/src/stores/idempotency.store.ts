@@ -6,7 +6,7 @@ export interface IdempotencyRecord {
   response: unknown;
 }
 
-/** Stored answers of commands sent with an idempotency key. Scope: the case id, or 'open'. */
+/** Stored answers of commands sent with an idempotency key. Scope: the case id, or `open:<actor id>` for an opening. */
 export class IdempotencyStore {
   constructor(private readonly manager: EntityManager) {}
 

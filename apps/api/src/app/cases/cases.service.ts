@@ -28,17 +28,14 @@ import {
 } from '@tacu/auth';
 import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import { consentOf, type CaseContext } from '@tacu/workflows';
-import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type TransitionResult } from '@tacu/engine';
+import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type OpenRecords, type TransitionResult } from '@tacu/engine';
 import {
   AuditStore,
   CaseReadStore,
   CaseStore,
-  IdempotencyStore,
   OrganisationStore,
   PeopleStore,
   PreRequestChecklistStore,
-  canonicalJson,
-  sha256,
   type CaseReadKind,
   type CaseRow,
   type NewFamilyMember,
@@ -157,7 +154,7 @@ export class CasesService {
   /**
    * Opens a case with its family in one transaction. With an Idempotency-Key, a retry (a family's
    * phone losing the answer) gets the case the first request opened instead of a second family
-   * and case: the key is checked before anything is written, per caller.
+   * and case: the engine checks the key (per caller) before anything is asked or written.
    */
   async open(actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<CaseResponse> {
     const caseId = await this.dataSource
@@ -170,8 +167,10 @@ export class CasesService {
 
   /**
    * Opens a case inside the caller's transaction (POST /cases, and the demo seed, which writes a
-   * whole area in one): the body's checks, the policy's joins, the family and child, the case, and
-   * the link of its pre-request checklist (recorded with `requestId`). Returns the case id.
+   * whole area in one): the body's checks, then the engine's `openIn` with the Idempotency-Key
+   * standing for the body, and `prepare` (asked only for a new key): the policy's joins, the
+   * family's rows for the engine to write, and the link of its pre-request checklist (recorded
+   * with `requestId`). Returns the case id (the first request's, for a retry).
    */
   async openWithin(manager: EntityManager, actor: Actor, body: unknown, options: Pick<CommandOptions, 'idempotencyKey'> = {}, requestId: string | null = null): Promise<string> {
     const parsed = parseOpenCase(body);
@@ -185,48 +184,43 @@ export class CasesService {
       );
     }
     checkOpenCaseDates(dto, this.clock.now(), await this.timeZoneOf(manager, dto.areaId));
-    const key = options.idempotencyKey;
-    const scope = `open-case:${actor.id}`;
-    const requestHash = sha256(canonicalJson(dto));
-    if (key !== undefined) {
-      const idempotency = new IdempotencyStore(manager);
-      await idempotency.lockKey(scope, key);
-      const earlier = await idempotency.find(scope, key);
-      if (earlier) {
-        if (earlier.requestHash !== requestHash) {
-          throw new DomainError(DomainErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used to open a different case. Use a new key for a new request.', { idempotencyKey: key });
-        }
-        return (earlier.response as { caseId: string }).caseId;
-      }
-    }
-    const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
-    const checklist = dto.preRequestChecklistId !== undefined ? await this.checklistToLink(manager, actor, dto) : null;
-    const { familyId, childPersonId } = await this.writePeople(manager, actor, dto, previous);
     const id = randomUUID();
     const leadPractitionerId = dto.leadPractitionerId ?? (actor.role === 'leadPractitioner' ? actor.id : null);
-    await this.engine.openIn(manager, {
+    const opened = await this.engine.openIn(manager, {
       workflowId: CASE_WORKFLOW_ID,
       caseId: id,
       input: { caseId: id, leadPractitionerId, origin: dto.origin },
-      attributes: {
-        areaId: dto.areaId,
-        familyId,
-        childPersonId,
-        origin: dto.origin,
-        previousEpisodeId: dto.previousEpisodeId ?? null,
-        ...(checklist ? { preRequestChecklistId: checklist.id } : {}),
-      },
+      attributes: { areaId: dto.areaId, origin: dto.origin, previousEpisodeId: dto.previousEpisodeId ?? null },
       actor,
+      ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+      // The key stands for the body: a retry is the same body, whatever case id this attempt chose.
+      request: dto,
+      prepare: (within) => this.openRecords(within, actor, dto, requestId),
     });
-    if (checklist) {
-      const now = this.clock.now();
-      const checklists = new PreRequestChecklistStore(manager);
-      // Locked since checklistToLink: nobody linked it meanwhile.
-      if (!(await checklists.link(checklist.id, id, actor.id, now))) throw new Error(`checklist ${checklist.id} was linked while locked`);
-      await checklists.recordEach([checklist.id], { at: now, actorId: actor.id, actorRole: actor.role, what: 'linked', caseId: id, requestId });
-    }
-    if (key !== undefined) await new IdempotencyStore(manager).save(scope, key, requestHash, { caseId: id }, this.clock.now());
-    return id;
+    return opened.caseId;
+  }
+
+  /**
+   * The API's part of an opening (`OpenCommand.prepare`): the previous episode it reopens, the
+   * pre-request checklist it links (locked until the case is written), the checks of the people,
+   * then the family's rows for the engine to write and the checklist's link (after the case row,
+   * which its case_id references). Throws the 400 of the first check that fails; nothing is written.
+   */
+  private async openRecords(manager: EntityManager, actor: Actor, dto: OpenCaseInput, requestId: string | null): Promise<OpenRecords> {
+    const previous = dto.previousEpisodeId !== undefined ? await this.previousEpisode(manager, actor, dto) : null;
+    const checklist = dto.preRequestChecklistId !== undefined ? await this.checklistToLink(manager, actor, dto) : null;
+    const people = await this.peopleOf(manager, actor, dto, previous);
+    if (!checklist) return people;
+    return {
+      ...people,
+      attributes: { preRequestChecklistId: checklist.id },
+      link: async (within, caseId, now) => {
+        const checklists = new PreRequestChecklistStore(within);
+        // Locked since checklistToLink: nobody linked it meanwhile.
+        if (!(await checklists.link(checklist.id, caseId, actor.id, now))) throw new Error(`checklist ${checklist.id} was linked while locked`);
+        await checklists.recordEach([checklist.id], { at: now, actorId: actor.id, actorRole: actor.role, what: 'linked', caseId, requestId });
+      },
+    };
   }
 
   /**
@@ -260,34 +254,33 @@ export class CasesService {
   /**
    * The family (new; the existing one of a sibling case, which the caller must be allowed to see a
    * case of; or the previous episode's), the child (new, or the previous episode's own record: one
-   * child, one record, one open episode) and the other members. The proposed lead must be an
-   * active lead practitioner of the area.
+   * child, one record, one open episode) and the other members, as rows for the engine to write.
+   * The proposed lead must be an active lead practitioner of the area.
    */
-  private async writePeople(manager: EntityManager, actor: Actor, dto: OpenCaseInput, previous: CaseRow | null): Promise<{ familyId: string; childPersonId: string }> {
+  private async peopleOf(manager: EntityManager, actor: Actor, dto: OpenCaseInput, previous: CaseRow | null): Promise<Pick<OpenRecords, 'family' | 'child' | 'members'>> {
     const people = new PeopleStore(manager);
-    const now = this.clock.now();
     if (!(await people.findArea(dto.areaId))) throw invalid('areaId', `areaId "${dto.areaId}" is not a known area (GET /areas lists yours)`);
     if (dto.leadPractitionerId !== undefined) {
       const named: NamedPerson = { field: 'leadPractitionerId', personId: dto.leadPractitionerId, as: 'leadPractitioner' };
       await this.checkNamed(manager, [named], { areaId: dto.areaId, leadPractitionerId: null, childPersonId: null, familyMembers: new Map(), consent: null });
     }
-    let familyId: string;
+    let family: OpenRecords['family'];
     if (previous) {
       if (!previous.familyId || !previous.childPersonId) throw invalid('previousEpisodeId', 'previousEpisodeId names a case with no family record to continue');
       if (dto.familyId !== undefined && dto.familyId !== previous.familyId) {
         throw invalid('familyId', 'familyId must be the family of the episode being reopened (or leave it out)');
       }
-      familyId = previous.familyId;
+      family = { id: previous.familyId };
     } else if (dto.familyId !== undefined) {
-      const family = await people.findFamily(dto.familyId);
+      const found = await people.findFamily(dto.familyId);
       // One answer whether the family does not exist or is not the caller's to join: neither is told.
-      const joinable = family !== null && family.areaId === dto.areaId && (await new CaseQueries(manager).familyVisible(family.id, familyJoinFilter(actor)));
+      const joinable = found !== null && found.areaId === dto.areaId && (await new CaseQueries(manager).familyVisible(found.id, familyJoinFilter(actor)));
       if (!joinable) throw invalid('familyId', `familyId does not name a family of area ${dto.areaId} with a case you lead (or, for a coordinator, of your area)`);
-      familyId = dto.familyId;
+      family = { id: dto.familyId };
     } else {
-      familyId = (await people.insertFamily({ areaId: dto.areaId, createdBy: actor.id, createdAt: now })).id;
+      family = { new: {} };
     }
-    const others: NewFamilyMember[] = dto.familyMembers.map((m) => ({
+    const members: NewFamilyMember[] = dto.familyMembers.map((m) => ({
       relationship: m.relationship,
       name: m.name,
       dateOfBirth: m.dateOfBirth ?? null,
@@ -295,20 +288,15 @@ export class CasesService {
       details: { firstLanguage: m.firstLanguage ?? null, interpreterNeeded: m.interpreterNeeded ?? null },
       sensitive: { ...(m.sensitive ?? {}), ...(m.contact ? { contact: m.contact } : {}) },
     }));
-    if (previous?.childPersonId) {
-      await people.insertMembers(familyId, others, now);
-      return { familyId, childPersonId: previous.childPersonId };
-    }
+    if (previous?.childPersonId) return { family, child: { id: previous.childPersonId }, members };
     if (!dto.child) throw invalid('child', 'child is required (the child the case is for), unless the case reopens an episode (previousEpisodeId)');
     if (dto.child.livesInHome?.some((item) => item.familyMemberId !== undefined)) {
-      // Only members already recorded have an id: those of the family a sibling case joins.
-      const known = new Set((await people.listMembers(familyId)).map((m) => m.id));
+      // Only members already recorded have an id: those of the family a sibling case joins (a new family has none).
+      const known = new Set('id' in family ? (await people.listMembers(family.id)).map((m) => m.id) : []);
       const problem = homeMemberProblems(dto.child.livesInHome, known, 'child.livesInHome');
       if (problem) throw problem;
     }
-    const [created] = await people.insertMembers(familyId, [newChild(dto.child), ...others], now);
-    if (!created) throw new Error('the child was not written');
-    return { familyId, childPersonId: created.id };
+    return { family, child: { new: newChild(dto.child) }, members };
   }
 
   /**
