@@ -453,11 +453,11 @@ describe('need to know: the access matrix', () => {
     },
     // The pages (issue 15): the same need to know as the API, through a session; a bearer token opens none of them.
     'GET /app': async (who) => {
-      expect((await pageCall(who, 'GET', '/app')).headers.location).toBe('/app/cases');
+      expect((await pageCall(who, 'GET', '/app')).headers.location).toBe(NO_CASES.includes(who) ? '/app/signed-in' : '/app/cases');
       expect((await pageCall(who, 'GET', '/app', { signedIn: false })).headers.location).toBe('/app/sign-in');
     },
     'GET /app/sign-in': async (who) => {
-      expect((await pageCall(who, 'GET', '/app/sign-in')).headers.location).toBe('/app/cases');
+      expect((await pageCall(who, 'GET', '/app/sign-in')).headers.location).toBe(NO_CASES.includes(who) ? '/app/signed-in' : '/app/cases');
       expect((await pageCall(who, 'GET', '/app/sign-in', { signedIn: false })).status).toBe(200);
     },
     'POST /app/sign-in/demo': async (who) => {
@@ -468,6 +468,12 @@ describe('need to know: the access matrix', () => {
     },
     'GET /app/sign-in/oidc': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/oidc', { signedIn: false })).status).toBe(404),
     'GET /app/sign-in/callback': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/callback?code=x&state=y', { signedIn: false })).status).toBe(404),
+    'GET /app/signed-in': async (who) => {
+      // Where a role without a case list starts; everyone else is sent on to their cases.
+      const res = await pageCall(who, 'GET', '/app/signed-in');
+      expect({ who, status: res.status, location: res.headers.location }).toEqual(NO_CASES.includes(who) ? { who, status: 200, location: undefined } : { who, status: 303, location: '/app/cases' });
+      expect((await pageCall(who, 'GET', '/app/signed-in', { signedIn: false })).headers.location).toBe('/app/sign-in');
+    },
     'GET /app/signed-out': async (who) => void expect((await pageCall(who, 'GET', '/app/signed-out', { signedIn: false })).status).toBe(200),
     'GET /app/cases': async (who) => {
       expect((await pageCall(who, 'GET', '/app/cases', { signedIn: false })).headers.location).toBe('/app/sign-in');

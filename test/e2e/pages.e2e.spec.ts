@@ -91,6 +91,8 @@ describe('pages: sign-in, sessions and my cases', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(textOf(page.text)).toContain('Aoife Byrne');
     expect(textOf(page.text)).toContain('Deirdre Walsh');
+    // Only people who have pages are offered: the demo's manager has none yet.
+    expect(textOf(page.text)).not.toContain('Mary Brennan');
     const signedIn = await browser.signInAs(USERS.lead);
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.location).toBe('/app/cases');
@@ -358,11 +360,27 @@ describe('pages: sign-in, sessions and my cases', () => {
     expect(form.status).toBe(415);
   });
 
-  it('roles without a case list (a manager) get a page saying so, not an error', async () => {
+  it('roles without a case list (a manager) start on a page saying so, with no way back to a page that refuses them', async () => {
     const browser = new Browser(h);
-    await browser.signInAs(USERS.manager);
-    const res = await browser.get('/app/cases');
-    expect(res.status).toBe(403);
-    expect(textOf(res.text)).toContain('You cannot use this page');
+    const signedIn = await browser.signInAs(USERS.manager);
+    expect(signedIn.headers.location).toBe('/app/signed-in');
+    const start = await browser.get('/app/signed-in');
+    expect(start.status).toBe(200);
+    expect(textOf(start.text)).toContain('You are signed in');
+    expect(textOf(start.text)).toContain('A manager has no pages here yet.');
+    expect(start.text).not.toContain('href="/app/cases"');
+    // The home link and the sign-in page lead there too.
+    expect((await browser.get('/app')).headers.location).toBe('/app/signed-in');
+    expect((await browser.get('/app/sign-in')).headers.location).toBe('/app/signed-in');
+    // A case list typed in by hand is refused, pointing to the start, not to itself.
+    const refused = await browser.get('/app/cases');
+    expect(refused.status).toBe(403);
+    expect(textOf(refused.text)).toContain('You cannot use this page');
+    expect(refused.text).toContain('href="/app/signed-in"');
+    expect(refused.text).not.toContain('href="/app/cases"');
+    // Someone with a case list is sent on from the start page.
+    const lead = new Browser(h);
+    await lead.signInAs(USERS.lead);
+    expect((await lead.get('/app/signed-in')).headers.location).toBe('/app/cases');
   });
 });

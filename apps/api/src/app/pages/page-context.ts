@@ -4,6 +4,8 @@
  */
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { hasPermission } from '@tacu/auth';
+import type { Actor } from '@tacu/domain';
 import type { PageLocale } from './locale';
 import type { NoSession, PageSession } from './page-session';
 
@@ -40,4 +42,13 @@ export const Page = createParamDecorator((_data: unknown, ctx: ExecutionContext)
 export function sessionOf(page: PageContext): PageSession {
   if (!page.session) throw new Error('sessionOf used on a page open to anyone');
   return page.session;
+}
+
+/**
+ * Where a signed-in person starts: their cases, when their role has a case list
+ * (`cases:read`, as GET /cases); otherwise a page saying that their role has no pages yet (a
+ * manager; a family's own door is the portal), never a page that refuses them.
+ */
+export function homeOf(actor: Actor): string {
+  return hasPermission(actor, 'cases:read') ? '/app/cases' : '/app/signed-in';
 }

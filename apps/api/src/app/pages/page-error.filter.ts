@@ -8,7 +8,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationFailed } from '../errors/validation-failed';
 import { LANGUAGE_COOKIE, localeOf, wordingText, type PageLocale } from './locale';
-import type { PageContext, RequestWithPage } from './page-context';
+import { homeOf, type PageContext, type RequestWithPage } from './page-context';
 import { FormExpired, SignInRequired } from './page-errors';
 import { PageRenderer } from './page-renderer';
 
@@ -54,7 +54,14 @@ export class PageErrorFilter implements ExceptionFilter {
       heading = wordingText(locale, status === 500 ? 'errors.server' : 'errors.badRequest');
       body = status === 500 ? wordingText(locale, 'errors.serverBody', { requestId: request.id }) : wordingText(locale, 'errors.badRequestBody');
     }
-    const link = context.session ? { href: '/app/cases', text: wordingText(locale, 'errors.backToCases') } : { href: '/app/sign-in', text: wordingText(locale, 'errors.backToSignIn') };
+    const home = context.session ? homeOf(context.session.actor) : null;
+    // Never back to the page that refused them: a person whose role has no case list starts elsewhere.
+    const link =
+      home === '/app/cases'
+        ? { href: home, text: wordingText(locale, 'errors.backToCases') }
+        : home !== null
+          ? { href: home, text: wordingText(locale, 'errors.backToStart') }
+          : { href: '/app/sign-in', text: wordingText(locale, 'errors.backToSignIn') };
     await this.renderer.render(reply, context, { view: 'message', title: heading, status, data: { heading, paragraphs: [body], link } });
   }
 }

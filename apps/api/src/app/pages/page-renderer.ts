@@ -8,7 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { PageAssets } from './assets';
 import { PAGE_LOCALES, wordingText, type PageLocale } from './locale';
-import type { PageContext } from './page-context';
+import { homeOf, type PageContext } from './page-context';
 
 export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 
@@ -45,9 +45,9 @@ export class PageRenderer {
       brandColour,
       assets: this.assets.urls,
       csrfToken: context.csrfToken,
-      homeHref: session ? '/app/cases' : '/app/sign-in',
+      homeHref: session ? homeOf(session.actor) : '/app/sign-in',
       navCases: page.nav === 'cases',
-      user: session ? { name: session.actor.name ?? session.actor.id, casesLabel: wordingText(locale, session.actor.role === 'leadPractitioner' ? 'nav.myCases' : 'nav.cases') } : null,
+      user: session ? { name: session.actor.name ?? session.actor.id, hasCases: homeOf(session.actor) === '/app/cases', casesLabel: wordingText(locale, session.actor.role === 'leadPractitioner' ? 'nav.myCases' : 'nav.cases') } : null,
       backPath: context.path,
       languages: PAGE_LOCALES.map((code: PageLocale) => ({
         code,

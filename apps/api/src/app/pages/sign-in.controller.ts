@@ -15,7 +15,7 @@ import { claimsProblem } from '../input/check-input';
 import { DEMO_AREA, DEMO_USERS, demoActor } from '../../seed/demo-people';
 import { wordingText } from './locale';
 import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
-import { Page, PageAccess, type PageContext } from './page-context';
+import { homeOf, Page, PageAccess, sessionOf, type PageContext } from './page-context';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PageSessions } from './page-session';
@@ -42,13 +42,13 @@ export class SignInController {
   @Get()
   @PageAccess('anyone')
   home(@Page() page: PageContext, @Res() reply: FastifyReply): FastifyReply {
-    return reply.status(303).header('location', page.session ? '/app/cases' : '/app/sign-in').send();
+    return reply.status(303).header('location', page.session ? homeOf(page.session.actor) : '/app/sign-in').send();
   }
 
   @Get('sign-in')
   @PageAccess('anyone')
   async signInPage(@Page() page: PageContext, @Query('ended') ended: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    if (page.session) return reply.status(303).header('location', '/app/cases').send();
+    if (page.session) return reply.status(303).header('location', homeOf(page.session.actor)).send();
     const why = (ENDED as readonly unknown[]).includes(ended) ? (ended as (typeof ENDED)[number]) : undefined;
     const notice = why === 'idle' ? wordingText(page.locale, 'signIn.idle', { minutes: this.config.pages.session.idleMinutes }) : why ? wordingText(page.locale, 'signIn.expired') : undefined;
     return this.showSignIn(reply, page, { notice });
@@ -56,7 +56,10 @@ export class SignInController {
 
   private showSignIn(reply: FastifyReply, page: PageContext, extra: { notice?: string; userError?: string }, status = 200): Promise<FastifyReply> {
     const { locale } = page;
-    const demo = this.config.pages.demoSignIn ? DEMO_USERS.map((u) => ({ id: u.id, name: u.displayName, description: u.description })) : null;
+    // Only the demo people who have pages: a manager's figures come with the dashboard, not as a dead end here.
+    const demo = this.config.pages.demoSignIn
+      ? DEMO_USERS.filter((u) => homeOf(demoActor(u.id)) === '/app/cases').map((u) => ({ id: u.id, name: u.displayName, description: u.description }))
+      : null;
     const errors = extra.userError ? [{ field: 'userId', text: extra.userError }] : [];
     return this.renderer.render(reply, page, { view: 'sign-in', title: wordingText(locale, 'signIn.title'), status, data: { oidc: this.oidc !== null, demo, errors, ...extra } });
   }
@@ -77,7 +80,7 @@ export class SignInController {
       if (error instanceof UnauthorizedException) return this.signInFailed(reply, page, 'signIn.unknownAccount', 401);
       throw error;
     }
-    return reply.status(303).header('location', '/app/cases').send();
+    return reply.status(303).header('location', homeOf(demoActor(userId))).send();
   }
 
   @Get('sign-in/oidc')
@@ -115,7 +118,7 @@ export class SignInController {
       if (error instanceof UnauthorizedException) return this.signInFailed(reply, page, 'signIn.unknownAccount', 401);
       throw error;
     }
-    return reply.status(303).header('location', '/app/cases').send();
+    return reply.status(303).header('location', homeOf(actor)).send();
   }
 
   /** A sign-in that did not work: 401 (counted by the failed-authentication limit), 400 or 503. */
@@ -148,6 +151,17 @@ export class SignInController {
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.sessions.end(request, reply);
     return reply.status(303).header('location', '/app/signed-out').send();
+  }
+
+  /** Where someone whose role has no pages yet lands after signing in (`homeOf`): what Tacú's pages are for, and sign-out. */
+  @Get('signed-in')
+  async signedIn(@Page() page: PageContext, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const { locale } = page;
+    const { actor } = sessionOf(page);
+    if (homeOf(actor) === '/app/cases') return reply.status(303).header('location', '/app/cases').send();
+    const heading = wordingText(locale, 'noPages.title');
+    const paragraphs = [wordingText(locale, 'noPages.body', { role: wordingText(locale, `role.${actor.role}`) }), wordingText(locale, 'noPages.signOut')];
+    return this.renderer.render(reply, page, { view: 'message', title: heading, data: { heading, paragraphs } });
   }
 
   @Get('signed-out')
