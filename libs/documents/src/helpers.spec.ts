@@ -3,7 +3,7 @@
  * the clock changes), lists as a sentence lists them, wording with its placeholders escaped.
  */
 import Handlebars from 'handlebars';
-import { registerHelpers } from './helpers';
+import { KNOWN_HELPERS, registerHelpers } from './helpers';
 import type { Locale } from './kinds';
 import { WordingTable } from './wording';
 
@@ -81,5 +81,15 @@ describe('t and word', () => {
   it('a code is shown in words, and a code without words as typed (escaped)', () => {
     expect(render('{{word "status" s}}', { s: 'done' }, 'ga')).toBe('Déanta');
     expect(render('{{word "status" s}}', { s: '<i>odd</i>' })).toBe('&lt;i&gt;odd&lt;/i&gt;');
+  });
+});
+
+describe('the helpers the compiler is told of', () => {
+  it('are exactly the helpers registered (a helper left out would be looked up by name, one not registered would fail every render)', () => {
+    const env = Handlebars.create();
+    const builtIn = new Set(Object.keys(env.helpers));
+    registerHelpers(env);
+    const ours = Object.keys(env.helpers).filter((name) => !builtIn.has(name));
+    expect(ours.sort()).toEqual(Object.keys(KNOWN_HELPERS).sort());
   });
 });

@@ -183,25 +183,48 @@ function localisedHtml(text: unknown, options: HelperOptions): string {
 }
 
 /**
+ * The helpers `registerHelpers` registers, told to Handlebars' compiler so that templates call
+ * them directly instead of looking each up by name at every use (a renderer's hot path).
+ */
+export const KNOWN_HELPERS: Readonly<Record<string, true>> = Object.freeze({
+  t: true,
+  tPlain: true,
+  word: true,
+  wordPlain: true,
+  localised: true,
+  day: true,
+  dateTime: true,
+  list: true,
+  yesNo: true,
+  scalePoint: true,
+  isNumber: true,
+});
+
+/**
  * Registers the helpers on a Handlebars environment (one per renderer). Each takes a fixed number
  * of parameters and Handlebars' options last: a template that gives another number is an error of
  * the start-up check (its fixture render fails), not a silent misreading.
  */
 export function registerHelpers(env: typeof Handlebars): void {
   const safe = (html: string): SafeString => new env.SafeString(html);
+  // Wording without placeholders renders the same every time: made once per wording and kept
+  // (a document says dozens of them; allocating each again was most of a render's garbage).
+  const constant = new WeakMap<Wording, { marked: SafeString | undefined; plain: SafeString | undefined }>();
+  const wordingHtml = (wording: Wording, key: string, options: HelperOptions, plain: boolean): SafeString => {
+    if (wording.parts.length !== 1) return safe(plain ? fill(wording, key, options) : marked(fill(wording, key, options), wording, options));
+    let kept = constant.get(wording);
+    if (!kept) constant.set(wording, (kept = { marked: undefined, plain: undefined }));
+    if (plain) return (kept.plain ??= safe(wording.parts[0] ?? ''));
+    return (kept.marked ??= safe(marked(wording.parts[0] ?? '', wording, options)));
+  };
 
-  env.registerHelper('t', (key: unknown, options: HelperOptions) => {
-    const wording = wordingOf(key, options);
-    return safe(marked(fill(wording, String(key), options), wording, options));
-  });
-  env.registerHelper('tPlain', (key: unknown, options: HelperOptions) => {
-    return safe(fill(wordingOf(key, options), String(key), options));
-  });
+  env.registerHelper('t', (key: unknown, options: HelperOptions) => wordingHtml(wordingOf(key, options), String(key), options, false));
+  env.registerHelper('tPlain', (key: unknown, options: HelperOptions) => wordingHtml(wordingOf(key, options), String(key), options, true));
   const word = (plain: boolean) => (namespace: unknown, code: unknown, options: HelperOptions) => {
-    const wording = typeof code === 'string' ? options.data.wording.get(options.data.locale, `${String(namespace)}.${code}`) : undefined;
+    const key = typeof code === 'string' ? `${String(namespace)}.${code}` : '';
+    const wording = key === '' ? undefined : options.data.wording.get(options.data.locale, key);
     if (!wording) return safe(htmlOf(code));
-    const html = fill(wording, `${String(namespace)}.${String(code)}`, options);
-    return safe(plain ? html : marked(html, wording, options));
+    return wordingHtml(wording, key, options, plain);
   };
   env.registerHelper('word', word(false));
   env.registerHelper('wordPlain', word(true));

@@ -19,7 +19,7 @@ import Handlebars from 'handlebars';
 import type { AnyViewModel, ViewModels } from './build';
 import { DocumentTemplateError, type LocatedError } from './errors';
 import { FIXTURES } from './fixtures';
-import { registerHelpers, type RenderData } from './helpers';
+import { KNOWN_HELPERS, registerHelpers, type RenderData } from './helpers';
 import { allDocumentKeys, AUDIENCES_OF, isDocumentKind, keyName, LOCALES, type Audience, type DocumentKey, type DocumentKind, type Locale } from './kinds';
 import { refsOf, type TemplateProgram, type TemplateRefs } from './template-ast';
 import { readSources, type SourceFile } from './template-sources';
@@ -216,7 +216,7 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
     const env = Handlebars.create();
     registerHelpers(env);
     for (const [name, source] of partials) {
-      const template = env.compile(source.program, { strict, noEscape: false }) as unknown as Template;
+      const template = env.compile(source.program, { strict, noEscape: false, knownHelpers: KNOWN_HELPERS }) as unknown as Template;
       // In the strict check, an error inside a partial is named after the partial when it happened there.
       env.registerPartial(
         name,
@@ -240,8 +240,8 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
   const compiled = new Map<string, { strict: Template; lenient: Template }>();
   for (const [path, source] of documents) {
     compiled.set(path, {
-      strict: strictEnv.compile(source.program, { strict: true }) as unknown as Template,
-      lenient: lenientEnv.compile(source.program) as unknown as Template,
+      strict: strictEnv.compile(source.program, { strict: true, knownHelpers: KNOWN_HELPERS }) as unknown as Template,
+      lenient: lenientEnv.compile(source.program, { knownHelpers: KNOWN_HELPERS }) as unknown as Template,
     });
   }
 
