@@ -281,7 +281,8 @@ export class WorkflowEngine implements Engine {
     const key = command.idempotencyKey;
     const requestHash = key === undefined ? '' : sha256(canonicalJson({ op: 'send', event, actorId: actor.id }));
     if (key !== undefined) {
-      const replay = await this.replay(new IdempotencyStore(manager), row.id, key, requestHash);
+      // Keys belong to their caller on this case: another user's same key is another command.
+      const replay = await this.replay(new IdempotencyStore(manager), `${row.id}:${actor.id}`, key, requestHash);
       if (replay) return replay;
     }
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
@@ -365,7 +366,7 @@ export class WorkflowEngine implements Engine {
       issuedDocuments,
       replayed: false,
     };
-    if (key !== undefined) await new IdempotencyStore(manager).save(row.id, key, requestHash, result, now);
+    if (key !== undefined) await new IdempotencyStore(manager).save(`${row.id}:${actor.id}`, key, requestHash, result, now);
     return result;
   }
 
