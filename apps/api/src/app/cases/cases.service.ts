@@ -15,6 +15,7 @@ import {
   caseRoleOf,
   caseVisibilityFilter,
   familyJoinFilter,
+  identifyFamilyActs,
   mayReportOnAction,
   namingProblems,
   readableEventData,
@@ -25,7 +26,7 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, familyActs, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import { consentOf, type CaseContext } from '@tacu/workflows';
 import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type TransitionResult } from '@tacu/engine';
 import {
@@ -93,6 +94,16 @@ export function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
 /** The caller as they act on this case (a lead invited to another lead's meeting acts as an agency practitioner). */
 function actingAs(actor: Actor, role: Role): Actor {
   return role === actor.role ? actor : { ...actor, role };
+}
+
+/** The object at a dotted path of an event (`givenBy`, `invitees.1`), or null when there is none. */
+function objectAt(event: Record<string, unknown>, field: string): Record<string, unknown> | null {
+  let at: unknown = event;
+  for (const key of field === '' ? [] : field.split('.')) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return null;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>) : null;
 }
 
 /** The unique indexes that keep one open episode per child, and each episode reopened once. */
@@ -351,21 +362,44 @@ export class CasesService {
     }
   }
 
-  /** The people an event names must be people who may be named on this case (libs/auth naming rules). */
+  /**
+   * The people an event names must be people who may be named on this case (libs/auth naming
+   * rules). A family member's act (a consent, a signature, a withdrawal, an agreement) is by a
+   * member of the case's family: one named by name alone is identified by it (their personId is
+   * recorded). Every family member named is then recorded under the family record's name, and a
+   * consent giver with the family record's parental responsibility: what the record says of a
+   * person is what the family record says, not what a request typed.
+   */
   private async checkEventNames(manager: EntityManager, row: CaseRow, event: Record<string, unknown>): Promise<void> {
-    const named = namedPeople(event);
-    if (named.length === 0) return;
+    const acts = familyActs(event);
+    if (acts.length === 0 && namedPeople(event).length === 0) return;
     // Shared: a change of a member's record (parental responsibility) waits for this event, and this event for it.
     const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId, { forShare: true }) : [];
     const context = recordOf(row.snapshot);
-    await this.checkNamed(manager, named, {
+    const familyMembers = new Map(members.map((m) => [m.id, { name: m.name, hasParentalResponsibility: m.hasParentalResponsibility }]));
+    const facts: NamingFacts = {
       areaId: row.areaId,
       leadPractitionerId: row.leadPractitionerId,
       childPersonId: row.childPersonId,
-      familyMembers: new Map(members.map((m) => [m.id, { hasParentalResponsibility: m.hasParentalResponsibility }])),
+      familyMembers,
       // What every required consent allows, as the case's record holds it (recordOf upgrades an older record).
       consent: consentOf(context as Partial<CaseContext> as CaseContext),
-    });
+    };
+    const { identified, problems } = identifyFamilyActs(acts, facts);
+    if (problems.length > 0) throw new ValidationFailed(problems.map(({ field, problem }) => ({ field, problems: [problem] })));
+    for (const { field, personId } of identified) {
+      const ref = objectAt(event, field);
+      if (ref) ref['personId'] = personId;
+    }
+    const named = namedPeople(event);
+    await this.checkNamed(manager, named, facts);
+    for (const person of named) {
+      const member = familyMembers.get(person.personId);
+      const ref = member ? objectAt(event, person.field) : null;
+      if (!member || !ref) continue;
+      ref['name'] = member.name;
+      if (person.as === 'consentGiver' && 'hasParentalResponsibility' in ref) ref['hasParentalResponsibility'] = member.hasParentalResponsibility;
+    }
   }
 
   async list(actor: Actor, query: ListCasesQueryDto, requestId: string | null = null): Promise<CasePageResponse> {
