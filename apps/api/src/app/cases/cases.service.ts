@@ -26,7 +26,7 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, familyActs, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, familyActs, namedPeople, sameName, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import { consentOf, type CaseContext } from '@tacu/workflows';
 import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type TransitionResult } from '@tacu/engine';
 import {
@@ -94,6 +94,15 @@ export function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
 /** The caller as they act on this case (a lead invited to another lead's meeting acts as an agency practitioner). */
 function actingAs(actor: Actor, role: Role): Actor {
   return role === actor.role ? actor : { ...actor, role };
+}
+
+/** A linked pre-request checklist as the case's request records it: its ratings are the baseline reviews and closure rate again. */
+function checklistBaseline(checklist: PreRequestChecklistRow): NonNullable<CaseContext['request']['preRequestChecklist']> {
+  return {
+    ratings: checklist.ratings,
+    completedWithParent: checklist.completedWith !== 'child',
+    completedWithChild: checklist.completedWith !== 'parent',
+  };
 }
 
 /** The object at a dotted path of an event (`givenBy`, `invitees.1`), or null when there is none. */
@@ -217,7 +226,7 @@ export class CasesService {
     await this.engine.openIn(manager, {
       workflowId: CASE_WORKFLOW_ID,
       caseId: id,
-      input: { caseId: id, leadPractitionerId, origin: dto.origin },
+      input: { caseId: id, leadPractitionerId, origin: dto.origin, ...(checklist ? { preRequestChecklist: checklistBaseline(checklist) } : {}) },
       attributes: {
         areaId: dto.areaId,
         familyId,
@@ -255,6 +264,14 @@ export class CasesService {
       throw invalid('preRequestChecklistId', "preRequestChecklistId names a checklist whose outcome was that no Meitheal is needed: a case links a checklist whose outcome is requestForSupport (make a new checklist if the family's needs have changed)");
     }
     if (checklist.caseId !== null) throw invalid('preRequestChecklistId', 'preRequestChecklistId names a checklist already linked to another case: a checklist leads to one request for support');
+    // The checklist is about one child: names compared as people's names are (libs/domain sameName: case, spacing and fadas aside).
+    const child = dto.child?.name ?? (dto.previousEpisodeId !== undefined ? await this.childNameOfCase(manager, dto.previousEpisodeId) : null);
+    if (child !== null && !sameName(checklist.childName, child)) {
+      throw invalid(
+        'preRequestChecklistId',
+        `preRequestChecklistId names a checklist made for '${checklist.childName}', but this case is for '${child}': link the checklist made for this child (GET /pre-request-checklists lists yours), or make one for them (names are compared without regard to case, spacing or fadas)`,
+      );
+    }
     // Its ratings are the baseline reviews and closure rate again: on the framework the case opens with.
     const rated = checklist.framework ?? DEFAULT_OUTCOME_FRAMEWORK;
     const now = await new OrganisationOutcomeFrameworks().forArea(manager, dto.areaId);
@@ -265,6 +282,13 @@ export class CasesService {
       );
     }
     return checklist;
+  }
+
+  /** The name of the child of a case (the episode a new one reopens), or null when it has none. */
+  private async childNameOfCase(manager: EntityManager, caseId: string): Promise<string | null> {
+    const row = await new CaseStore(manager).find(caseId);
+    if (!row?.familyId || !row.childPersonId) return null;
+    return (await new PeopleStore(manager).listMembers(row.familyId)).find((m) => m.id === row.childPersonId)?.name ?? null;
   }
 
   /**
