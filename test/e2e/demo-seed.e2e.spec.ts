@@ -70,6 +70,46 @@ describe('the demo seed, all or nothing', () => {
     }
   });
 
+  it("every demo case rests on its own family's consent and sign-off, in its own words", async () => {
+    const h: Harness = await startHarness();
+    try {
+      await seedDemo(h.app);
+      const coordinator = async (path: string) => (await h.http.get(path).auth(await h.token('u-coord-0001'), { type: 'bearer' })).body;
+      const ids = ((await coordinator('/cases?limit=50')).items as Array<{ id: string }>).map((c) => c.id);
+      expect(ids).toHaveLength(7);
+      type Person = { name: string; personId?: string };
+      const seen: Array<{ child: string; consents: string[]; signed: string[] }> = [];
+      for (const id of ids) {
+        const c = (await coordinator(`/cases/${id}`)) as {
+          childPersonId: string;
+          familyMembers: Array<{ id: string; name: string; hasParentalResponsibility: boolean }>;
+          record: { consents: Array<{ givenBy: Person }>; plan: { signOffs: Array<{ signedBy: Person }> } };
+        };
+        const family = new Map(c.familyMembers.map((m) => [m.id, m]));
+        const child = family.get(c.childPersonId)?.name ?? '';
+        // Each consent and signature names a member of this family by id, under the family record's name, with parental responsibility.
+        for (const person of [...c.record.consents.map((k) => k.givenBy), ...c.record.plan.signOffs.map((s) => s.signedBy)]) {
+          const member = family.get(person.personId ?? '');
+          expect({ child, person, member: member && { name: member.name, pr: member.hasParentalResponsibility } }).toEqual({ child, person, member: { name: person.name, pr: true } });
+        }
+        // No family's record speaks of the Murphys' children but the Murphys'.
+        if (!c.familyMembers.some((m) => m.name === 'Siobhán Murphy')) expect({ child, record: JSON.stringify(c.record) }).toEqual({ child, record: expect.not.stringMatching(/Seán|Siobhán/) });
+        seen.push({ child, consents: c.record.consents.map((k) => k.givenBy.name), signed: c.record.plan.signOffs.map((s) => s.signedBy.name) });
+      }
+      expect(seen.sort((a, b) => a.child.localeCompare(b.child))).toEqual([
+        { child: 'Aoibhe Murphy', consents: [], signed: [] },
+        { child: 'Chloe Dunne', consents: ['Karen Dunne'], signed: [] },
+        { child: 'Ella Brennan', consents: ['Laura Brennan', 'Tomás Brennan'], signed: [] },
+        { child: 'Jack Whelan', consents: ['Sinéad Whelan'], signed: ['Sinéad Whelan'] },
+        { child: 'Liam Kavanagh', consents: ['Gráinne Kavanagh'], signed: [] },
+        { child: 'Oisín Farrell', consents: ['Nuala Farrell'], signed: ['Nuala Farrell'] },
+        { child: 'Seán Murphy', consents: ['Siobhán Murphy'], signed: [] },
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('a first start killed with -9 while seeding leaves nothing, and the next start seeds the whole area', async () => {
     const template = process.env[TEMPLATE_ENV];
     if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run through Jest's global setup`);

@@ -170,6 +170,47 @@ describe('stage documents', () => {
     expect(await html(family[1]?.id as string)).toMatch(/<html lang="ga">/);
   });
 
+  it("each signature keeps the document its signer signed: the mother the Irish family plan, the father the English; every document shows each signer's own", async () => {
+    const opened = await openCase(h, USERS.lead, {
+      familyMembers: [
+        { name: 'Siobhán Murphy', relationship: 'mother', hasParentalResponsibility: true, firstLanguage: 'Irish' },
+        { name: 'Dónal Murphy', relationship: 'father', hasParentalResponsibility: true },
+      ],
+    });
+    const id = opened.id;
+    const father = (opened.body['familyMembers'] as Array<{ id: string; relationship: string }>).find((m) => m.relationship === 'father')?.id;
+    const steps = journeyTo('actionPlan.awaitingFamilySignOff', USERS.lead).flatMap((s) =>
+      s.event.type === 'RECORD_CONSENT' ? [s, { ...s, event: { ...s.event, givenBy: { name: 'Dónal Murphy', personId: father, hasParentalResponsibility: true } } }] : [s],
+    );
+    await drive(h, id, steps as never);
+    const sent = (await list(id)).filter((d) => d.kind === 'actionPlan' && d.audience === 'family');
+    const irish = sent.find((d) => d.locale === 'ga');
+    const english = sent.find((d) => d.locale === 'en');
+    if (!irish || !english) throw new Error('the plan was not sent in Irish and English');
+    const mothers = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), documentSha256: irish.sha256 }, USERS.lead);
+    expect(mothers.body.state).toBe('actionPlan.awaitingFamilySignOff');
+    const fathers = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), signedBy: { name: 'Dónal Murphy', personId: father, as: 'parentCarer' }, method: 'portal' }, USERS.lead);
+    expect(fathers.body.state).toBe('review.scheduled');
+
+    const signOffs = (await get(h, `/cases/${id}`, USERS.lead)).body.record.plan.signOffs as Array<{ signedBy: { name: string }; document: { sha256: string; locale: string } }>;
+    expect(signOffs.map((s) => [s.signedBy.name, s.document.locale, s.document.sha256])).toEqual([
+      ['Siobhán Murphy', 'ga', irish.sha256],
+      ['Dónal Murphy', 'en', english.sha256],
+    ]);
+    const signedOff = (await list(id)).filter((d) => d.kind === 'actionPlan' && d.version === 2);
+    const row = (page: string, name: string): string => page.match(new RegExp(`<tr><td>${name}</td>.*?</tr>`))?.[0] ?? `no row of ${name}`;
+    const professional = await html(signedOff.find((d) => d.audience === 'professional')?.id as string);
+    expect(row(professional, 'Siobhán Murphy')).toContain(`${irish.sha256}</span> (family&#x27;s version, Irish)`);
+    expect(row(professional, 'Dónal Murphy')).toContain(`${english.sha256}</span> (family&#x27;s version, English)`);
+    const irishFamily = await html(signedOff.find((d) => d.audience === 'family' && d.locale === 'ga')?.id as string);
+    expect(row(irishFamily, 'Siobhán Murphy')).toContain(`${irish.sha256}</span> (Gaeilge)`);
+    expect(row(irishFamily, 'Siobhán Murphy')).not.toContain(english.sha256);
+    expect(row(irishFamily, 'Dónal Murphy')).toContain(`${english.sha256}</span> (Béarla)`);
+    // No hash stands outside a signer's row as "the plan signed".
+    expect(irishFamily.split(irish.sha256)).toHaveLength(2);
+    expect(irishFamily.split(english.sha256)).toHaveLength(2);
+  });
+
   describe('PDF', () => {
     let dir: string;
     beforeAll(() => {

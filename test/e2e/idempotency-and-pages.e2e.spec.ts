@@ -57,6 +57,23 @@ describe('idempotent retry', () => {
     expect((await send(h, a.id, details.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
     expect((await send(h, b.id, details.event, USERS.lead, { 'Idempotency-Key': 'shared-key' })).body.replayed).toBe(false);
   });
+
+  it("keys belong to their caller on a case too: the coordinator's command with the lead's key is a command of its own", async () => {
+    const { id } = await openCase(h);
+    const steps = fullJourney(USERS.lead);
+    const first = steps.findIndex((step) => step.by !== 'lead');
+    await drive(h, id, steps.slice(0, first - 1));
+    const leadsStep = at(steps, first - 1);
+    const coordinatorsStep = at(steps, first);
+    const lead = await send(h, id, leadsStep.event, USERS.lead, { 'Idempotency-Key': 'team-key' });
+    expect(lead.body).toMatchObject({ state: leadsStep.state, replayed: false });
+    const coordinator = await send(h, id, coordinatorsStep.event, USERS.coordinator, { 'Idempotency-Key': 'team-key' });
+    expect(coordinator.status).toBe(200);
+    expect(coordinator.body).toMatchObject({ state: coordinatorsStep.state, version: lead.body.version + 1, replayed: false });
+    // Each caller's retry still answers their own first command.
+    expect((await send(h, id, leadsStep.event, USERS.lead, { 'Idempotency-Key': 'team-key' })).body).toEqual({ ...lead.body, replayed: true });
+    expect((await send(h, id, coordinatorsStep.event, USERS.coordinator, { 'Idempotency-Key': 'team-key' })).body).toEqual({ ...coordinator.body, replayed: true });
+  });
 });
 
 describe('lists', () => {

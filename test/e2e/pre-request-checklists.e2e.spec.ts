@@ -8,8 +8,8 @@
  */
 import type { Actor } from '@tacu/domain';
 import { PeopleStore, PreRequestChecklistStore } from '@tacu/persistence';
-import { journeyTo, sampleChecklist } from './support/api';
-import { drive, get, openCase, openCaseBody, OTHER_COORDINATOR, startHarness, USERS, type Harness } from './support/harness';
+import { journeyTo, sampleChecklist, sampleEvent } from './support/api';
+import { drive, get, openCase, openCaseBody, OTHER_COORDINATOR, send, startHarness, USERS, type Harness } from './support/harness';
 
 const NO_MEITHEAL = { outcome: 'noMeithealNeeded', actionTaken: 'Referred to the homework club of the school completion programme.' } as const;
 /** A POST /cases body for a new family in the demo area, led by the lead. */
@@ -55,6 +55,48 @@ describe('the pre-request checklist as its own record', () => {
     // The manager counts them too (figures, not narratives); another area's coordinator counts their own.
     expect((await figures(USERS.manager)).noMeithealNeeded).toBe(countedBefore.noMeithealNeeded + 1);
     expect(await figures(OTHER_COORDINATOR)).toMatchObject({ areaId: OTHER_COORDINATOR.areaId, total: 0 });
+  });
+
+  it("a case opened from a checklist is for the checklist's child, and its request carries the checklist as its baseline", async () => {
+    const ratings = sampleChecklist().ratings.map((r) => ({ ...r, reason: `${r.reason} (Éabha)` }));
+    const id = await made(USERS.lead, { childName: 'Éabha Ní Bhriain', ratings, completedWith: 'both' });
+    const open = async (child: string) =>
+      h.http
+        .post('/cases')
+        .auth(await h.token(USERS.lead), { type: 'bearer' })
+        .send({ ...caseBody(), preRequestChecklistId: id, child: { name: child, dateOfBirth: '2018-09-21' } });
+    const before = await counts();
+    const other = await open('Totally Other Child');
+    expect({ status: other.status, errors: other.body.errors }).toEqual({
+      status: 400,
+      errors: [
+        {
+          field: 'preRequestChecklistId',
+          problems: [
+            "preRequestChecklistId names a checklist made for 'Éabha Ní Bhriain', but this case is for 'Totally Other Child': link the checklist made for this child (GET /pre-request-checklists lists yours), or make one for them (names are compared without regard to case, spacing or fadas)",
+          ],
+        },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+    expect((await get(h, `/pre-request-checklists/${id}`, USERS.lead)).body).toMatchObject({ linked: false, caseId: null });
+
+    // The same child typed without fadas (and in another case) is the checklist's child.
+    const opened = await open('EABHA NI BHRIAIN');
+    expect(opened.status).toBe(201);
+    const baseline = { ratings, completedWithParent: true, completedWithChild: true };
+    expect(opened.body.record.request.preRequestChecklist).toEqual(baseline);
+    // Details recorded without a checklist keep the linked one; the submitted Request for Support shows it.
+    const { preRequestChecklist: _own, ...details } = sampleEvent('RECORD_REQUEST_DETAILS');
+    expect((await send(h, opened.body.id, details, USERS.lead)).status).toBe(200);
+    await drive(h, opened.body.id, journeyTo('request.submitted', USERS.lead).filter((step) => step.event.type !== 'RECORD_REQUEST_DETAILS'));
+    const record = (await get(h, `/cases/${opened.body.id}`, USERS.lead)).body.record;
+    expect(record.request.preRequestChecklist).toEqual(baseline);
+    const documents = (await get(h, `/cases/${opened.body.id}/documents`, USERS.lead)).body.items as Array<{ id: string; kind: string }>;
+    const request = documents.filter((d) => d.kind === 'requestForSupport').at(-1);
+    const html = (await get(h, `/documents/${request?.id}`, USERS.lead)).text;
+    expect(html).not.toContain('No pre-request checklist was completed.');
+    expect(html).toContain('Plays football; sleeps badly. (Éabha)');
   });
 
   it('every national outcome is rated exactly once, 1 to 3, with a reason; bad input writes nothing', async () => {
@@ -153,7 +195,7 @@ describe('the pre-request checklist as its own record', () => {
 
   it('an invited agency practitioner reads the case, not the checklist it came from: not even its id', async () => {
     const id = await made(USERS.lead, { childName: 'Invited Agency Case' });
-    const opened = await openCase(h, USERS.lead, { preRequestChecklistId: id });
+    const opened = await openCase(h, USERS.lead, { preRequestChecklistId: id, child: { name: 'Invited Agency Case', dateOfBirth: '2018-09-21' } });
     await drive(h, opened.id, journeyTo('meeting.invited', USERS.lead));
     const seen = await get(h, `/cases/${opened.id}`, USERS.agency);
     expect(seen.status).toBe(200);
@@ -164,13 +206,13 @@ describe('the pre-request checklist as its own record', () => {
 
   it('the lead of the case a checklist led to sees it, though a coordinator made it; its maker sees the case it led to only if they may see that case', async () => {
     const byCoordinator = await made(USERS.coordinator, { childName: 'Led By Aoife' });
-    const opened = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.lead, preRequestChecklistId: byCoordinator });
+    const opened = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.lead, preRequestChecklistId: byCoordinator, child: { name: 'Led By Aoife', dateOfBirth: '2018-09-21' } });
     expect((await get(h, `/pre-request-checklists/${byCoordinator}`, USERS.lead)).body).toMatchObject({ linked: true, caseId: opened.id });
     expect((await get(h, `/pre-request-checklists/${byCoordinator}`, USERS.otherLead)).status).toBe(404);
 
     // Aoife's checklist, linked by the coordinator to a case Ciarán leads: Aoife still sees her checklist, not which case it led to.
     const byLead = await made(USERS.lead, { childName: 'Led By Ciarán' });
-    const other = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.otherLead, preRequestChecklistId: byLead });
+    const other = await openCase(h, USERS.coordinator, { leadPractitionerId: USERS.otherLead, preRequestChecklistId: byLead, child: { name: 'Led By Ciarán', dateOfBirth: '2018-09-21' } });
     const seenByMaker = await get(h, `/pre-request-checklists/${byLead}`, USERS.lead);
     expect(seenByMaker.body).toMatchObject({ linked: true, caseId: null });
     expect(seenByMaker.text).not.toContain(other.id);

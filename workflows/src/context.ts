@@ -236,7 +236,7 @@ export interface CaseContext {
   missedDeadlines: { deadline: DeadlineName; at: string }[];
 }
 
-/** What the engine passes to start a case (plus `now`, `policy` and `calendar`). No personal data. */
+/** What the engine passes to start a case (plus `now`, `policy` and `calendar`). No personal data but the linked checklist's ratings. */
 export interface CaseInput {
   caseId: string;
   now: string;
@@ -249,6 +249,11 @@ export interface CaseInput {
   origin?: RequestOrigin | null;
   /** Whether the young person is of age at the start (tests; the engine writes it before every transition). */
   youngPersonOfAge?: boolean;
+  /**
+   * The pre-request checklist the case was opened from (POST /cases `preRequestChecklistId`): its
+   * ratings are the baseline that reviews and closure rate again (domain.md "The unit of work").
+   */
+  preRequestChecklist?: RecordRequestDetails['preRequestChecklist'] | null;
 }
 
 export function createCaseContext(input: CaseInput): CaseContext {
@@ -267,7 +272,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     consentHold: null,
     request: {
       reasonForRequest: null,
-      preRequestChecklist: null,
+      preRequestChecklist: input.preRequestChecklist ?? null,
       consentRequestedAt: null,
       submittedAt: null,
       outcome: null,

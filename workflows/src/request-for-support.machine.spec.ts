@@ -8,6 +8,18 @@ describe('request for support machine', () => {
     expect(wf.explainGuard('requestDetailsRecorded', s.context, { type: 'REQUEST_CONSENT' })).toMatch(/RECORD_REQUEST_DETAILS/);
   });
 
+  it('a case opened from a pre-request checklist keeps it as the baseline when the details are recorded without one', () => {
+    const checklist = { ratings: [{ outcome: 'safeAndProtected', rating: 2 as const, reason: 'Some worries at home.' }], completedWithParent: true, completedWithChild: false };
+    const opened = start(wf, { preRequestChecklist: checklist }).snapshot;
+    expect(opened.context.request.preRequestChecklist).toEqual(checklist);
+    const kept = reach(wf, [{ type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'Attendance.' }], { preRequestChecklist: checklist });
+    expect(kept.context.request.preRequestChecklist).toEqual(checklist);
+    // Details that give a checklist record that one.
+    const own = { ...checklist, completedWithChild: true };
+    const replaced = reach(wf, [{ type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'Attendance.', preRequestChecklist: own }], { preRequestChecklist: checklist });
+    expect(replaced.context.request.preRequestChecklist).toEqual(own);
+  });
+
   it('hasValidConsent: submitted only with written consent; the coordinator is told', () => {
     let s = reach(wf, ['RECORD_REQUEST_DETAILS', 'REQUEST_CONSENT']);
     expect(stateOf(send(wf, s, 'SUBMIT_REQUEST').snapshot)).toBe('awaitingConsent');

@@ -21,7 +21,8 @@ export const requestForSupportRules = defineRules({
   actions: {
     recordRequestDetails: assign(({ context, event }) => {
       assertEvent(event, 'RECORD_REQUEST_DETAILS');
-      return { request: { ...context.request, reasonForRequest: event.reasonForRequest, preRequestChecklist: event.preRequestChecklist ?? null } };
+      // Details without a checklist keep the one the case was opened from: its ratings stay the baseline.
+      return { request: { ...context.request, reasonForRequest: event.reasonForRequest, preRequestChecklist: event.preRequestChecklist ?? context.request.preRequestChecklist } };
     }),
     recordConsentRequested: assign(({ context }) => ({ request: { ...context.request, consentRequestedAt: context.now } })),
     recordSubmission: assign(({ context }) => ({ request: { ...context.request, submittedAt: context.now } })),

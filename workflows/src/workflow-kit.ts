@@ -94,6 +94,7 @@ export function defineWorkflow(options: DefineOptions): WorkflowDefinition<Workf
       leadPractitionerId: args.leadPractitionerId ?? null,
       origin: args.origin ?? null,
       ...(args.youngPersonOfAge !== undefined ? { youngPersonOfAge: args.youngPersonOfAge } : {}),
+      ...(args.preRequestChecklist ? { preRequestChecklist: args.preRequestChecklist } : {}),
     }),
     upgrade: upgradePersistedSnapshot,
     project(snapshot): CaseProjection {

@@ -1,5 +1,5 @@
-import { namedPeople, withConsentRecorded, withConsentWithdrawn, type CaseConsent, type NamedPerson } from '@tacu/domain';
-import { namingProblem, namingProblems, type NamedUser, type NamingFacts } from './naming';
+import { familyActs, namedPeople, withConsentRecorded, withConsentWithdrawn, type CaseConsent, type NamedPerson } from '@tacu/domain';
+import { identifyFamilyActs, namingProblem, namingProblems, type NamedUser, type NamingFacts } from './naming';
 
 const area = 'dublin-south-central';
 const user = (id: string, role: string, agency: string | null = 'Public Health Nursing', overrides: Partial<NamedUser> = {}): NamedUser => ({
@@ -42,9 +42,9 @@ const facts = (overrides: Partial<NamingFacts> = {}): NamingFacts => ({
   leadPractitionerId: 'lead',
   childPersonId: 'child',
   familyMembers: new Map([
-    ['mother', { hasParentalResponsibility: true }],
-    ['granny', { hasParentalResponsibility: false }],
-    ['child', { hasParentalResponsibility: false }],
+    ['mother', { name: 'Siobhán Murphy', hasParentalResponsibility: true }],
+    ['granny', { name: 'Bridget Murphy', hasParentalResponsibility: false }],
+    ['child', { name: 'Seán Murphy', hasParentalResponsibility: false }],
   ]),
   consent: consent(['Public Health Nursing']),
   ...overrides,
@@ -69,17 +69,17 @@ describe('the people an event names', () => {
       leadPractitionerId: 'other-lead',
     };
     expect(namedPeople(event)).toEqual([
-      { field: 'chair', personId: 'lead', as: 'person' },
-      { field: 'invitees.0', personId: 'nurse', as: 'invitee', agency: 'Public Health Nursing' },
-      { field: 'invitees.1', personId: 'mother', as: 'invitee' },
-      { field: 'nested.deeper.0.owner', personId: 'nurse', as: 'actionOwner', agency: 'PHN' },
-      { field: 'liaison', personId: 'dlp', as: 'liaison' },
-      { field: 'signedBy', personId: 'mother', as: 'signatory', signsAs: 'parentCarer' },
-      { field: 'givenBy', personId: 'mother', as: 'consentGiver', claimsParentalResponsibility: true },
+      { field: 'chair', personId: 'lead', as: 'person', name: 'Aoife' },
+      { field: 'invitees.0', personId: 'nurse', as: 'invitee', name: 'Orla', agency: 'Public Health Nursing' },
+      { field: 'invitees.1', personId: 'mother', as: 'invitee', name: 'Siobhán' },
+      { field: 'nested.deeper.0.owner', personId: 'nurse', as: 'actionOwner', name: 'O', agency: 'PHN' },
+      { field: 'liaison', personId: 'dlp', as: 'liaison', name: 'P' },
+      { field: 'signedBy', personId: 'mother', as: 'signatory', name: 'S', signsAs: 'parentCarer' },
+      { field: 'givenBy', personId: 'mother', as: 'consentGiver', name: 'S', claimsParentalResponsibility: true },
       { field: 'leadPractitionerId', personId: 'other-lead', as: 'leadPractitioner' },
     ]);
-    expect(namedPeople({ type: 'SUBMIT_REPORT', jointReport: true, jointReporter: { name: 'P', personId: 'dlp' } })).toEqual([{ field: 'jointReporter', personId: 'dlp', as: 'jointReporter' }]);
-    expect(namedPeople({ type: 'RECORD_CONTACT', with: [{ name: 'S', personId: 'mother' }, { name: 'Gran' }] })).toEqual([{ field: 'with.0', personId: 'mother', as: 'familyMember' }]);
+    expect(namedPeople({ type: 'SUBMIT_REPORT', jointReport: true, jointReporter: { name: 'P', personId: 'dlp' } })).toEqual([{ field: 'jointReporter', personId: 'dlp', as: 'jointReporter', name: 'P' }]);
+    expect(namedPeople({ type: 'RECORD_CONTACT', with: [{ name: 'S', personId: 'mother' }, { name: 'Gran' }] })).toEqual([{ field: 'with.0', personId: 'mother', as: 'familyMember', name: 'S' }]);
     expect(namedPeople({ type: 'SUBMIT_REQUEST' })).toEqual([]);
     expect(namedPeople(null)).toEqual([]);
   });
@@ -173,7 +173,60 @@ describe('who may be named on a case', () => {
     expect(problem(named('consentGiver', 'mother', { claimsParentalResponsibility: true }))).toBeNull();
     expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: false }))).toBeNull();
     expect(problem(named('consentGiver', 'granny', { claimsParentalResponsibility: true }))).toMatch(/family record says they have not/);
+    expect(problem(named('consentGiver', 'mother', { claimsParentalResponsibility: false }))).toBe(
+      'says Siobhán Murphy has no parental responsibility, but the family record says they have it: give hasParentalResponsibility true (or correct the family record first)',
+    );
     expect(problem(named('consentGiver', 'nurse'))).toMatch(/nobody of this family/);
+  });
+
+  it("a family member named by id is named by the family record's name (case, spacing and fadas aside)", () => {
+    expect(problem(named('consentGiver', 'mother', { name: 'Totally Different Person', claimsParentalResponsibility: true }))).toBe(
+      "names family member mother as 'Totally Different Person', but the family record's name for mother is 'Siobhán Murphy': give the member's name as the family record has it (or check the personId; correct the family record first if the name there is wrong)",
+    );
+    for (const as of ['signatory', 'withdrawer', 'familyAgreement', 'invitee', 'actionOwner', 'familyMember', 'person'] as const) {
+      expect(problem(named(as, 'mother', { name: 'Someone Else Entirely', signsAs: 'parentCarer' }))).toMatch(/^names family member mother as 'Someone Else Entirely'/);
+    }
+    expect(problem(named('signatory', 'mother', { name: '  siobhan   MURPHY ', signsAs: 'parentCarer' }))).toBeNull();
+    expect(problem(named('signatory', 'mother', { name: 'Siobha\u0301n Murphy', signsAs: 'parentCarer' }))).toBeNull();
+  });
+
+  it('consent is withdrawn, and the assessment agreed, by a member of the family', () => {
+    expect(problem(named('withdrawer', 'mother'))).toBeNull();
+    expect(problem(named('withdrawer', 'lead'))).toMatch(/^names nobody of this family: consent is withdrawn by the family member who gave it/);
+    expect(problem(named('familyAgreement', 'granny'))).toBeNull();
+    expect(problem(named('familyAgreement', 'coord'))).toMatch(/^names nobody of this family: the assessment is agreed by a member of the family/);
+  });
+
+  it('a family act named by name alone is the one member of that name; nobody outside the family acts for it', () => {
+    const event = {
+      type: 'X',
+      givenBy: { name: 'SIOBHAN murphy', hasParentalResponsibility: true },
+      signedBy: { name: 'Anyone', as: 'youngPerson' },
+      withdrawnBy: { name: 'Not In Family' },
+      agreedBy: { name: 'Bridget Murphy', personId: 'granny' },
+    };
+    const acts = familyActs(event);
+    expect(acts.map((a) => a.field)).toEqual(['givenBy', 'signedBy', 'withdrawnBy', 'agreedBy']);
+    expect(identifyFamilyActs(acts, facts())).toEqual({
+      identified: [
+        { field: 'givenBy', personId: 'mother' },
+        { field: 'signedBy', personId: 'child' },
+      ],
+      problems: [
+        {
+          field: 'withdrawnBy.personId',
+          problem:
+            "withdrawnBy names 'Not In Family', who is not a member of this family: only a member of the case's family withdraws their consent. Give their personId (the members of GET /cases/{id}), or add them to the family first",
+        },
+      ],
+    });
+    const twins = facts({ familyMembers: new Map([['a', { name: 'Ann Ryan', hasParentalResponsibility: true }], ['b', { name: 'Ann Ryan', hasParentalResponsibility: true }]]) });
+    expect(identifyFamilyActs(familyActs({ signedBy: { name: 'Ann Ryan', as: 'parentCarer' } }), twins).problems).toEqual([
+      { field: 'signedBy.personId', problem: "signedBy names 'Ann Ryan', and 2 members of this family have that name: give the personId of the one who signs the plan (a, b)" },
+    ]);
+    expect(identifyFamilyActs(familyActs({ signedBy: { name: 'Seán', as: 'youngPerson' } }), facts({ childPersonId: null })).problems).toEqual([
+      { field: 'signedBy.personId', problem: 'signedBy.personId is required: give the personId of the young person who signs the plan (the child of the case)' },
+    ]);
   });
 
   it("the young person gives their own consent as the child of the case, nobody else as them", () => {

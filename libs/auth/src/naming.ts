@@ -6,7 +6,7 @@
  * family's consent covers sharing with their agency (what every required consent allows, and no
  * one asked not to share with it). Pure: the caller looks the people up.
  */
-import { consentCoversAgency, PRACTITIONER_ROLES, type CaseConsent, type NamedPerson, type Role } from '@tacu/domain';
+import { consentCoversAgency, PRACTITIONER_ROLES, sameName, type CaseConsent, type FamilyActRef, type NamedPerson, type Role } from '@tacu/domain';
 
 /** A user as the naming rules see them (a row of `users`). */
 export interface NamedUser {
@@ -17,8 +17,9 @@ export interface NamedUser {
   active: boolean;
 }
 
-/** A member of the case's family. */
+/** A member of the case's family, as the family record has them. */
 export interface NamedFamilyMember {
+  name: string;
   hasParentalResponsibility: boolean;
 }
 
@@ -70,8 +71,24 @@ function agencyProblem(named: NamedPerson, user: NamedUser): string | null {
   return null;
 }
 
-/** Why `named` may not be named on this case, or null when they may. */
+/**
+ * A family member named by id is recorded under the family record's name: a different name (not
+ * only in case, spacing or fadas: libs/domain `sameName`) means the id or the name is wrong, and a
+ * consent or a signature must not be kept under a name that is not the person's.
+ */
+function memberNameProblem(named: NamedPerson, member: NamedFamilyMember): string | null {
+  if (named.name === undefined || sameName(named.name, member.name)) return null;
+  return `names family member ${named.personId} as '${named.name}', but the family record's name for ${named.personId} is '${member.name}': give the member's name as the family record has it (or check the personId; correct the family record first if the name there is wrong)`;
+}
+
+/** Why `named` may not be named on this case, or null when they may: who they are first, then the name they are given. */
 export function namingProblem(named: NamedPerson, facts: NamingFacts, users: ReadonlyMap<string, NamedUser>): string | null {
+  const member = facts.familyMembers.get(named.personId);
+  return capacityProblem(named, facts, users) ?? (member ? memberNameProblem(named, member) : null);
+}
+
+/** Why the person `named` may not be named in the capacity the event names them in, or null. */
+function capacityProblem(named: NamedPerson, facts: NamingFacts, users: ReadonlyMap<string, NamedUser>): string | null {
   const member = facts.familyMembers.get(named.personId);
   const user = users.get(named.personId);
   switch (named.as) {
@@ -95,10 +112,17 @@ export function namingProblem(named: NamedPerson, facts: NamingFacts, users: Rea
         return named.personId === facts.childPersonId ? null : "names someone other than the child of this case: the young person gives their own consent (the child's personId)";
       }
       if (!member) return 'names nobody of this family: consent is given by a parent/carer of the family (their personId from the case)';
-      if (named.claimsParentalResponsibility && !member.hasParentalResponsibility) {
-        return 'says this family member has parental responsibility, but the family record says they have not';
+      // Whether they have parental responsibility is the family record's to say, not the event's.
+      if (named.claimsParentalResponsibility !== undefined && named.claimsParentalResponsibility !== member.hasParentalResponsibility) {
+        return member.hasParentalResponsibility
+          ? `says ${member.name} has no parental responsibility, but the family record says they have it: give hasParentalResponsibility true (or correct the family record first)`
+          : `says ${member.name} has parental responsibility, but the family record says they have not: give hasParentalResponsibility false, or correct the family record first if they have it`;
       }
       return null;
+    case 'withdrawer':
+      return member ? null : 'names nobody of this family: consent is withdrawn by the family member who gave it (their personId from the case)';
+    case 'familyAgreement':
+      return member ? null : 'names nobody of this family: the assessment is agreed by a member of the family (their personId from the case)';
     case 'invitee':
       if (member) return named.agency === undefined ? null : 'names a family member but gives an agency: family members come without one';
       return userProblem(user, facts, INVITABLE_ROLES, 'a practitioner') ?? agencyProblem(named, user as NamedUser);
@@ -125,4 +149,60 @@ export function namingProblems(named: readonly NamedPerson[], facts: NamingFacts
     if (problem) problems.push({ field: person.field, problem: `${person.field} ${problem}` });
   }
   return problems;
+}
+
+/** The personId a family member's act names them by, where the event gave their name alone. */
+export interface FamilyActIdentified {
+  field: string;
+  personId: string;
+}
+
+const ACT_VERB: Readonly<Record<string, string>> = {
+  givenBy: 'gives the consent',
+  signedBy: 'signs the plan',
+  withdrawnBy: 'withdraws their consent',
+  agreedBy: 'agreed the assessment',
+};
+
+/**
+ * Who each family member's act (a consent, a signature, a withdrawal, an agreement: libs/domain
+ * `familyActs`) is by (domain.md "Request for support", "Action plan": each person with parental
+ * responsibility consents and signs on their own behalf, the young person for themselves). One
+ * named by personId is checked by `namingProblems`; one named by name alone is the member of the
+ * family of that name (the young person: the child of the case), when exactly one has it.
+ * Nobody outside the family gives a family's consent or signs its plan.
+ */
+export function identifyFamilyActs(acts: readonly FamilyActRef[], facts: NamingFacts): { identified: FamilyActIdentified[]; problems: NamingProblem[] } {
+  const identified: FamilyActIdentified[] = [];
+  const problems: NamingProblem[] = [];
+  for (const { field, ref } of acts) {
+    if (typeof ref['personId'] === 'string') continue;
+    const key = field.split('.').pop() ?? field;
+    const verb = ACT_VERB[key] ?? 'acts';
+    if (ref['as'] === 'youngPerson') {
+      if (facts.childPersonId === null) {
+        problems.push({ field: `${field}.personId`, problem: `${field}.personId is required: give the personId of the young person who ${verb} (the child of the case)` });
+      } else {
+        identified.push({ field, personId: facts.childPersonId });
+      }
+      continue;
+    }
+    const name = typeof ref['name'] === 'string' ? ref['name'] : '';
+    const matching = [...facts.familyMembers].filter(([, member]) => sameName(member.name, name));
+    const [only] = matching;
+    if (matching.length === 1 && only) {
+      identified.push({ field, personId: only[0] });
+    } else if (matching.length === 0) {
+      problems.push({
+        field: `${field}.personId`,
+        problem: `${field} names '${name}', who is not a member of this family: only a member of the case's family ${verb}. Give their personId (the members of GET /cases/{id}), or add them to the family first`,
+      });
+    } else {
+      problems.push({
+        field: `${field}.personId`,
+        problem: `${field} names '${name}', and ${matching.length} members of this family have that name: give the personId of the one who ${verb} (${matching.map(([id]) => id).join(', ')})`,
+      });
+    }
+  }
+  return { identified, problems };
 }

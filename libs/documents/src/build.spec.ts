@@ -141,7 +141,7 @@ describe('view models built from the case machine', () => {
   describe('Action plan', () => {
     it('sent for sign-off: every action with its owner and due date, the version to sign, lines to sign on paper', () => {
       const vm = build('actionPlan', 'planSubmitted', 'family');
-      expect(vm.signOff).toEqual({ planVersion: 1, documentSha256: null, signatures: [], signersExpected: ['Siobhán Murphy'] });
+      expect(vm.signOff).toEqual({ planVersion: 1, signatures: [], signersExpected: ['Siobhán Murphy'] });
       const text = read('actionPlan', 'family', vm);
       expect(text).toContain('Breakfast club place from Monday. Why: Seán goes to school every day Niamh Kelly Friday 29 May 2026 Not started yet');
       expect(text).toContain('Bereavement support group on Wednesday evenings. Why: Mam gets some time for herself Aoife Byrne Wednesday 6 May 2026 Started');
@@ -163,22 +163,40 @@ describe('view models built from the case machine', () => {
       expect(text).toContain('Walks Seán to school on Mondays. Seán goes to school every day Bridget Murphy (grandmother) Monday 4 May 2026');
     });
 
-    it('signed off: the signature, the SHA-256 of the plan document signed, and the day of the first review', () => {
-      const facts = { ...MURPHY_FACTS, planDocument: { planVersion: 1, sha256: 'a'.repeat(64) } };
-      const vm = build('actionPlan', 'planSignedOff', 'professional', facts);
+    it('signed off: each signature with the plan document its signer signed, and the day of the first review', () => {
+      const { context } = at(snapshots, 'planSignedOff');
+      const [mother] = context.plan.signOffs;
+      if (!mother) throw new Error('the journey signed no plan');
+      const irish = { planVersion: 1, id: 'doc-ga', version: 1, audience: 'family' as const, locale: 'ga', sha256: 'a'.repeat(64) };
+      const english = { planVersion: 1, id: 'doc-en', version: 1, audience: 'family' as const, locale: 'en', sha256: 'b'.repeat(64) };
+      const father = { ...mother, signedBy: { name: 'Dónal Murphy', personId: 'fm-father', as: 'parentCarer' as const }, method: 'portal' as const, document: english };
+      const signed = { ...context, plan: { ...context.plan, signOffs: [{ ...mother, document: irish }, father] } };
+      const vm = buildViewModel('actionPlan', 'professional', { context: signed, facts: MURPHY_FACTS, producedAt: context.now });
       expect(vm.planStatus).toBe('active');
+      expect(vm.signOff.signatures.map((s) => [s.name, s.document?.sha256, s.document?.locale])).toEqual([
+        ['Siobhán Murphy', 'a'.repeat(64), 'ga'],
+        ['Dónal Murphy', 'b'.repeat(64), 'en'],
+      ]);
       const text = read('actionPlan', 'professional', vm);
       expect(text).toContain('Version 1 of the action plan.');
-      expect(text).toContain(`SHA-256 of the plan document signed ${'a'.repeat(64)}`);
-      expect(text).toContain('Siobhán Murphy Parent or carer In person Thursday 23 April 2026, 18:05');
+      expect(text).toContain(`Siobhán Murphy Parent or carer In person Thursday 23 April 2026, 18:05 ${'a'.repeat(64)} (family's version, Irish)`);
+      expect(text).toContain(`Dónal Murphy Parent or carer Online`);
+      expect(text).toContain(`${'b'.repeat(64)} (family's version, English)`);
       expect(text).not.toContain('Still to sign');
       // Eight weeks (the published "6-8 weeks") from the day it was signed.
       expect(text).toContain('First review due by Thursday 18 June 2026.');
+      // The family's Irish version tells each signer the code of the plan they signed, never another's.
+      const family = read('actionPlan', 'family', buildViewModel('actionPlan', 'family', { context: signed, facts: MURPHY_FACTS, producedAt: context.now }), 'ga');
+      expect(family).toContain(`Siobhán Murphy`);
+      expect(family.indexOf('a'.repeat(64))).toBeGreaterThan(family.indexOf('Siobhán Murphy'));
+      expect(family.indexOf('a'.repeat(64))).toBeLessThan(family.indexOf('Dónal Murphy'));
+      expect(family.indexOf('b'.repeat(64))).toBeGreaterThan(family.indexOf('Dónal Murphy'));
     });
 
-    it('a hash stored for another version is not shown as the one signed', () => {
-      const facts = { ...MURPHY_FACTS, planDocument: { planVersion: 2, sha256: 'b'.repeat(64) } };
-      expect(build('actionPlan', 'planSignedOff', 'professional', facts).signOff.documentSha256).toBeNull();
+    it('a signature with no stored document says so, and shows no other signer’s document as its own', () => {
+      const vm = build('actionPlan', 'planSignedOff', 'professional');
+      expect(vm.signOff.signatures.map((s) => s.document)).toEqual([null]);
+      expect(read('actionPlan', 'professional', vm)).toContain('Not stored (signed before documents were stored)');
     });
   });
 

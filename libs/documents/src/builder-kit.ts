@@ -128,17 +128,23 @@ export function caseConsentOf(context: Pick<CaseContext, 'consents' | 'youngPers
 }
 
 /**
- * The sign-off block of a plan version (the current one by default): its signatures, the hash of
- * the stored plan document of that version (when the facts give one), and who it still waits for
+ * The sign-off block of a plan version (the current one by default): its signatures, each with
+ * the stored plan document its signer signed (the engine recorded it with the signature: one
+ * parent may sign the Irish family version and another the English), and who it still waits for
  * under the organisation's sign-off rule (libs/domain `signaturesStillNeeded`).
  */
-export function signOffOf(context: CaseContext, facts: CaseFacts, version = context.plan.version, signOffs: readonly PlanSignOff[] = context.plan.signOffs): SignOffView {
+export function signOffOf(context: CaseContext, version = context.plan.version, signOffs: readonly PlanSignOff[] = context.plan.signOffs): SignOffView {
   const ofVersion = signOffs.filter((s) => s.planVersion === version);
   const stillNeeded = signaturesStillNeeded(caseConsentOf(context), ofVersion, version, consentPolicyOf(context.policy).planSignOff);
   return {
     planVersion: version,
-    documentSha256: facts.planDocument && facts.planDocument.planVersion === version ? facts.planDocument.sha256 : null,
-    signatures: ofVersion.map((s) => ({ name: s.signedBy.name, as: s.signedBy.as, method: s.method, at: s.at })),
+    signatures: ofVersion.map((s) => ({
+      name: s.signedBy.name,
+      as: s.signedBy.as,
+      method: s.method,
+      at: s.at,
+      document: s.document ? { sha256: s.document.sha256, audience: s.document.audience, locale: s.document.locale } : null,
+    })),
     signersExpected: stillNeeded.map((c) => c.givenBy.name),
   };
 }

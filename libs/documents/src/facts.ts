@@ -37,11 +37,6 @@ export interface CaseFacts {
   organisation: { name: string; timeZone: string };
   /** The practitioners the case names by id (at least the lead practitioner, reporters, the liaison person). */
   practitioners: PractitionerFact[];
-  /**
-   * The stored action-plan document the family signed or is to sign: its plan version and the
-   * SHA-256 of its HTML (the engine's document row). Null when none is stored yet.
-   */
-  planDocument: { planVersion: number; sha256: string } | null;
 }
 
 /** What a view-model builder is given: the case's context when the state is entered, the case facts, and the instant the document is produced. */

@@ -69,6 +69,15 @@ export interface RatingView {
   before: { value: number; label: LocalisedText | null } | null;
 }
 
+/** The stored plan document a signer signed: its SHA-256, audience and language. */
+export interface SignedDocumentView {
+  sha256: string;
+  /** `professional` or `family`. */
+  audience: string;
+  /** `en`, `ga`… */
+  locale: string;
+}
+
 /** One signature on a version of the action plan. */
 export interface SignatureView {
   name: string;
@@ -78,16 +87,21 @@ export interface SignatureView {
   method: string;
   /** The instant it was recorded (ISO, UTC). */
   at: string;
+  /**
+   * The document this signer signed (domain.md: "sign-off always names the exact document
+   * version signed"): each signer's own, which may be another language's than another signer's.
+   * Null for a signature of a case from before documents were stored.
+   */
+  document: SignedDocumentView | null;
 }
 
 /**
- * The sign-off block: the exact version of the action plan, the SHA-256 of the plan document
- * that was signed (null until the engine has stored one), and the signatures on that version.
- * `signersExpected` lists the people whose signature the plan still waits for (empty when none).
+ * The sign-off block: the exact version of the action plan and the signatures on that version,
+ * each with the document its signer signed. `signersExpected` lists the people whose signature
+ * the plan still waits for (empty when none).
  */
 export interface SignOffView {
   planVersion: number;
-  documentSha256: string | null;
   signatures: SignatureView[];
   signersExpected: string[];
 }

@@ -10,3 +10,4 @@ export * from './named-people';
 export * from './calendar';
 export * from './public-holidays';
 export * from './outcome-frameworks';
+export * from './names';

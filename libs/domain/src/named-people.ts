@@ -23,6 +23,10 @@ export type NamedAs =
   | 'signatory'
   /** Who gives consent (`givenBy`): a parent/carer, or the young person for themselves. */
   | 'consentGiver'
+  /** Who withdraws their consent (`withdrawnBy`): the family member who gave it. */
+  | 'withdrawer'
+  /** The family member who agreed the assessment (`agreedBy`). */
+  | 'familyAgreement'
   /** Anyone else named by id (chair, minute-taker, attendance, who agreed, who withdrew...). */
   | 'person';
 
@@ -31,6 +35,8 @@ export interface NamedPerson {
   field: string;
   personId: string;
   as: NamedAs;
+  /** The name the event gives them, when it gives one (checked against the family record's). */
+  name?: string;
   /** The agency the event says they come from, when it says one. */
   agency?: string;
   /** For a signatory or a consent giver: whom they sign as (`parentCarer`, `youngPerson`). */
@@ -45,7 +51,23 @@ const CAPACITY_BY_KEY: Readonly<Record<string, NamedAs>> = {
   jointReporter: 'jointReporter',
   signedBy: 'signatory',
   givenBy: 'consentGiver',
+  withdrawnBy: 'withdrawer',
+  agreedBy: 'familyAgreement',
 };
+
+/**
+ * The keys under which an event records an act of a family member of their own (a consent given,
+ * changed or withdrawn, a plan signed, an assessment agreed): such a person is always a member of
+ * the case's family, named by their personId or, where the family has one member of that name,
+ * by name (libs/auth naming `familyActProblems`).
+ */
+export const FAMILY_ACT_KEYS: readonly string[] = ['givenBy', 'signedBy', 'withdrawnBy', 'agreedBy'];
+
+/** A family member's act as an event records it: the (mutable) reference, and where it sits. */
+export interface FamilyActRef {
+  field: string;
+  ref: Record<string, unknown>;
+}
 
 function capacity(path: readonly string[]): NamedAs {
   const last = path[path.length - 1] ?? '';
@@ -72,6 +94,7 @@ export function namedPeople(body: unknown): NamedPerson[] {
     if (typeof record['personId'] === 'string') {
       const as = capacity(path);
       const named: NamedPerson = { field: path.join('.'), personId: record['personId'], as };
+      if (typeof record['name'] === 'string') named.name = record['name'];
       if (typeof record['agency'] === 'string') named.agency = record['agency'];
       if ((as === 'signatory' || as === 'consentGiver') && typeof record['as'] === 'string') named.signsAs = record['as'];
       if (as === 'consentGiver' && typeof record['hasParentalResponsibility'] === 'boolean') {
@@ -86,6 +109,24 @@ export function namedPeople(body: unknown): NamedPerson[] {
         visit(child, [...path, key]);
       }
     }
+  };
+  visit(body, []);
+  return found;
+}
+
+/** Every family member's act an event (or any body) records, found by walking it (see FAMILY_ACT_KEYS). */
+export function familyActs(body: unknown): FamilyActRef[] {
+  const found: FamilyActRef[] = [];
+  const visit = (value: unknown, path: string[]): void => {
+    if (path.length > MAX_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, String(index)]));
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const last = path[path.length - 1];
+    if (last !== undefined && FAMILY_ACT_KEYS.includes(last)) found.push({ field: path.join('.'), ref: record });
+    for (const [key, child] of Object.entries(record)) visit(child, [...path, key]);
   };
   visit(body, []);
   return found;

@@ -87,7 +87,7 @@ async function footprint(caseId: string) {
             (SELECT count(*) FROM timers WHERE case_id = $1 AND active)::int AS "activeTimers",
             (SELECT count(*) FROM outbox WHERE case_id = $1)::int AS outbox,
             (SELECT count(*) FROM documents WHERE case_id = $1)::int AS documents,
-            (SELECT count(*) FROM idempotency_records WHERE scope = $1::text)::int AS idempotency`,
+            (SELECT count(*) FROM idempotency_records WHERE split_part(scope, ':', 1) = $1::text)::int AS idempotency`,
     [caseId],
   );
   return { row, ...counts[0] };
@@ -386,9 +386,17 @@ describe('idempotency', () => {
     const { caseId } = await openCase();
     await engine.send({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, idempotencyKey: 'k-2' });
     const before = await footprint(caseId);
-    const err = await rejection(engine.send({ caseId, event: { type: 'SUBMIT_REQUEST' }, actor: lead, idempotencyKey: 'k-2' }));
+    const err = await rejection(engine.send({ caseId, event: { type: 'SUBMIT_REQUEST' }, actor: parent, idempotencyKey: 'k-2' }));
     expect(err.code).toBe(DomainErrorCode.IDEMPOTENCY_KEY_REUSED);
     expect(await footprint(caseId)).toEqual(before);
+  });
+
+  it("keys are scoped to their caller: another user's same key on the case is another command", async () => {
+    const { caseId } = await openCase();
+    await engine.send({ caseId, event: { type: 'RECORD_CONSENT' }, actor: parent, idempotencyKey: 'k-team' });
+    const submitted = await engine.send({ caseId, event: { type: 'SUBMIT_REQUEST' }, actor: lead, idempotencyKey: 'k-team' });
+    expect(submitted).toMatchObject({ version: 3, replayed: false });
+    expect(await footprint(caseId)).toMatchObject({ audit: 3, idempotency: 2 });
   });
 
   it('keys are scoped to their case', async () => {

@@ -180,7 +180,7 @@ export class WorkflowEngine implements Engine {
     const outcomeFramework = await this.outcomeFrameworks.forArea(manager, attributes.areaId);
     let input: unknown;
     try {
-      input = definition.input({ ...(command.input ?? {}), now: now.toISOString(), policy: this.policy, calendar, outcomeFramework });
+      input = definition.input({ ...(command.input ?? {}), ...(records?.input ?? {}), now: now.toISOString(), policy: this.policy, calendar, outcomeFramework });
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `The input for ${definition.id} is not valid: ${(err as Error).message}`);
@@ -218,7 +218,7 @@ export class WorkflowEngine implements Engine {
       projection,
       plan,
       eventType: OPEN_CASE,
-      data: { workflowId: definition.id, workflowVersion: definition.version, input: command.input ?? {}, outcomeFramework: outcomeFramework.id },
+      data: { workflowId: definition.id, workflowVersion: definition.version, input: { ...(command.input ?? {}), ...(records?.input ?? {}) }, outcomeFramework: outcomeFramework.id },
       key: keyed.key,
     });
   }
@@ -242,7 +242,8 @@ export class WorkflowEngine implements Engine {
     const actor: Actor = role === command.actor.role ? command.actor : { ...command.actor, role };
 
     // Checked before the version, so a retried request with its original If-Match still gets its answer.
-    const keyed = await this.checkKey(manager, row.id, command.idempotencyKey, { op: 'send', event, actorId: actor.id }, false, 'This idempotency key was already used for a different command. Use a new key for a new command.');
+    // Keys belong to their caller on this case: another user's same key is another command.
+    const keyed = await this.checkKey(manager, `${row.id}:${actor.id}`, command.idempotencyKey, { op: 'send', event, actorId: actor.id }, false, 'This idempotency key was already used for a different command. Use a new key for a new command.');
     if ('replay' in keyed) return keyed.replay;
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
       throw new DomainError(DomainErrorCode.VERSION_CONFLICT, `The case has changed since version ${command.expectedVersion}: it is now at version ${row.version}. Reload it and try again.`, {

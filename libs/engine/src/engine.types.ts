@@ -69,6 +69,8 @@ export interface OpenRecords {
   members?: readonly NewFamilyMember[];
   /** Attributes known only once the caller's checks ran (e.g. the pre-request checklist the case comes from). */
   attributes?: Pick<CaseAttributes, 'preRequestChecklistId'>;
+  /** Workflow input known only once the caller's checks ran (e.g. the checklist's baseline ratings), laid over the command's. */
+  input?: Record<string, unknown>;
   /**
    * Writes the caller's rows that reference the new case (e.g. its pre-request checklist's link),
    * after the case row and before the idempotency record; throw to refuse (everything is undone).

@@ -18,7 +18,7 @@ import type { NewChecklistInput } from '../app/checklists/checklists.dto';
 import { ChecklistsService } from '../app/checklists/checklists.service';
 import type { OpenCaseInput } from '../app/cases/open-case.dto';
 import { CasesService } from '../app/cases/cases.service';
-import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, localDay } from '@tacu/domain';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, localDay, type CaseEvent } from '@tacu/domain';
 import { OrganisationOutcomeFrameworks, type Clock } from '@tacu/engine';
 import { CLOCK, DATA_SOURCE } from '../app/core/tokens';
 import { DEMO_AREA, DEMO_USERS, demoActor } from './demo-people';
@@ -39,6 +39,107 @@ interface DemoCase {
   then?: JourneyStep[];
   /** Opened from a pre-request checklist its lead made (a request for support). */
   fromChecklist?: boolean;
+  /** The family's own words in place of the sample family's (left out: Seán Murphy's family, whose words the samples are). */
+  words?: FamilyWords;
+}
+
+/** What a demo family and its practitioners say of this child, in place of the samples' words about Seán. */
+interface FamilyWords {
+  reasonForRequest: string;
+  /** The two desired outcomes of the assessment, which the plan's actions answer. */
+  outcomes: [string, string];
+  childView: string;
+  parentsView: string;
+  /** The child is a girl: "his" and "he" of the samples' texts become "her" and "she". */
+  she?: boolean;
+}
+
+/** The samples' own words that a family's `FamilyWords` replace, whole. */
+const SAMPLE_WORDS = {
+  reasonForRequest: sampleEvent('RECORD_REQUEST_DETAILS').reasonForRequest,
+  outcomes: sampleEvent('RECORD_ASSESSMENT').desiredOutcomes,
+  childView: (sampleEvent('RECORD_ASSESSMENT').views.child as { words: string }).words,
+  parentsView: (sampleEvent('RECORD_ASSESSMENT').views.parents as { words: string }).words,
+};
+/** The sample family's names, which each demo family's own replace. */
+const SAMPLE_PARENT = 'Siobhán Murphy';
+const SAMPLE_CHILD = 'Seán Murphy';
+
+interface SeededMember {
+  id: string;
+  name: string;
+  hasParentalResponsibility: boolean;
+}
+
+const firstName = (name: string): string => name.split(' ')[0] ?? name;
+
+/** The samples' texts told of this family: its words, its child's and first parent's names (and pronouns). */
+function wordsOf(words: FamilyWords | undefined, child: string, parent: string): (text: string) => string {
+  const whole = new Map<string, string>(
+    words
+      ? [
+          [SAMPLE_WORDS.reasonForRequest, words.reasonForRequest],
+          ...SAMPLE_WORDS.outcomes.map((outcome, i): [string, string] => [outcome, words.outcomes[i] ?? outcome]),
+          [SAMPLE_WORDS.childView, words.childView],
+          [SAMPLE_WORDS.parentsView, words.parentsView],
+        ]
+      : [],
+  );
+  return (text) => {
+    const replaced = whole.get(text);
+    if (replaced !== undefined) return replaced;
+    let told = text.replaceAll(SAMPLE_PARENT, parent).replaceAll(firstName(SAMPLE_PARENT), firstName(parent)).replaceAll(SAMPLE_CHILD, child).replaceAll(firstName(SAMPLE_CHILD), firstName(child));
+    if (words?.she) told = told.replace(/\bhis\b/gu, 'her').replace(/\bhim\b/gu, 'her').replace(/\bhe\b/gu, 'she').replace(/\bHe\b/gu, 'She');
+    return told;
+  };
+}
+
+/** Every string of `value` told with `tell`; a person named by a family member's name alone gets their personId. */
+function told(value: unknown, tell: (text: string) => string, members: readonly SeededMember[]): unknown {
+  if (typeof value === 'string') return tell(value);
+  if (Array.isArray(value)) return value.map((item) => told(item, tell, members));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[key] = told(child, tell, members);
+  const member = typeof out['name'] === 'string' && out['personId'] === undefined ? members.find((m) => m.name === out['name']) : undefined;
+  return member ? { ...out, personId: member.id } : out;
+}
+
+/**
+ * The sample journey as this family lives it (domain.md "Request for support", "Action plan"):
+ * its own words and names, the consent of each of its parents/carers with parental
+ * responsibility on their own behalf, and the plan signed by each of them, the case moving on
+ * at the last signature. Nobody of another family consents or signs for it.
+ */
+function familyJourney(steps: readonly JourneyStep[], demo: DemoCase, members: readonly SeededMember[], childPersonId: string): JourneyStep[] {
+  const child = members.find((m) => m.id === childPersonId);
+  const parents = members.filter((m) => m.hasParentalResponsibility && m.id !== childPersonId);
+  const [first] = parents;
+  if (!child || !first) throw new Error(`demo case of ${demo.body.child?.name ?? 'a sibling'}: the family has no child or no parent/carer with parental responsibility`);
+  const tell = wordsOf(demo.words, child.name, first.name);
+  const pronoun = demo.words?.she ? 'her' : 'his';
+  return steps.flatMap((step): JourneyStep[] => {
+    const event = told(step.event, tell, members) as CaseEvent;
+    if (event.type === 'RECORD_CONSENT') {
+      return parents.map((p) => ({
+        ...step,
+        event: {
+          ...event,
+          givenBy: { name: p.name, personId: p.id, hasParentalResponsibility: true },
+          youngPersonConsent: { given: false, reasonNotSought: `${firstName(child.name)} is under the age of consent; ${pronoun} views are sought in the assessment.` },
+        },
+      }));
+    }
+    if (event.type === 'SIGN_OFF_PLAN') {
+      return parents.map((p, i) => ({
+        ...step,
+        event: { ...event, signedBy: { name: p.name, personId: p.id, as: 'parentCarer' as const } },
+        // Active at the last signature of every parent/carer whose consent it rests on.
+        state: i === parents.length - 1 ? step.state : 'actionPlan.awaitingFamilySignOff',
+      }));
+    }
+    return [{ ...step, event }];
+  });
 }
 
 /** The demo's pre-request checklists: one that led to a request for support (Seán's), one where no Meitheal was needed. */
@@ -86,6 +187,13 @@ const DEMO_CASES: DemoCase[] = [
     until: 'request.draft',
     siblingOf: 0,
     body: { origin: 'school', child: { name: 'Aoibhe Murphy', dateOfBirth: '2015-02-11', gender: 'female', school: 'Scoil Bhríde National School, Tallaght', schoolClass: '5th class' }, familyMembers: [] },
+    words: {
+      reasonForRequest: 'Aoibhe has become withdrawn in class since her father died, and her mother asked the school for help for her as well as for Seán.',
+      outcomes: ['Aoibhe has someone to talk to at school', 'Aoibhe joins an activity she enjoys again'],
+      childView: 'I miss Daddy. I used to do camogie but I stopped.',
+      parentsView: 'She keeps it all in; I worry she is minding me instead of herself.',
+      she: true,
+    },
   },
   {
     lead: CIARAN,
@@ -103,20 +211,60 @@ const DEMO_CASES: DemoCase[] = [
       },
       familyMembers: [{ ...parent('Gráinne Kavanagh'), firstLanguage: 'Polish', interpreterNeeded: true }],
     },
+    words: {
+      reasonForRequest: 'Gráinne asked for help herself: Liam is anxious since the family moved here, and the family needs an interpreter for appointments.',
+      outcomes: ['Liam feels settled in his new school', 'Gráinne can get to appointments with an interpreter'],
+      childView: 'I do not understand the other boys yet. I like drawing.',
+      parentsView: 'We are new here and I do not know who to ask for what.',
+    },
   },
   {
     lead: CIARAN,
     until: 'actionPlan.awaitingFamilySignOff',
-    body: { origin: 'health', child: { name: 'Ella Brennan', dateOfBirth: '2019-12-14' }, familyMembers: [parent('Tomás Brennan', 'father'), parent('Laura Brennan')] },
+    body: { origin: 'health', child: { name: 'Ella Brennan', dateOfBirth: '2019-12-14' }, familyMembers: [parent('Laura Brennan'), parent('Tomás Brennan', 'father')] },
+    words: {
+      reasonForRequest: 'The public health nurse asked for support: Ella is not speaking much at six, and her parents are waiting for a speech and language assessment.',
+      outcomes: ['Ella is understood at home and at school', 'Her parents know how to help her talk at home'],
+      childView: 'Ella pointed to the picture of the swings and smiled when asked what she likes.',
+      parentsView: 'We are waiting so long for the assessment; we want to help her now.',
+      she: true,
+    },
   },
-  { lead: AOIFE, until: 'review.scheduled', body: { origin: 'community', child: { name: 'Jack Whelan', dateOfBirth: '2012-04-30' }, familyMembers: [parent('Sinéad Whelan')] } },
+  {
+    lead: AOIFE,
+    until: 'review.scheduled',
+    body: { origin: 'community', child: { name: 'Jack Whelan', dateOfBirth: '2012-04-30' }, familyMembers: [parent('Sinéad Whelan')] },
+    words: {
+      reasonForRequest: 'The youth project asked for support: Jack is staying out late and has been suspended twice this year; his mother works nights.',
+      outcomes: ['Jack stays in school and off suspension', 'Jack has somewhere to be in the evenings'],
+      childView: 'School is boring. I only go for my friends. I would do boxing if it was near.',
+      parentsView: 'I work nights and I cannot be there in the evenings; I am afraid of where he is.',
+    },
+  },
   {
     lead: AOIFE,
     until: 'assessment.inProgress',
     then: [{ by: 'lead', event: sampleEvent('RAISE_CONCERN'), state: 'escalation.raised' }],
     body: { origin: 'socialWorkStepDown', child: { name: 'Chloe Dunne', dateOfBirth: '2014-08-09' }, familyMembers: [parent('Karen Dunne')] },
+    words: {
+      reasonForRequest: 'Stepped down from social work: Chloe is often late and hungry at school, and Karen wants help with the household budget.',
+      outcomes: ['Chloe has breakfast before school every day', 'Karen has a budget that lasts the week'],
+      childView: 'I like art. Sometimes there is no breakfast so I am hungry.',
+      parentsView: 'The money runs out before the week does and I am ashamed to ask.',
+      she: true,
+    },
   },
-  { lead: CIARAN, until: 'closed', body: { origin: 'earlyYears', child: { name: 'Oisín Farrell', dateOfBirth: '2020-01-22' }, familyMembers: [parent('Nuala Farrell')] } },
+  {
+    lead: CIARAN,
+    until: 'closed',
+    body: { origin: 'earlyYears', child: { name: 'Oisín Farrell', dateOfBirth: '2020-01-22' }, familyMembers: [parent('Nuala Farrell')] },
+    words: {
+      reasonForRequest: 'The pre-school asked for support: Oisín has tantrums every morning at drop-off, and his mother is on her own with three small children.',
+      outcomes: ['Oisín settles at pre-school in the mornings', 'Nuala gets a break each week'],
+      childView: 'Oisín said he likes the sand table and his teacher Mary.',
+      parentsView: 'Mornings are a battle with the three of them; I am worn out.',
+    },
+  },
 ];
 
 export interface SeedResult {
@@ -156,11 +304,13 @@ async function writeDemoCase(manager: EntityManager, cases: CasesService, checkl
     ...(familyId ? { familyId } : {}),
     ...(checklist ? { preRequestChecklistId: checklist.id } : {}),
   });
-  for (const step of [...journeyTo(demo.until, demo.lead, today), ...(demo.then ?? [])]) {
-    await cases.sendWithin(manager, step.by === 'lead' ? lead : demoActor(COORDINATOR), caseId, step.event);
-  }
   const row = await new CaseStore(manager).find(caseId);
-  if (!row?.familyId) throw new Error('the demo case has no family');
+  if (!row?.familyId || !row.childPersonId) throw new Error('the demo case has no family');
+  const members = await new PeopleStore(manager).listMembers(row.familyId);
+  for (const step of familyJourney([...journeyTo(demo.until, demo.lead, today), ...(demo.then ?? [])], demo, members, row.childPersonId)) {
+    const result = await cases.sendWithin(manager, step.by === 'lead' ? lead : demoActor(COORDINATOR), caseId, step.event);
+    if (result.state !== step.state) throw new Error(`demo case of ${child || 'a sibling'}: ${step.event.type} led to ${result.state}, not ${step.state}`);
+  }
   return { familyId: row.familyId };
 }
 

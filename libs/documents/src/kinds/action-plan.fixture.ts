@@ -43,10 +43,15 @@ export const actionPlanFixture: ActionPlanView = {
   childViews: { words: 'Breakfast club is OK if my friend Jamie goes too.', reasonNotRecorded: null, lang: null },
   signOff: {
     planVersion: 2,
-    documentSha256: '3f5a9c1e7b2d4f60a8e1c3b5d7f9024681357ace9bdf02468ace13579bdf0246',
     signatures: [
-      { name: 'Siobhán Murphy', as: 'parentCarer', method: 'inPerson', at: '2026-04-23T17:05:00Z' },
-      { name: 'Bridget Murphy', as: 'parentCarer', method: 'portal', at: '2026-04-24T10:30:00Z' },
+      {
+        name: 'Siobhán Murphy',
+        as: 'parentCarer',
+        method: 'inPerson',
+        at: '2026-04-23T17:05:00Z',
+        document: { sha256: '3f5a9c1e7b2d4f60a8e1c3b5d7f9024681357ace9bdf02468ace13579bdf0246', audience: 'family', locale: 'ga' },
+      },
+      { name: 'Bridget Murphy', as: 'parentCarer', method: 'portal', at: '2026-04-24T10:30:00Z', document: null },
     ],
     signersExpected: [],
   },

@@ -75,7 +75,7 @@ export function buildActionPlan(input: BuildInput<CaseContext>): ActionPlanView 
     planStatus: context.plan.status,
     actions: actionsOf(context, facts),
     childViews: ownWordsOf(context.plan.childViews),
-    signOff: signOffOf(context, facts),
+    signOff: signOffOf(context),
     changesRequested: context.plan.changeRequests.map((r) => ({ planVersion: r.planVersion, changes: r.changesRequested, at: r.at })),
     nextReviewBy: context.plan.status === 'active' || context.review.cycles > 0 ? reviewDueDay(context) : null,
     whoToCall: leadContactOf(context, facts),

@@ -32,7 +32,6 @@ export const MURPHY_FACTS: CaseFacts = {
     { id: 'u-lp-0001', name: 'Aoife Byrne', agency: 'Scoil Bhríde National School', phone: '+353 1 555 0123', email: 'aoife.byrne@example.ie' },
     { id: 'u-dlp-0001', name: 'Patrick Ryan', agency: 'Scoil Bhríde National School', phone: null, email: null },
   ],
-  planDocument: null,
 };
 
 const ratings = {

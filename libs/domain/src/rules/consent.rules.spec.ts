@@ -14,6 +14,7 @@ import {
   parentConsentStands,
   pendingWithdrawals,
   requiredConsents,
+  samePerson,
   upgradeLegacyConsent,
   withConsentRecorded,
   withConsentWithdrawn,
@@ -269,6 +270,14 @@ describe('samePerson / consentKey: whose consent a record is', () => {
     expect(recorded(byName).map((p) => p.key)).toEqual(['name:parent a']);
     expect(recorded(byName, { ...byName, givenBy: { name: 'PARENT A', hasParentalResponsibility: true } })).toHaveLength(1);
     expect(recorded(byName, { ...byName, givenBy: { name: 'Parent B', hasParentalResponsibility: true } })).toHaveLength(2);
+  });
+
+  it('by name, fadas and Unicode forms aside too: "Maire" typed without the fada is Máire (names.ts)', () => {
+    expect(samePerson({ name: 'Máire Ó Briain' }, { name: 'maire o briain' })).toBe(true);
+    expect(samePerson({ name: 'Ma\u0301ire' }, { name: 'Máire' })).toBe(true);
+    expect(samePerson({ name: 'Máire' }, { name: 'Mairéad' })).toBe(false);
+    // Ids decide where both records have one, whatever the names.
+    expect(samePerson({ name: 'Máire', personId: 'a' }, { name: 'Máire', personId: 'b' })).toBe(false);
   });
 
   it("the young person's consent is kept under one key whoever wrote it down", () => {

@@ -15,6 +15,7 @@
  * Agencies are compared with case and surrounding spaces ignored.
  */
 import type { ConsentAs, ConsentScopes, Invitee, PersonRef, RecordConsent, WithdrawConsent } from '../events';
+import { nameKey } from '../names';
 import { fail, isBlank, OK, type RuleResult } from './rule-result';
 
 /** A coordinator's decision to continue without a consent that was withdrawn. */
@@ -95,10 +96,10 @@ function sameAgency(a: string, b: string): boolean {
 
 const listHas = (list: readonly string[], agency: string): boolean => list.some((a) => sameAgency(a, agency));
 
-/** The same person: by personId where both records have one, else by name. */
+/** The same person: by personId where both records have one, else by name (case, spacing and fadas aside: names.ts). */
 export function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.personId !== undefined && b.personId !== undefined) return a.personId === b.personId;
-  return norm(a.name) === norm(b.name);
+  return nameKey(a.name) === nameKey(b.name);
 }
 
 /** The key a person's consent is kept under (see `PersonConsent.key`). */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The stored answer of a command sent with an idempotency key; scope is the case id, or 'open'. */
+/** The stored answer of a command sent with an idempotency key; scope is the case id and the caller's id (`case:user`), or 'open'. */
 @Entity({ name: 'idempotency_records' })
 export class IdempotencyRecordEntity {
   @PrimaryColumn({ type: 'text' })

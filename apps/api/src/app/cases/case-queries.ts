@@ -37,13 +37,18 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The search as a condition on the case `c` and its child `m`: a part of the name, or the start of the case id. */
+/**
+ * The search as a condition on the case `c` and its child `m`: a part of the name, or the start of
+ * the case id. Both sides are compared in Unicode NFC (libs/domain names.ts): "Seán" typed with a
+ * combining accent finds the name stored with a precomposed á, and a name stored before names were
+ * normalised is found too.
+ */
 function searchSql(search: string, p: Params): string {
-  const plain = [...search.trim().toLowerCase()].map((ch) => {
+  const plain = [...search.trim().normalize('NFC').toLowerCase()].map((ch) => {
     const at = ACCENTED.indexOf(ch);
     return at === -1 ? ch : PLAIN[at];
   }).join('');
-  const name = `translate(lower(m.name), ${p.add(ACCENTED)}, ${p.add(PLAIN)}) LIKE ${p.add(`%${likeLiteral(plain)}%`)}`;
+  const name = `translate(lower(normalize(m.name, NFC)), ${p.add(ACCENTED)}, ${p.add(PLAIN)}) LIKE ${p.add(`%${likeLiteral(plain)}%`)}`;
   const reference = REFERENCE.exec(search.trim());
   return reference ? `(${name} OR c.id::text LIKE ${p.add(`${(reference[1] as string).toLowerCase()}%`)})` : name;
 }

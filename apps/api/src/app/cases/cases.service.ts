@@ -16,6 +16,7 @@ import {
   caseRoleOf,
   caseVisibilityFilter,
   familyJoinFilter,
+  identifyFamilyActs,
   mayReportOnAction,
   namingProblems,
   readableEventData,
@@ -26,7 +27,7 @@ import {
   type NamedUser,
   type NamingFacts,
 } from '@tacu/auth';
-import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, namedPeople, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
+import { DEFAULT_OUTCOME_FRAMEWORK, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, familyActs, namedPeople, sameName, type Actor, type NamedPerson, type PlannedAction, type Role } from '@tacu/domain';
 import { consentOf, type CaseContext } from '@tacu/workflows';
 import { OrganisationOutcomeFrameworks, type CaseAccessRow, type Clock, type Engine, type OpenRecords, type TransitionResult } from '@tacu/engine';
 import {
@@ -91,6 +92,25 @@ export function accessFactsOf(row: CaseAccessRow): CaseAccessFacts {
 /** The caller as they act on this case (a lead invited to another lead's meeting acts as an agency practitioner). */
 function actingAs(actor: Actor, role: Role): Actor {
   return role === actor.role ? actor : { ...actor, role };
+}
+
+/** A linked pre-request checklist as the case's request records it: its ratings are the baseline reviews and closure rate again. */
+function checklistBaseline(checklist: PreRequestChecklistRow): NonNullable<CaseContext['request']['preRequestChecklist']> {
+  return {
+    ratings: checklist.ratings,
+    completedWithParent: checklist.completedWith !== 'child',
+    completedWithChild: checklist.completedWith !== 'parent',
+  };
+}
+
+/** The object at a dotted path of an event (`givenBy`, `invitees.1`), or null when there is none. */
+function objectAt(event: Record<string, unknown>, field: string): Record<string, unknown> | null {
+  let at: unknown = event;
+  for (const key of field === '' ? [] : field.split('.')) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return null;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>) : null;
 }
 
 /** The unique indexes that keep one open episode per child, and each episode reopened once. */
@@ -214,6 +234,8 @@ export class CasesService {
     return {
       ...people,
       attributes: { preRequestChecklistId: checklist.id },
+      // Its ratings are the request's baseline, which reviews and closure rate again.
+      input: { preRequestChecklist: checklistBaseline(checklist) },
       link: async (within, caseId, now) => {
         const checklists = new PreRequestChecklistStore(within);
         // Locked since checklistToLink: nobody linked it meanwhile.
@@ -239,6 +261,14 @@ export class CasesService {
       throw invalid('preRequestChecklistId', "preRequestChecklistId names a checklist whose outcome was that no Meitheal is needed: a case links a checklist whose outcome is requestForSupport (make a new checklist if the family's needs have changed)");
     }
     if (checklist.caseId !== null) throw invalid('preRequestChecklistId', 'preRequestChecklistId names a checklist already linked to another case: a checklist leads to one request for support');
+    // The checklist is about one child: names compared as people's names are (libs/domain sameName: case, spacing and fadas aside).
+    const child = dto.child?.name ?? (dto.previousEpisodeId !== undefined ? await this.childNameOfCase(manager, dto.previousEpisodeId) : null);
+    if (child !== null && !sameName(checklist.childName, child)) {
+      throw invalid(
+        'preRequestChecklistId',
+        `preRequestChecklistId names a checklist made for '${checklist.childName}', but this case is for '${child}': link the checklist made for this child (GET /pre-request-checklists lists yours), or make one for them (names are compared without regard to case, spacing or fadas)`,
+      );
+    }
     // Its ratings are the baseline reviews and closure rate again: on the framework the case opens with.
     const rated = checklist.framework ?? DEFAULT_OUTCOME_FRAMEWORK;
     const now = await new OrganisationOutcomeFrameworks().forArea(manager, dto.areaId);
@@ -249,6 +279,13 @@ export class CasesService {
       );
     }
     return checklist;
+  }
+
+  /** The name of the child of a case (the episode a new one reopens), or null when it has none. */
+  private async childNameOfCase(manager: EntityManager, caseId: string): Promise<string | null> {
+    const row = await new CaseStore(manager).find(caseId);
+    if (!row?.familyId || !row.childPersonId) return null;
+    return (await new PeopleStore(manager).listMembers(row.familyId)).find((m) => m.id === row.childPersonId)?.name ?? null;
   }
 
   /**
@@ -340,21 +377,44 @@ export class CasesService {
     }
   }
 
-  /** The people an event names must be people who may be named on this case (libs/auth naming rules). */
+  /**
+   * The people an event names must be people who may be named on this case (libs/auth naming
+   * rules). A family member's act (a consent, a signature, a withdrawal, an agreement) is by a
+   * member of the case's family: one named by name alone is identified by it (their personId is
+   * recorded). Every family member named is then recorded under the family record's name, and a
+   * consent giver with the family record's parental responsibility: what the record says of a
+   * person is what the family record says, not what a request typed.
+   */
   private async checkEventNames(manager: EntityManager, row: CaseRow, event: Record<string, unknown>): Promise<void> {
-    const named = namedPeople(event);
-    if (named.length === 0) return;
+    const acts = familyActs(event);
+    if (acts.length === 0 && namedPeople(event).length === 0) return;
     // Shared: a change of a member's record (parental responsibility) waits for this event, and this event for it.
     const members = row.familyId ? await new PeopleStore(manager).listMembers(row.familyId, { forShare: true }) : [];
     const context = recordOf(row.snapshot);
-    await this.checkNamed(manager, named, {
+    const familyMembers = new Map(members.map((m) => [m.id, { name: m.name, hasParentalResponsibility: m.hasParentalResponsibility }]));
+    const facts: NamingFacts = {
       areaId: row.areaId,
       leadPractitionerId: row.leadPractitionerId,
       childPersonId: row.childPersonId,
-      familyMembers: new Map(members.map((m) => [m.id, { hasParentalResponsibility: m.hasParentalResponsibility }])),
+      familyMembers,
       // What every required consent allows, as the case's record holds it (recordOf upgrades an older record).
       consent: consentOf(context as Partial<CaseContext> as CaseContext),
-    });
+    };
+    const { identified, problems } = identifyFamilyActs(acts, facts);
+    if (problems.length > 0) throw new ValidationFailed(problems.map(({ field, problem }) => ({ field, problems: [problem] })));
+    for (const { field, personId } of identified) {
+      const ref = objectAt(event, field);
+      if (ref) ref['personId'] = personId;
+    }
+    const named = namedPeople(event);
+    await this.checkNamed(manager, named, facts);
+    for (const person of named) {
+      const member = familyMembers.get(person.personId);
+      const ref = member ? objectAt(event, person.field) : null;
+      if (!member || !ref) continue;
+      ref['name'] = member.name;
+      if (person.as === 'consentGiver' && 'hasParentalResponsibility' in ref) ref['hasParentalResponsibility'] = member.hasParentalResponsibility;
+    }
   }
 
   async list(actor: Actor, query: ListCasesQueryDto, requestId: string | null = null): Promise<CasePageResponse> {

@@ -7,7 +7,7 @@
  */
 import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { IsDay, IsFlag, IsNestedObject, IsText, LIMITS, Optional, isPlainObject, validateBody, type FieldError } from './events/validation';
+import { IsDay, IsFlag, IsName, IsNestedObject, IsText, LIMITS, Optional, isPlainObject, validateBody, type FieldError } from './events/validation';
 import {
   ChildDetailsDto,
   ContactDetailsDto,
@@ -105,7 +105,7 @@ export interface FamilyMemberChange extends MemberDetailsInput {
 export class FamilyMemberChangeDto implements FamilyMemberChange {
   @ApiPropertyOptional({ description: 'Name.', example: 'Siobhán Murphy', maxLength: LIMITS.name })
   @Optional()
-  @IsText(LIMITS.name)
+  @IsName()
   name?: string;
 
   @ApiPropertyOptional({ description: 'Relationship to the child: mother, father, grandparent, carer, sibling, …', example: 'mother', maxLength: DETAIL_LIMITS.relationship })

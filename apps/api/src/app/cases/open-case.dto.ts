@@ -9,6 +9,7 @@ import { ValidateBy, type ValidationArguments } from 'class-validator';
 import {
   IsDay,
   IsFlag,
+  IsName,
   IsNestedArray,
   IsNestedObject,
   IsOneOf,
@@ -70,7 +71,7 @@ export interface OpenCaseInput {
 @ApiSchema({ name: 'ChildInput', description: 'The child the case is for: name and date of birth, and any of the details practitioners record (optional: they can be completed later with PATCH /cases/:id/child).' })
 export class ChildDto extends ChildDetailsDto implements ChildInput {
   @ApiProperty({ description: "The child's name.", example: 'Seán Murphy', maxLength: LIMITS.name })
-  @IsText(LIMITS.name)
+  @IsName()
   name!: string;
 
   @ApiProperty({ description: 'Date of birth (YYYY-MM-DD): a child is under 18, so today or in the 18 years before.', example: '2018-09-21', format: 'date', maxLength: 10 })
@@ -81,7 +82,7 @@ export class ChildDto extends ChildDetailsDto implements ChildInput {
 @ApiSchema({ name: 'FamilyMemberInput', description: 'A member of the child\'s family.' })
 export class FamilyMemberDto implements FamilyMemberInput {
   @ApiProperty({ description: 'Name.', example: 'Siobhán Murphy', maxLength: LIMITS.name })
-  @IsText(LIMITS.name)
+  @IsName()
   name!: string;
 
   @ApiProperty({ description: 'Relationship to the child: mother, father, grandparent, carer, sibling, …', example: 'mother', maxLength: 50 })

@@ -15,7 +15,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { ProfessionalInvolved } from '@tacu/persistence';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { HasUniqueItems, IsFlag, IsNestedArray, IsNestedObject, IsText, IsUuid, LIMITS, Optional, OptionalUnless } from './events/validation';
+import { HasUniqueItems, IsFlag, IsName, IsNestedArray, IsNestedObject, IsText, IsUuid, LIMITS, Optional, OptionalUnless } from './events/validation';
 
 /** Limits of the details (characters, items), in the OpenAPI document too. */
 export const DETAIL_LIMITS = {
@@ -162,7 +162,7 @@ export class HomeMemberDto implements HomeMemberInput {
 
   @ApiPropertyOptional({ description: 'Name of someone else who lives in the home.', example: 'Darren Kelly', maxLength: LIMITS.name })
   @Optional()
-  @IsText(LIMITS.name)
+  @IsName()
   name?: string;
 
   @ApiPropertyOptional({ description: 'How they are related to the child (with `name`).', example: "mother's partner", maxLength: DETAIL_LIMITS.relationship })
@@ -174,7 +174,7 @@ export class HomeMemberDto implements HomeMemberInput {
 @ApiSchema({ name: 'ProfessionalInvolved', description: 'A professional already involved with the child. Their contact details are shown only to the lead practitioner and the coordinators.' })
 export class ProfessionalInvolvedDto implements ProfessionalInvolvedInput {
   @ApiProperty({ description: 'Name.', example: 'Dr Nuala Hayes', maxLength: LIMITS.name })
-  @IsText(LIMITS.name)
+  @IsName()
   name!: string;
 
   @ApiProperty({ description: 'The service or agency they work for.', example: 'Speech and Language Therapy, HSE', maxLength: LIMITS.label })

@@ -14,7 +14,7 @@ import {
   type OutcomeRating,
 } from '@tacu/domain';
 import { FRAMEWORK_ID_SCHEMA, OutcomeRatingDto } from '../cases/events/common.dto';
-import { HasUniqueItems, IsNestedArray, IsOneOf, IsText, LIMITS, OptionalUnless, isPlainObject, validateBody, type FieldError } from '../cases/events/validation';
+import { HasUniqueItems, IsNestedArray, IsName, IsOneOf, IsText, LIMITS, OptionalUnless, isPlainObject, validateBody, type FieldError } from '../cases/events/validation';
 
 const UUID = { format: 'uuid', maxLength: 36 } as const;
 const INSTANT = { format: 'date-time', maxLength: 35 } as const;
@@ -52,7 +52,7 @@ export class NewChecklistDto implements NewChecklistInput {
   areaId!: string;
 
   @ApiProperty({ description: 'The child the checklist is about.', example: 'Seán Murphy', maxLength: LIMITS.name })
-  @IsText(LIMITS.name)
+  @IsName()
   childName!: string;
 
   @ApiProperty({

@@ -17,7 +17,7 @@ import {
   type Locale,
 } from '@tacu/documents';
 import type { DocumentRequest, DocumentSource, RenderedDocument } from '@tacu/engine';
-import { DocumentStore, OrganisationStore, PeopleStore, type FamilyMember } from '@tacu/persistence';
+import { OrganisationStore, PeopleStore, type FamilyMember } from '@tacu/persistence';
 import type { CaseContext } from '@tacu/workflows';
 import { DEFAULT_TIME_ZONE } from '@tacu/domain';
 
@@ -77,17 +77,8 @@ export class CaseDocumentSource implements DocumentSource {
       organisation: { name: organisation?.name ?? '', timeZone: request.timeZone ?? organisation?.timeZone ?? DEFAULT_TIME_ZONE },
       // Users hold no work phone or e-mail yet: "who to call" names the practitioner and their agency.
       practitioners: practitioners.map((u) => ({ id: u.id, name: u.displayName, agency: u.agency, phone: null, email: null })),
-      planDocument: await this.planDocumentOf(manager, caseRow.id, context),
     };
     const irish = members.some((m) => speaksIrish(m.details.firstLanguage));
     return { facts, familyLocales: irish ? ['en', 'ga'] : ['en'] };
-  }
-
-  /** The family's English version of the plan the family signs (the latest issued for the plan's current version). */
-  private async planDocumentOf(manager: EntityManager, caseId: string, context: CaseContext): Promise<CaseFacts['planDocument']> {
-    const version = context.plan?.version;
-    if (!version) return null;
-    const signed = await new DocumentStore(manager).planSentForSignOff(caseId, version, 'family', 'en');
-    return signed ? { planVersion: version, sha256: signed.sha256 } : null;
   }
 }

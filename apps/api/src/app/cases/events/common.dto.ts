@@ -1,12 +1,12 @@
 /** Parts shared by several events: a person, an outcome rating, a recorded view. */
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS, type CaseEventType, type OutcomeRating, type OutcomeRatingValue, type PersonRef } from '@tacu/domain';
-import { IsFrameworkId, IsOneOf, IsText, IsWholeNumber, LIMITS, Optional } from './validation';
+import { IsFrameworkId, IsName, IsOneOf, IsText, IsWholeNumber, LIMITS, Optional } from './validation';
 
 @ApiSchema({ name: 'PersonRef', description: 'A named person in a record: a family member or a practitioner.' })
 export class PersonRefDto implements PersonRef {
   @ApiProperty({ description: 'Name as it should appear in the record.', example: 'Aoife Byrne', maxLength: LIMITS.name })
-  @IsText(LIMITS.name)
+  @IsName()
   name!: string;
 
   @ApiPropertyOptional({

@@ -18,6 +18,7 @@ import {
   HasUniqueItems,
   IsDay,
   IsFlag,
+  IsName,
   IsNestedArray,
   IsNestedObject,
   IsOneOf,
@@ -160,7 +161,7 @@ export class ConsentScopesDto implements ConsentScopes {
 
   @ApiPropertyOptional({ description: 'A named practitioner the service may contact.', example: 'Niamh Kelly, school completion programme', maxLength: LIMITS.name })
   @Optional()
-  @IsText(LIMITS.name)
+  @IsName()
   contactPractitioner?: string;
 }
 

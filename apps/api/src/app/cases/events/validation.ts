@@ -14,7 +14,7 @@ import {
   type ValidationError,
   type ValidationOptions,
 } from 'class-validator';
-import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS } from '@tacu/domain';
+import { FRAMEWORK_ID_PATTERN, FRAMEWORK_LIMITS, nameCharacterProblem, normaliseText } from '@tacu/domain';
 import { checkInput } from '../../input/check-input';
 import { rememberValidationMetadata } from './validation-metadata-cache';
 
@@ -86,6 +86,36 @@ export function IsText(maxLength: number, options: { whenMissing?: string } & Va
     },
     validationOptions,
   );
+}
+
+/**
+ * A person's name: text as `IsText`, without the bidirectional controls and invisible characters
+ * that make one name display as another (libs/domain names.ts says which, and why the joiners
+ * some scripts need stay allowed).
+ */
+export function IsName(maxLength: number = LIMITS.name): PropertyDecorator {
+  return ValidateBy({
+    name: 'isName',
+    constraints: [maxLength],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength && nameCharacterProblem(value) === null,
+      defaultMessage: ({ property, value }: ValidationArguments) => {
+        if (value === undefined) return `${property} is required (text of at most ${maxLength} characters)`;
+        if (typeof value !== 'string') return `${property} must be text, not ${describe(value)}`;
+        if (value.trim().length === 0) return `${property} must not be empty`;
+        if (value.length > maxLength) return `${property} must be at most ${maxLength} characters (it has ${value.length})`;
+        return `${property} ${nameCharacterProblem(value) ?? 'is not a name'}`;
+      },
+    },
+  });
+}
+
+/** Every string of a parsed body in Unicode NFC: one spelling of "Seán" is stored, compared and found (libs/domain names.ts). */
+function normalised(value: unknown): unknown {
+  if (typeof value === 'string') return normaliseText(value);
+  if (Array.isArray(value)) return value.map(normalised);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, normalised(child)]));
 }
 
 /** A list of non-empty strings: at most `maxItems`, each at most `maxLength` characters. */
@@ -432,7 +462,7 @@ export function validateBody<T>(cls: new () => object, body: object): ParseResul
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) return { ok: false, errors: toFieldErrors(errors) };
-  return { ok: true, value: JSON.parse(JSON.stringify(instance)) as T };
+  return { ok: true, value: normalised(JSON.parse(JSON.stringify(instance))) as T };
 }
 
 export { isPlainObject };
