@@ -321,6 +321,7 @@ export class WorkflowEngine implements Engine {
       now,
       reenteredNodes(definition.machine, snapshot, event, next),
       passedThrough(getMicrosteps(definition.machine, snapshot, event as never).map(([step]) => step)),
+      definition.machine.getTransitionData(snapshot, event as never),
     );
     countable(event.type, () => countExactly(definition, next, plan));
 
