@@ -181,8 +181,9 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
               SUBMIT_REPORT: { guard: 'writtenReportReady', target: 'inWriting', actions: ['recordReport', notify('designatedLiaisonPerson', 'SUBMIT_REPORT')] },
             },
           },
+          // The written report that follows a phone report is written into the report document too.
           inWriting: {
-            meta: { description: 'The report is made in writing (or through the portal).' },
+            meta: { description: 'The report is made in writing (or through the portal).', document: 'childProtectionReport' },
           },
         },
       },

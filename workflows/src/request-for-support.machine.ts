@@ -98,11 +98,11 @@ export function requestForSupportStage(_mode: Mode): StateConfigOf<typeof reques
           DECLINE_REQUEST: { target: 'declined', actions: ['recordDecline', notify('peopleInvolved', 'DECLINE_REQUEST')] },
         },
       },
+      // The coordinator's decision (and its reason) is written into the request the family reads.
       registered: {
         type: 'final',
-        meta: { description: 'Registered: a lead practitioner is confirmed and the assessment can start.' },
+        meta: { description: 'Registered: a lead practitioner is confirmed and the assessment can start.', document: 'requestForSupport' },
       },
-      // The coordinator's decision and its reason are written into the request the family reads.
       redirected: {
         type: 'final',
         meta: { description: 'Redirected to another service better placed to help.', document: 'requestForSupport' },
