@@ -146,6 +146,7 @@ describe('view models built from the case machine', () => {
       expect(text).toContain('Withdrawn on Tuesday 10 March 2026.');
       expect(text).toContain('Reason given: We are managing on our own now.');
       expect(text).toContain('The case closed on Tuesday 10 March 2026 because consent was withdrawn.');
+      expect(text.match(/because consent was withdrawn/g)).toHaveLength(1);
       expect(text).not.toContain("Waiting for the coordinator's decision.");
       expect(text).toContain('Take part in Meitheal No');
     });
@@ -278,6 +279,8 @@ describe('view models built from the case machine', () => {
         expect(family).toContain(locale === 'en' ? 'You told us you want to stop.' : 'Dúirt tú linn gur mian leat stopadh.');
         expect(family).not.toContain(locale === 'en' ? 'What you told us' : "An méid a d'inis tú dúinn");
         expect(family).not.toContain(locale === 'en' ? 'Not recorded' : 'Níor taifeadadh');
+        // Closed before there was a plan: no empty "what we did" saying the plan has nothing "yet".
+        expect(family).not.toContain(locale === 'en' ? 'What we did' : 'An méid a rinneamar');
       }
     });
 
