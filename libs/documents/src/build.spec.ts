@@ -316,6 +316,8 @@ describe('view models built from the case machine', () => {
       expect(text).toContain('Tusla closed the referral; early intervention continues with the plan.');
       expect(text).not.toContain('The outcome is awaited.');
       expect(text).not.toContain('The case is on hold while the concern is open.');
+      // The reference the acknowledgement gave is the report's, no longer "not yet".
+      expect(text).toContain('Reference TUS-2026-004512');
     });
 
     it('a decision not to report: who decided, when and why, and no report "not made yet"', () => {
