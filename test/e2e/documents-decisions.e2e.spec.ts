@@ -85,7 +85,7 @@ describe('stage documents say what was decided', () => {
     expect(await latest(id, 'consentRecord')).toContain(`Consent of ${FATHER}`);
 
     // One of two parents withdraws: processing stops, one consent record (the transition's and the state's are the same issue).
-    await ok(id, sampleEvent('WITHDRAW_CONSENT'), USERS.lead, 'consentWithdrawal');
+    expect((await ok(id, sampleEvent('WITHDRAW_CONSENT'), USERS.lead, 'consentWithdrawal'))['documents']).toEqual(['consentRecord']);
     const stopped = await latest(id, 'consentRecord');
     expect(stopped).toContain('Consent withdrawn');
     expect(stopped).toContain('Reason given: We are managing fine now.');
@@ -186,7 +186,7 @@ describe('stage documents say what was decided', () => {
     await ok(id, sampleEvent('RAISE_CONCERN'), USERS.lead);
     await ok(id, sampleEvent('CONSULT_LIAISON'), USERS.dlp);
     await ok(id, { ...sampleEvent('SUBMIT_REPORT'), method: 'phone', statutoryReference: undefined }, USERS.dlp, 'escalation.reported.phoned');
-    await ok(id, { ...sampleEvent('SUBMIT_REPORT'), method: 'written' }, USERS.dlp, 'escalation.reported.inWriting');
+    expect((await ok(id, { ...sampleEvent('SUBMIT_REPORT'), method: 'written' }, USERS.dlp, 'escalation.reported.inWriting'))['documents']).toEqual(['childProtectionReport']);
     expect((await series(id, 'childProtectionReport')).map((d) => d.eventType)).toEqual(['SUBMIT_REPORT', 'SUBMIT_REPORT']);
     const report = await latest(id, 'childProtectionReport');
     expect(report).toContain('By phone (urgent)');

@@ -257,7 +257,7 @@ export class WorkflowEngine implements Engine {
       dueOn: dueAt ? localDueDay(dueAt, calendar.timeZone) : null,
       timeZone: calendar.timeZone,
       ...nextStepsFor(definition, snapshot, command.actor.role),
-      documents: plan.documents.map((d) => d.document),
+      documents: kindsOf(plan),
       issuedDocuments,
       replayed: false,
     };
@@ -362,7 +362,7 @@ export class WorkflowEngine implements Engine {
       dueOn: written.dueAt ? localDueDay(written.dueAt, calendar.timeZone) : null,
       timeZone: calendar.timeZone,
       ...nextStepsFor(definition, next, actor.role),
-      documents: plan.documents.map((d) => d.document),
+      documents: kindsOf(plan),
       issuedDocuments,
       replayed: false,
     };
@@ -562,6 +562,11 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+/** The kinds of document a transition issues, each once (a transition and the state it enters may name the same one). */
+function kindsOf(plan: EffectPlan): string[] {
+  return [...new Set(plan.documents.map((d) => d.document))];
 }
 
 /** The microsteps' snapshots before the last (which is the transition's result): the states passed through. */
