@@ -177,6 +177,9 @@ describe('pages: the case page', () => {
       const links = [...html.matchAll(/href="\/app\/documents\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
       expect({ who, links }).toEqual({ who, links: ids });
       expect(html).toContain(`href="/app/documents/${ids[0]}/pdf"`);
+      // Each is named by its issue, as its PDF's header does: "version" is the plan's own number inside a plan.
+      expect(html).toMatch(/for practitioners, issue 1, /);
+      expect(html).not.toMatch(/, version \d/);
       const viaPage = await page(who, `/app/documents/${ids[0]}`);
       const viaApi = await api(who, `/documents/${ids[0]}`);
       expect(viaPage.status).toBe(200);

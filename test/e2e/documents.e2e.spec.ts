@@ -42,7 +42,7 @@ describe('stage documents', () => {
     const documents = await list(id);
     const professional = documents.filter((d) => d.audience === 'professional');
     expect([...new Set(professional.map((d) => d.kind))]).toEqual(['requestForSupport', 'consentRecord', 'strengthsAndNeedsRecord', 'meetingRecord', 'actionPlan', 'reviewRecord', 'closingSummary']);
-    expect([...new Set(documents.filter((d) => d.audience === 'family').map((d) => d.kind))]).toEqual(['actionPlan', 'reviewRecord', 'closingSummary']);
+    expect([...new Set(documents.filter((d) => d.audience === 'family').map((d) => d.kind))]).toEqual(['requestForSupport', 'actionPlan', 'reviewRecord', 'closingSummary']);
     // Each series counts its own issues from 1: the action plan sent for sign-off, then signed off.
     const plans = professional.filter((d) => d.kind === 'actionPlan');
     expect(plans.map((d) => [d.version, d.state, d.eventType])).toEqual([
@@ -160,7 +160,16 @@ describe('stage documents', () => {
       s.event.type === 'RECORD_CONSENT' ? { ...s, event: { ...s.event, givenBy: { name: 'Siobhán Ní Mhurchú', hasParentalResponsibility: true } } } : s.event.type === 'SIGN_OFF_PLAN' ? { ...s, event: { ...s.event, signedBy: { name: 'Siobhán Ní Mhurchú', as: 'parentCarer' } } } : s,
     );
     await drive(h, id, steps.map((s) => (s.event.type === 'AGREE_ASSESSMENT' ? { ...s, event: { type: 'AGREE_ASSESSMENT', agreedBy: { name: 'Siobhán Ní Mhurchú' } } } : s)) as never);
-    const family = (await list(id)).filter((d) => d.audience === 'family');
+    const family = (await list(id)).filter((d) => d.audience === 'family' && d.kind === 'actionPlan');
+    // The request as drafted, submitted and registered: the family reads each in both languages.
+    expect((await list(id)).filter((d) => d.audience === 'family' && d.kind === 'requestForSupport').map((d) => [d.locale, d.version, d.eventType])).toEqual([
+      ['en', 1, 'OPEN_CASE'],
+      ['ga', 1, 'OPEN_CASE'],
+      ['en', 2, 'SUBMIT_REQUEST'],
+      ['ga', 2, 'SUBMIT_REQUEST'],
+      ['en', 3, 'REGISTER_REQUEST'],
+      ['ga', 3, 'REGISTER_REQUEST'],
+    ]);
     expect(family.map((d) => [d.kind, d.locale, d.version])).toEqual([
       ['actionPlan', 'en', 1],
       ['actionPlan', 'ga', 1],

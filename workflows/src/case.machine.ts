@@ -37,7 +37,7 @@ import { allow } from './permissions';
 import { requestForSupportRules, requestForSupportStage } from './request-for-support.machine';
 import { reviewRules, reviewStage, type ReviewDecision } from './review.machine';
 import { commonRules, contextFromInput, defineRules, type MachineConfigOf, type StateConfigOf } from './setup';
-import { notify, processSetup, startDeadline } from './stage-kit';
+import { CONSENT_CHANGES, notify, processSetup, startDeadline } from './stage-kit';
 import { defineWorkflow, guardExplainer } from './workflow-kit';
 import { strengthsAndNeedsAssessmentRules, strengthsAndNeedsAssessmentStage } from './strengths-and-needs-assessment.machine';
 import { supportMeetingRules, supportMeetingStage } from './support-meeting.machine';
@@ -166,9 +166,11 @@ function embed(stage: ResumableStage, config: StateConfig, onDone: StateConfig['
           guard: 'withdrawalClosesCase',
           target: '#case.closed',
           actions: ['recordConsentWithdrawn', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+          meta: CONSENT_CHANGES,
         },
         {
           target: '#case.consentWithdrawal',
+          meta: CONSENT_CHANGES,
           actions: ['recordConsentWithdrawn', { type: 'holdForConsentDecision', params: { stage } }, notify('coordinator', 'WITHDRAW_CONSENT'), notify('peopleInvolved', 'WITHDRAW_CONSENT')],
         },
       ],
@@ -206,7 +208,7 @@ export const caseMachine = caseSetup.createMachine({
       { guard: 'contactRestartsAlert', actions: ['recordContact', ...restartNoContactAlert('contact')] },
       { actions: 'recordContact' },
     ],
-    RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')] },
+    RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: ['recordConsent', notify('leadPractitioner', 'RECORD_CONSENT')], meta: CONSENT_CHANGES },
     ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
   },
   states: {
@@ -262,11 +264,13 @@ export const caseMachine = caseSetup.createMachine({
             guard: 'decidesToClose',
             target: 'closed',
             actions: [{ type: 'closeAs', params: { reason: 'consentWithdrawn' } }, 'endConsentHold', notify('peopleInvolved', 'consentWithdrawn')],
+            meta: CONSENT_CHANGES,
           },
           ...RESUMABLE_STAGES.map((stage) => ({
             guard: and(['remainingConsentSuffices', { type: 'consentHeldIn' as const, params: { stage } }]),
             target: `#case.${stage}.hist`,
             actions: ['recordWithdrawalDecision' as const, 'endConsentHold' as const, notify('leadPractitioner', 'caseResumed'), notify('peopleInvolved', 'DECIDE_ON_WITHDRAWAL')],
+            meta: CONSENT_CHANGES,
           })),
         ],
         WITHDRAW_CONSENT: [
@@ -274,8 +278,9 @@ export const caseMachine = caseSetup.createMachine({
             guard: 'withdrawalClosesCase',
             target: 'closed',
             actions: ['recordConsentWithdrawn', 'endConsentHold', { type: 'closeAs', params: { reason: 'consentWithdrawn' } }, notify('peopleInvolved', 'WITHDRAW_CONSENT')],
+            meta: CONSENT_CHANGES,
           },
-          { actions: ['recordConsentWithdrawn', notify('coordinator', 'WITHDRAW_CONSENT')] },
+          { actions: ['recordConsentWithdrawn', notify('coordinator', 'WITHDRAW_CONSENT')], meta: CONSENT_CHANGES },
         ],
         // Safeguarding is never blocked: a concern raised now is handled, then the case comes back here if the decision is still due.
         RAISE_CONCERN: {

@@ -11,7 +11,7 @@
  *   they act on the case; null when nobody does), so a record says who acted without trusting
  *   what the event says.
  * - Each state's `meta` is a `StateMeta`: the document it produces, the roles allowed per event,
- *   and the stage it belongs to. Permissions are merged over all active state nodes (root included).
+ *   and the stage it belongs to; a transition's `meta.document` names a document it issues. Permissions are merged over all active state nodes (root included).
  * - Deadlines are named delays (`after: { assessmentCompletion: ... }`) whose names are
  *   `DeadlineName`s of the policy in context; the delays in `dueDateDelays` set the case's due date,
  *   the others are reminders or checks.
@@ -22,7 +22,11 @@ import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { CaseStatus, DeadlinePolicy, OutcomeFramework, Role, Stage, WorkingCalendar } from '@tacu/domain';
 
 export interface StateMeta {
-  /** Document this state produces (e.g. 'requestForSupport', 'consentRecord'). */
+  /**
+   * Document this state produces when entered (e.g. 'requestForSupport'). Also a transition's
+   * meta: the document the transition (re)issues whatever it enters, for a record that changes
+   * while the case stays where it is (a consent recorded or withdrawn in any stage).
+   */
   document?: string;
   /** Event type → roles that may send it while this state is active. */
   permissions?: Partial<Record<string, readonly Role[]>>;

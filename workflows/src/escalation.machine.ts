@@ -16,7 +16,7 @@ import { openConcern, type CaseContext, type ReportRecord } from './context';
 import { allow } from './permissions';
 import { defineRules, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
-import { endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
+import { CONSENT_CHANGES, endDeadlines, notify, overdue, processSetup, standalone, startDeadline, type Mode } from './stage-kit';
 
 function updateOpenConcern(context: CaseContext, patch: Partial<CaseContext['concerns'][number]>): CaseContext['concerns'] {
   const open = openConcern(context);
@@ -131,7 +131,7 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
     exit: endDeadlines('concernReported', 'writtenReportAfterPhone'),
     on: {
       RAISE_CONCERN: { actions: [{ type: 'recordConcern', params: { stage: null } }, notify('designatedLiaisonPerson', 'RAISE_CONCERN')] },
-      WITHDRAW_CONSENT: { actions: ['recordConsentWithdrawn', notify('peopleInvolved', 'WITHDRAW_CONSENT'), notify('designatedLiaisonPerson', 'WITHDRAW_CONSENT')] },
+      WITHDRAW_CONSENT: { actions: ['recordConsentWithdrawn', notify('peopleInvolved', 'WITHDRAW_CONSENT'), notify('designatedLiaisonPerson', 'WITHDRAW_CONSENT')], meta: CONSENT_CHANGES },
     },
     states: {
       raised: {
@@ -181,8 +181,9 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
               SUBMIT_REPORT: { guard: 'writtenReportReady', target: 'inWriting', actions: ['recordReport', notify('designatedLiaisonPerson', 'SUBMIT_REPORT')] },
             },
           },
+          // The written report that follows a phone report is written into the report document too.
           inWriting: {
-            meta: { description: 'The report is made in writing (or through the portal).' },
+            meta: { description: 'The report is made in writing (or through the portal).', document: 'childProtectionReport' },
           },
         },
       },
@@ -199,13 +200,14 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
           },
         },
       },
+      // Each decision on the concern is written into its report: the outcome, or the decision not to report.
       outcome: {
         type: 'final',
-        meta: { description: 'Outcome recorded: stepped up to social work, returned to early intervention, or no further action.' },
+        meta: { description: 'Outcome recorded: stepped up to social work, returned to early intervention, or no further action.', document: 'childProtectionReport' },
       },
       notReported: {
         type: 'final',
-        meta: { description: 'The designated liaison person decided not to report, with the reason recorded.' },
+        meta: { description: 'The designated liaison person decided not to report, with the reason recorded.', document: 'childProtectionReport' },
       },
     },
   };

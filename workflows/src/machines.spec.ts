@@ -19,6 +19,7 @@ interface NodeLike {
   parent?: NodeLike;
   meta?: StateMeta;
   states: Record<string, NodeLike>;
+  transitions: Map<string, { eventType: string; meta?: StateMeta }[]>;
 }
 
 function allNodes(machine: AnyStateMachine): NodeLike[] {
@@ -70,6 +71,17 @@ describe.each(WORKFLOWS.map((w) => [w.id, w] as const))('%s', (_id, workflow) =>
     for (const d of documents) {
       expect(['requestForSupport', 'consentRecord', 'strengthsAndNeedsRecord', 'meetingRecord', 'actionPlan', 'reviewRecord', 'closingSummary', 'childProtectionReport']).toContain(d);
     }
+  });
+
+  it('every document a transition names is one of the stage documents; every transition that changes a consent names the consent record', () => {
+    const transitions = allNodes(machine).flatMap((n) => [...n.transitions.values()].flat().map((t) => ({ ...t, source: n.id })));
+    for (const t of transitions) {
+      if (t.meta?.document) expect(['requestForSupport', 'consentRecord', 'strengthsAndNeedsRecord', 'meetingRecord', 'actionPlan', 'reviewRecord', 'closingSummary', 'childProtectionReport']).toContain(t.meta.document);
+    }
+    // A consent recorded, changed or withdrawn, or a decision on a withdrawal, is written into the consent record wherever the case is.
+    const consentChanges = transitions.filter((t) => ['RECORD_CONSENT', 'WITHDRAW_CONSENT', 'DECIDE_ON_WITHDRAWAL'].includes(t.eventType));
+    expect(consentChanges.length).toBeGreaterThan(0);
+    expect(consentChanges.filter((t) => t.meta?.document !== 'consentRecord').map((t) => `${t.source} ${t.eventType}`)).toEqual([]);
   });
 
   it('permissions in meta: every event a reachable state handles is permitted to a known role', () => {

@@ -68,8 +68,8 @@ export function requestForSupportStage(_mode: Mode): StateConfigOf<typeof reques
       },
       awaitingConsent: {
         meta: {
+          // No consent record here: nobody has consented yet. Each consent recorded issues it (RECORD_CONSENT's meta).
           description: "Waiting for the family's written consent, scope by scope (take part, keep records, share with each named agency).",
-          document: 'consentRecord',
           permissions: allow('RECORD_REQUEST_DETAILS', 'SUBMIT_REQUEST'),
         },
         on: {
@@ -99,17 +99,18 @@ export function requestForSupportStage(_mode: Mode): StateConfigOf<typeof reques
           DECLINE_REQUEST: { target: 'declined', actions: ['recordDecline', notify('peopleInvolved', 'DECLINE_REQUEST')] },
         },
       },
+      // The coordinator's decision (and its reason) is written into the request the family reads.
       registered: {
         type: 'final',
-        meta: { description: 'Registered: a lead practitioner is confirmed and the assessment can start.' },
+        meta: { description: 'Registered: a lead practitioner is confirmed and the assessment can start.', document: 'requestForSupport' },
       },
       redirected: {
         type: 'final',
-        meta: { description: 'Redirected to another service better placed to help.' },
+        meta: { description: 'Redirected to another service better placed to help.', document: 'requestForSupport' },
       },
       declined: {
         type: 'final',
-        meta: { description: 'Declined, with the reason given to the family and the requester.' },
+        meta: { description: 'Declined, with the reason given to the family and the requester.', document: 'requestForSupport' },
       },
     },
   };

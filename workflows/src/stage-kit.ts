@@ -44,9 +44,16 @@ export function reminder(deadline: DeadlineName, to: Role = 'leadPractitioner') 
 export const startDeadline = (deadline: DeadlineName, countsFrom: CountsFrom = 'now') => ({ type: 'startDeadline' as const, params: { deadline, countsFrom } });
 export const endDeadlines = (...deadlines: DeadlineName[]) => ({ type: 'endDeadlines' as const, params: { deadlines } });
 
+/**
+ * The meta of every transition that records, changes or withdraws a consent, or decides on a
+ * withdrawal: it issues the consent record again, as it now stands, wherever the case is (most of
+ * them enter no state, so no state's document would).
+ */
+export const CONSENT_CHANGES = { document: 'consentRecord' } as const satisfies StateMeta;
+
 /** What a process machine on its own accepts at its root besides its stage's events. */
 const standaloneOn = {
-  RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: 'recordConsent' },
+  RECORD_CONSENT: { guard: 'consentCanBeRecorded', actions: 'recordConsent', meta: CONSENT_CHANGES },
   ASSIGN_LEAD_PRACTITIONER: { actions: ['assignLeadPractitioner', notify('leadPractitioner', 'ASSIGN_LEAD_PRACTITIONER')] },
 } satisfies StateConfigOf<typeof processSetup>['on'];
 

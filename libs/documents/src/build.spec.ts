@@ -4,6 +4,7 @@
  * it when a state that names the document is entered, builds the view model, renders it, and
  * checks what a reader of the document would notice.
  */
+import { caseWorkflow } from '@tacu/workflows';
 import { buildViewModel, type ViewModels } from './build';
 import type { CaseFacts } from './facts';
 import { AUDIENCES_OF, DOCUMENT_KINDS, LOCALES, type Audience, type DocumentKind } from './kinds';
@@ -44,7 +45,6 @@ const PRODUCED_AT: Record<DocumentKind, string> = {
 describe('view models built from the case machine', () => {
   it.each([
     ['submitted', 'requestForSupport'],
-    ['consentRecorded', 'consentRecord'],
     ['assessmentCompleted', 'strengthsAndNeedsRecord'],
     ['meetingHeld', 'meetingRecord'],
     ['planSubmitted', 'actionPlan'],
@@ -53,6 +53,21 @@ describe('view models built from the case machine', () => {
     ['reported', 'childProtectionReport'],
   ])('the journey rests at %s in a state that names the %s document', (step, kind) => {
     expect(at(snapshots, step).document).toBe(kind);
+  });
+
+  it.each([
+    ['case.escalation.outcome', 'childProtectionReport'],
+    ['case.escalation.notReported', 'childProtectionReport'],
+    ['case.request.redirected', 'requestForSupport'],
+    ['case.request.declined', 'requestForSupport'],
+  ])('%s, passed through on the way out of its stage, names the %s document', (id, kind) => {
+    expect((caseWorkflow.machine.getStateNodeById(id).meta as { document?: string } | undefined)?.document).toBe(kind);
+  });
+
+  it('a consent recorded names the consent record in its own meta: it enters no state, wherever the case is', () => {
+    const [recordConsent] = caseWorkflow.machine.root.transitions.get('RECORD_CONSENT') ?? [];
+    expect((recordConsent?.meta as { document?: string } | undefined)?.document).toBe('consentRecord');
+    expect(at(snapshots, 'consentRecorded').state).toBe(at(snapshots, 'consentRequested').state);
   });
 
   it.each(DOCUMENT_KINDS.flatMap((kind) => AUDIENCES_OF[kind].flatMap((audience) => LOCALES.map((locale) => [kind, audience, locale] as const))))(
@@ -66,7 +81,7 @@ describe('view models built from the case machine', () => {
     },
   );
 
-  it('a family version exists only for the action plan, the review record and the closing summary', () => {
+  it('a family version exists only for the request for support, the action plan, the review record and the closing summary', () => {
     expect(() => build('consentRecord', 'consentRecorded', 'family')).toThrow(/no family version of the consentRecord document/);
   });
 
@@ -91,6 +106,27 @@ describe('view models built from the case machine', () => {
       const text = read('requestForSupport', 'professional', build('requestForSupport', 'registered'));
       expect(text).toContain('Registered');
       expect(text).toContain('Lead practitioner Aoife Byrne, Scoil Bhríde National School');
+      expect(read('requestForSupport', 'family', build('requestForSupport', 'registered', 'family'))).toContain('The coordinator said yes.');
+    });
+
+    it('redirected: says to which service and why, in both versions; the family version in plain words', () => {
+      const vm = build('requestForSupport', 'redirected');
+      const text = read('requestForSupport', 'professional', vm);
+      expect(text).toContain('Redirected to another service');
+      expect(text).toContain('Redirected to Bereavement counselling, Barnardos. Why: What Seán and his mother need most is bereavement support');
+      expect(text).not.toContain("Waiting for the coordinator's decision.");
+      const family = read('requestForSupport', 'family', build('requestForSupport', 'redirected', 'family'));
+      expect(family).toContain('The coordinator thinks another service can help you best: Bereavement counselling, Barnardos. This is why: What Seán and his mother need most');
+      expect(family).toContain('call Aoife Byrne');
+    });
+
+    it('declined: says why, in both versions', () => {
+      const text = read('requestForSupport', 'professional', build('requestForSupport', 'declined'));
+      expect(text).toContain('Declined');
+      expect(text).toContain('Why it was declined: The family lives outside this network area');
+      expect(text).not.toContain("Waiting for the coordinator's decision.");
+      const family = read('requestForSupport', 'family', build('requestForSupport', 'declined', 'family'));
+      expect(family).toContain('The coordinator could not take on the request. This is why: The family lives outside this network area');
     });
   });
 
@@ -101,6 +137,23 @@ describe('view models built from the case machine', () => {
       expect(text).toContain('Share information with Scoil Bhríde National School and Public Health Nursing');
       expect(text).toContain('Not sought. Why: Seán is 7; his views are sought in the assessment.');
       expect(text).toContain('Practitioner who may be contacted Niamh Kelly, school completion programme');
+      expect(text).toContain('Take part in Meitheal Yes');
+    });
+
+    it('the last consent withdrawn: shows the withdrawal and that the case closed because of it, not a decision still awaited', () => {
+      const text = read('consentRecord', 'professional', build('consentRecord', 'consentWithdrawn'));
+      expect(text).toContain('Consent withdrawn');
+      expect(text).toContain('Withdrawn on Tuesday 10 March 2026.');
+      expect(text).toContain('Reason given: We are managing on our own now.');
+      expect(text).toContain('The case closed on Tuesday 10 March 2026 because consent was withdrawn.');
+      expect(text.match(/because consent was withdrawn/g)).toHaveLength(1);
+      expect(text).not.toContain("Waiting for the coordinator's decision.");
+      expect(text).toContain('Take part in Meitheal No');
+    });
+
+    it('before anyone consented, says so rather than a table of "No"s alone', () => {
+      const text = read('consentRecord', 'professional', build('consentRecord', 'consentRequested'));
+      expect(text).toContain('Nobody has given or refused consent yet');
     });
   });
 
@@ -232,6 +285,23 @@ describe('view models built from the case machine', () => {
       expect(text).toContain('Onward referrals Local youth club');
     });
 
+    it('closed because the last consent was withdrawn: says so, and shows no feedback as missing that nobody was asked for', () => {
+      const vm = build('closingSummary', 'consentWithdrawn');
+      expect(vm.feedbackCollected).toBe(false);
+      const text = read('closingSummary', 'professional', vm);
+      expect(text).toContain('Why the case closes Consent was withdrawn');
+      expect(text).toContain('The case closed without a closing meeting, so no feedback was asked for.');
+      expect(text).not.toContain('Not recorded');
+      for (const locale of ['en', 'ga'] as const) {
+        const family = read('closingSummary', 'family', build('closingSummary', 'consentWithdrawn', 'family'), locale);
+        expect(family).toContain(locale === 'en' ? 'You told us you want to stop.' : 'Dúirt tú linn gur mian leat stopadh.');
+        expect(family).not.toContain(locale === 'en' ? 'What you told us' : "An méid a d'inis tú dúinn");
+        expect(family).not.toContain(locale === 'en' ? 'Not recorded' : 'Níor taifeadadh');
+        // Closed before there was a plan: no empty "what we did" saying the plan has nothing "yet".
+        expect(family).not.toContain(locale === 'en' ? 'What we did' : 'An méid a rinneamar');
+      }
+    });
+
     it('the family version says in plain words why the plan ends, and that they can ask again', () => {
       const text = read('closingSummary', 'family', build('closingSummary', 'feedbackCollected', 'family'));
       expect(text).toContain('Things are better now, so the plan has ended.');
@@ -256,6 +326,34 @@ describe('view models built from the case machine', () => {
     it('once acknowledged, shows the statutory reference', () => {
       const text = read('childProtectionReport', 'professional', build('childProtectionReport', 'acknowledged'));
       expect(text).toContain('Acknowledged by the statutory service, reference TUS-2026-004512.');
+    });
+
+    it('the outcome recorded: says which, who recorded it and when, with the notes; the concern is no longer open', () => {
+      const text = read('childProtectionReport', 'professional', build('childProtectionReport', 'concernOutcome'));
+      expect(text).toContain('Returned to early intervention, recorded by Patrick Ryan on Friday 19 June 2026.');
+      expect(text).toContain('Tusla closed the referral; early intervention continues with the plan.');
+      expect(text).not.toContain('The outcome is awaited.');
+      expect(text).not.toContain('The case is on hold while the concern is open.');
+      // The reference the acknowledgement gave is the report's, no longer "not yet".
+      expect(text).toContain('Reference TUS-2026-004512');
+    });
+
+    it('a decision not to report: who decided, when and why, and no report "not made yet"', () => {
+      const vm = build('childProtectionReport', 'notReported');
+      expect(vm.decidedNotToReport?.by).toBe('Patrick Ryan');
+      const text = read('childProtectionReport', 'professional', vm);
+      expect(text).toContain('Patrick Ryan, the designated liaison person, decided on Monday 8 June 2026 not to report to the statutory service. Why: The threshold for a report is not met');
+      expect(text).not.toContain('No report has been made yet.');
+      expect(text).not.toContain('The outcome is awaited.');
+    });
+
+    it("its footer follows Children First: shared to protect the child, never waiting for consent (not the family's consent)", () => {
+      const html = sharedRenderer().render({ kind: 'childProtectionReport', audience: 'professional', locale: 'en' }, build('childProtectionReport', 'reported'));
+      expect(visibleText(html)).toContain("never waits for anyone's consent");
+      expect(visibleText(html)).not.toContain("consent allows");
+      const ga = sharedRenderer().render({ kind: 'childProtectionReport', audience: 'professional', locale: 'ga' }, build('childProtectionReport', 'reported'));
+      expect(visibleText(ga)).toContain('ní fhanann sí le toiliú aon duine');
+      expect(visibleText(ga)).not.toContain('mar a cheadaíonn toiliú an teaghlaigh');
     });
 
     it('is not made for a case without a concern', () => {

@@ -16,6 +16,7 @@ import {
 } from '@tacu/domain';
 import type { CaseContext, PlanSignOff } from '@tacu/workflows';
 import type { BuildInput, CaseFacts } from './facts';
+import { withKnownIrish } from './framework-irish';
 import type { BaseViewModel, ContactView, OwnWords, PersonView, RatingScaleView, RatingView, SignOffView } from './view-model';
 
 /** The heading and the child, common to every document. */
@@ -62,9 +63,12 @@ export function ownWordsOf(view: RecordedView | null | undefined): OwnWords {
   return 'words' in view ? { words: view.words, reasonNotRecorded: null, lang: null } : { words: null, reasonNotRecorded: view.reasonNotRecorded, lang: null };
 }
 
-/** The framework the case is rated on (the copy it opened with; Ireland's for older cases). */
+/**
+ * The framework the case is rated on (the copy it opened with; Ireland's for older cases), with
+ * the documents' Irish of the default framework where the copy has none (`framework-irish.ts`).
+ */
 export function frameworkOfCase(context: Pick<CaseContext, 'outcomeFramework'>): OutcomeFramework {
-  return context.outcomeFramework ?? DEFAULT_OUTCOME_FRAMEWORK;
+  return withKnownIrish(context.outcomeFramework ?? DEFAULT_OUTCOME_FRAMEWORK);
 }
 
 /** The framework's name and scale, as the ratings tables show them. */

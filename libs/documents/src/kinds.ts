@@ -2,7 +2,8 @@
  * The stage documents: one kind per record a state of the case produces (the names the machines'
  * state `meta.document` use), the audiences each is written for, and the locales of its fixed
  * wording. A family version exists where the family reads and signs the record in plain language
- * (domain.md "Families read what is written about them").
+ * (domain.md "Families read what is written about them"), and for the request for support, whose
+ * decision (redirected or declined, and why) is written for the family to read.
  */
 
 /** Every document kind, in the order of the case. */
@@ -28,7 +29,7 @@ export type Locale = (typeof LOCALES)[number];
 
 /** The audiences each kind is written for. */
 export const AUDIENCES_OF: Readonly<Record<DocumentKind, readonly Audience[]>> = {
-  requestForSupport: ['professional'],
+  requestForSupport: ['professional', 'family'],
   consentRecord: ['professional'],
   strengthsAndNeedsRecord: ['professional'],
   meetingRecord: ['professional'],

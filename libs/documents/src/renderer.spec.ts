@@ -62,10 +62,10 @@ describe('createDocumentRenderer: the start-up check', () => {
     const unclosed = startError(templatesWith({ 'actionPlan/family.en.hbs': withLine(original('actionPlan/family.en.hbs'), 4, '{{#if actions.length}}') }));
     expect(unclosed.message).toBe("templates/actionPlan/family.en.hbs:4:3: does not parse: if doesn't match layouts/family");
     // A broken mustache: a syntax error on its line.
-    const broken = startError(templatesWith({ 'partials/people.hbs': withLine(original('partials/people.hbs'), 3, '<caption>{{t caption}</caption>') }));
+    const broken = startError(templatesWith({ 'partials/people.hbs': withLine(original('partials/people.hbs'), 6, '<caption>{{t caption}</caption>') }));
     expect(broken.file).toBe('templates/partials/people.hbs');
-    expect(broken.line).toBe(3);
-    expect(broken.message).toMatch(/^templates\/partials\/people\.hbs:3: does not parse: Parse error on line 3/);
+    expect(broken.line).toBe(6);
+    expect(broken.message).toMatch(/^templates\/partials\/people\.hbs:6: does not parse: Parse error on line 6/);
   });
 
   it('a field the fixture does not have, in a partial, is named in that partial at its line', () => {

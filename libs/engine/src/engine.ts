@@ -277,6 +277,7 @@ export class WorkflowEngine implements Engine {
       now,
       reenteredNodes(definition.machine, snapshot, event, next),
       passedThrough(getMicrosteps(definition.machine, snapshot, event as never).map(([step]) => step)),
+      definition.machine.getTransitionData(snapshot, event as never),
     );
     countable(event.type, () => countExactly(definition, next, plan));
     const { type: _type, ...data } = event;
@@ -351,7 +352,7 @@ export class WorkflowEngine implements Engine {
       dueOn: written.dueAt ? localDueDay(written.dueAt, c.timeZone) : null,
       timeZone: c.timeZone,
       ...nextStepsFor(definition, c.next, actor.role),
-      documents: plan.documents.map((d) => d.document),
+      documents: kindsOf(plan),
       issuedDocuments,
       replayed: false,
     };
@@ -607,6 +608,11 @@ export class WorkflowEngine implements Engine {
       throw new DomainError(DomainErrorCode.INVALID_INPUT, `${eventType} could not be applied: ${reason}`, { event: eventType });
     }
   }
+}
+
+/** The kinds of document a transition issues, each once (a transition and the state it enters may name the same one). */
+function kindsOf(plan: EffectPlan): string[] {
+  return [...new Set(plan.documents.map((d) => d.document))];
 }
 
 /** The microsteps' snapshots before the last (which is the transition's result): the states passed through. */

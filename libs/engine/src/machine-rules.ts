@@ -319,7 +319,11 @@ export interface EffectPlan {
   /** Send ids of pending timers to deactivate (their state was left). */
   cancelled: string[];
   outbox: Array<{ kind: string; payload: unknown }>;
-  /** Documents of the states entered, in document order. */
+  /**
+   * Documents the transitions taken name (`meta.document` of a transition: a record that changes
+   * while the case stays where it is), then those of the states entered, in document order.
+   * `stateId` is the state that names it, or the source state of the transition.
+   */
   documents: Array<{ document: string; stateId: string }>;
 }
 
@@ -338,6 +342,9 @@ export function parseAfterId(id: string): { delayName: string | null; stateId: s
  * those the transition passed through included: `passedThrough` are the snapshots of its
  * microsteps before `next` (an eventless transition leaves a state in the same macrostep, as the
  * signed-off plan hands over to the review cycle), each compared with the one before it.
+ * `taken` are the transitions the event took (`documentsOfTransitions`): a transition may name a
+ * document in its own meta, issued even when it enters no state (a self-transition re-enters
+ * nothing, and re-entering a stage would restart its deadlines).
  */
 export function planEffects(
   previous: AnyMachineSnapshot | null,
@@ -346,6 +353,7 @@ export function planEffects(
   now: Date,
   reentered: ReadonlySet<string> = new Set(),
   passedThrough: readonly AnyMachineSnapshot[] = [],
+  taken: readonly AnyTransitionDefinition[] = [],
 ): EffectPlan {
   const timers: PlannedTimer[] = [];
   const cancelled = new Set<string>();
@@ -366,7 +374,7 @@ export function planEffects(
       outbox.push({ kind: action.type, payload: action.params ?? {} });
     }
   }
-  const documents: EffectPlan['documents'] = [];
+  const documents: EffectPlan['documents'] = documentsOfTransitions(taken);
   let before = new Set((previous?._nodes ?? []).map((n) => n.id));
   let reenteredHere = reentered;
   for (const step of [...passedThrough, next]) {
@@ -380,6 +388,16 @@ export function planEffects(
     reenteredHere = new Set();
   }
   return { timers, cancelled: [...cancelled], outbox, documents };
+}
+
+/** The documents transitions name in their own `meta.document`, in the order taken. */
+export function documentsOfTransitions(taken: readonly AnyTransitionDefinition[]): EffectPlan['documents'] {
+  const documents: EffectPlan['documents'] = [];
+  for (const t of taken) {
+    const document = (t.meta as StateMeta | undefined)?.document;
+    if (document) documents.push({ document, stateId: t.source.id });
+  }
+  return documents;
 }
 
 /** Ids of state nodes a reentering transition exits and enters again (the target and its active descendants). */

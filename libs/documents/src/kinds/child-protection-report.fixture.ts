@@ -31,4 +31,5 @@ export const childProtectionReportFixture: ChildProtectionReportView = {
   acknowledgedReference: 'TUS-2026-004512',
   decidedNotToReport: null,
   outcome: null,
+  concernOpen: true,
 };

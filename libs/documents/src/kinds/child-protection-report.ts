@@ -3,8 +3,9 @@
  * category, what was seen or said, immediate safety, whether it is a mandated report), the
  * designated liaison person's advice, each report to the statutory service (who made it and how,
  * jointly or not, its reference, whether the parents were told or why not), the acknowledgement
- * and the outcome. Produced in `escalation.reported` and `escalation.acknowledged`, for the
- * concern being handled (the latest one).
+ * and the outcome, or the decision not to report. Produced in `escalation.reported`,
+ * `escalation.acknowledged`, `escalation.outcome` and `escalation.notReported`, for the concern
+ * being handled (the latest one).
  */
 import type { CaseContext } from '@tacu/workflows';
 import { baseOf, practitionerName } from '../builder-kit';
@@ -41,9 +42,17 @@ export interface ChildProtectionReportView extends BaseViewModel {
   liaison: { name: string; advice: string; at: string } | null;
   reports: StatutoryReportView[];
   acknowledgedReference: string | null;
-  decidedNotToReport: { reason: string; at: string } | null;
-  /** CONCERN_OUTCOMES with its notes, or null while it is awaited. */
-  outcome: { outcome: string; notes: string; at: string } | null;
+  /** The designated liaison person's decision not to report: why, when, and who decided (by name where the facts know them). */
+  decidedNotToReport: { reason: string; at: string; by: string | null } | null;
+  /** CONCERN_OUTCOMES with its notes and who recorded it, or null while it is awaited. */
+  outcome: { outcome: string; notes: string; at: string; recordedBy: string | null } | null;
+  /** The concern is still open (the case on hold): no outcome and no decision not to report yet. */
+  concernOpen: boolean;
+}
+
+/** Who acted, by name where the facts know them (else their user id), or null when nobody is recorded. */
+function nameOf(actor: { id: string } | null | undefined, facts: BuildInput<CaseContext>['facts']): string | null {
+  return actor ? (practitionerName(actor.id, facts) ?? actor.id) : null;
 }
 
 /**
@@ -76,7 +85,10 @@ export function buildChildProtectionReport(input: BuildInput<CaseContext>): Chil
       reasonParentsNotInformed: r.reasonParentsNotInformed ?? null,
     })),
     acknowledgedReference: concern.acknowledgedReference,
-    decidedNotToReport: concern.decidedNotToReport ? { reason: concern.decidedNotToReport.reason, at: concern.decidedNotToReport.at } : null,
-    outcome: concern.outcome ? { outcome: concern.outcome.outcome, notes: concern.outcome.notes, at: concern.outcome.at } : null,
+    decidedNotToReport: concern.decidedNotToReport
+      ? { reason: concern.decidedNotToReport.reason, at: concern.decidedNotToReport.at, by: nameOf(concern.decidedNotToReport.by, facts) }
+      : null,
+    outcome: concern.outcome ? { outcome: concern.outcome.outcome, notes: concern.outcome.notes, at: concern.outcome.at, recordedBy: nameOf(concern.outcome.by, facts) } : null,
+    concernOpen: concern.outcome === null && concern.decidedNotToReport === null,
   };
 }

@@ -11,6 +11,7 @@ export const closingSummaryFixture: ClosingSummaryView = {
   closedAt: '2026-09-18T15:00:00Z',
   meeting: { heldOn: '2026-09-16', chair: AOIFE, attendance: [SIOBHAN, AOIFE], apologies: [NIAMH] },
   minutes: 'Attendance at 95% for the term. Seán plays for the under-9s. Everyone agreed the plan has done its work.',
+  feedbackCollected: true,
   familyFeedback: { words: 'Having everyone around one table made the difference.', reasonNotRecorded: null, lang: null },
   childFeedback: { words: null, reasonNotRecorded: 'Seán did not want to talk about it on the day; he drew a picture of the football pitch.', lang: null },
   finalRatings: [

@@ -20,6 +20,12 @@ export interface ClosingSummaryView extends BaseViewModel {
   closedAt: string | null;
   meeting: { heldOn: string; chair: PersonView; attendance: PersonView[]; apologies: PersonView[] } | null;
   minutes: string | null;
+  /**
+   * Whether the closure stage collected feedback and final ratings: false when the case closed
+   * without it (consent withdrawn, stepped up to social work), whose summary says so rather than
+   * showing the family's words as missing.
+   */
+  feedbackCollected: boolean;
   familyFeedback: OwnWords;
   childFeedback: OwnWords;
   /** Final ratings, each beside the first rating of the same outcome (checklist or assessment). */
@@ -47,6 +53,7 @@ export function buildClosingSummary(input: BuildInput<CaseContext>): ClosingSumm
       ? { heldOn: meeting.heldOn, chair: personOf(meeting.chair, facts), attendance: peopleOf(meeting.attendance, facts), apologies: peopleOf(meeting.apologies, facts) }
       : null,
     minutes: closure.feedback?.minutes ?? null,
+    feedbackCollected: closure.feedback !== null && closure.feedback !== undefined,
     familyFeedback: ownWordsOf(closure.feedback?.familyFeedback),
     childFeedback: ownWordsOf(closure.feedback?.childFeedback),
     finalRatings: ratingsOf(closure.feedback?.finalRatings ?? [], framework, ratingHistory(context, { throughCurrent: true }), 'first'),

@@ -65,4 +65,5 @@ export const consentRecordFixture: ConsentRecordView = {
     planCopyTo: ['Bridget Murphy'],
   },
   processingStoppedSince: '2026-04-20T10:45:00Z',
+  closedByWithdrawalAt: null,
 };

@@ -1,8 +1,8 @@
 /**
  * Consent record (domain.md "Consent first, scope by scope"): each person's written consent,
  * scope by scope, with its earlier versions and any withdrawal, and what the case may do as
- * every required consent allows. Produced in `request.awaitingConsent` and, after a withdrawal
- * that stops processing, in `consentWithdrawal`.
+ * every required consent allows. Issued whenever a consent is recorded, changed or withdrawn, or a
+ * withdrawal decided on (the transitions' meta), in any stage, and on entering `consentWithdrawal`.
  */
 import { effectiveConsent, type PersonConsent } from '@tacu/domain';
 import type { CaseContext } from '@tacu/workflows';
@@ -42,6 +42,8 @@ export interface ConsentRecordView extends BaseViewModel {
   allowed: { takePart: boolean; keepRecords: boolean; shareWithAgencies: string[]; doNotShareWith: string[]; planCopyTo: string[] };
   /** Processing stopped after a withdrawal while the coordinator decides: since when (ISO instant), or null. */
   processingStoppedSince: string | null;
+  /** The case closed because consent was withdrawn: when (ISO instant), or null. */
+  closedByWithdrawalAt: string | null;
 }
 
 function versionView(v: Omit<PersonConsent, 'key' | 'as' | 'history'>): ConsentVersionView {
@@ -57,7 +59,7 @@ function versionView(v: Omit<PersonConsent, 'key' | 'as' | 'history'>): ConsentV
   };
 }
 
-/** The consent record as the context holds it when `request.awaitingConsent` or `consentWithdrawal` is entered. */
+/** The consent record as the context holds it after a consent was recorded, changed or withdrawn. */
 export function buildConsentRecord(input: BuildInput<CaseContext>): ConsentRecordView {
   const { context } = input;
   const allowed = effectiveConsent(caseConsentOf(context));
@@ -82,5 +84,6 @@ export function buildConsentRecord(input: BuildInput<CaseContext>): ConsentRecor
       planCopyTo: allowed.planCopyTo,
     },
     processingStoppedSince: context.consentHold?.since ?? null,
+    closedByWithdrawalAt: context.closure.reason === 'consentWithdrawn' ? context.closure.closedAt : null,
   };
 }

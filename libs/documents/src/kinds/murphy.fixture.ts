@@ -4,7 +4,8 @@
  * lead practitioner Aoife Byrne. The fixtures of every document are about them, at fixed instants
  * (so rendered documents are stable), in the Europe/Dublin time zone.
  */
-import { IRELAND_OUTCOME_FRAMEWORK } from '@tacu/domain';
+import { IRELAND_OUTCOME_FRAMEWORK as ENGLISH_ONLY } from '@tacu/domain';
+import { withKnownIrish } from '../framework-irish';
 import type { BaseViewModel, ContactView, PersonView, RatingScaleView } from '../view-model';
 
 /** The heading and child of a Murphy document produced at `producedAt` (ISO, UTC). */
@@ -30,6 +31,9 @@ export const CIARAN: PersonView = { name: 'Ciarán Walsh', relationship: null, a
 
 /** The lead practitioner, as the family versions give her under "who to call". */
 export const AOIFE_CONTACT: ContactView = { name: 'Aoife Byrne', agency: 'Scoil Bhríde National School', phone: '+353 1 555 0123', email: 'aoife.byrne@example.ie' };
+
+/** Ireland's framework as a case's documents read it: with the documents' Irish of its texts. */
+export const IRELAND_OUTCOME_FRAMEWORK = withKnownIrish(ENGLISH_ONLY);
 
 /** Ireland's national outcomes, rated 1 to 3. */
 export const IRELAND_SCALE: RatingScaleView = {

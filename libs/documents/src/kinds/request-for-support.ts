@@ -1,7 +1,9 @@
 /**
  * Request for Support (domain.md process 1): why support is asked for, the pre-request checklist's
- * baseline ratings, the family, who consented, and the coordinator's decision. Produced in
- * `request.draft` and `request.submitted`.
+ * baseline ratings, the family, who consented, and the coordinator's decision (registered, or redirected or
+ * declined with the reason). Produced in `request.draft`, `request.submitted`, `request.registered`,
+ * `request.redirected` and `request.declined`; the family version tells the family the decision in
+ * plain words.
  */
 import { effectiveConsent } from '@tacu/domain';
 import type { CaseContext } from '@tacu/workflows';
@@ -29,7 +31,7 @@ export interface RequestForSupportView extends BaseViewModel {
   leadPractitioner: ContactView | null;
 }
 
-/** The Request for Support as the context holds it when `request.draft` or `request.submitted` is entered. */
+/** The Request for Support as the context holds it when a state of the request that names it is entered. */
 export function buildRequestForSupport(input: BuildInput<CaseContext>): RequestForSupportView {
   const { context, facts } = input;
   const framework = frameworkOfCase(context);

@@ -2,8 +2,7 @@
  * A sample Strengths and Needs record: the Murphy assessment, agreed by Siobhán. Seán's own words
  * are in Irish (`lang: 'ga'`): he goes to an Irish-language class.
  */
-import { IRELAND_OUTCOME_FRAMEWORK } from '@tacu/domain';
-import { irishRating, IRELAND_SCALE, murphyBase } from './murphy.fixture';
+import { irishRating, IRELAND_OUTCOME_FRAMEWORK, IRELAND_SCALE, murphyBase } from './murphy.fixture';
 import type { StrengthsAndNeedsRecordView } from './strengths-and-needs-record';
 
 const side = (id: string) => {

@@ -32,6 +32,8 @@ export interface PdfRenderRequest {
   caseReference: string;
   /** Printed in the header beside the reference, and the PDF's title. */
   title?: string;
+  /** The document's issue (its stored version), printed after the title: "issue 2" / "eisiúint 2". */
+  issue?: number;
   /** Language of the header and footer words, "Page X of Y" or "Leathanach X de Y" (default `en`). */
   locale?: PrintLocale;
 }

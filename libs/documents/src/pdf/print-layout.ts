@@ -14,6 +14,12 @@ export interface PageFurniture {
   caseReference: string;
   /** The document's title, printed on every page beside the reference (plain text). */
   title?: string;
+  /**
+   * The document's issue: 1 for the first document of its kind on the case, 2 for the next
+   * (the stored version), printed after the title as "issue 2" / "eisiúint 2". Never "version":
+   * a plan document's body names the plan's own version, another number.
+   */
+  issue?: number;
   /** Language of "Case" and "Page X of Y" (default `en`). */
   locale?: PrintLocale;
 }
@@ -38,9 +44,9 @@ const FURNITURE_FONT = `'Liberation Sans', 'DejaVu Sans', sans-serif`;
 /** Page margins: the header and footer are printed inside the top and bottom ones. */
 export const MARGINS = { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' } as const;
 
-const LABELS: Record<PrintLocale, { case: string; page: string; of: string }> = {
-  en: { case: 'Case', page: 'Page', of: 'of' },
-  ga: { case: 'Cás', page: 'Leathanach', of: 'de' },
+const LABELS: Record<PrintLocale, { case: string; page: string; of: string; issue: string }> = {
+  en: { case: 'Case', page: 'Page', of: 'of', issue: 'issue' },
+  ga: { case: 'Cás', page: 'Leathanach', of: 'de', issue: 'eisiúint' },
 };
 
 /** Text made safe to place inside HTML (element content or a quoted attribute). */
@@ -64,10 +70,12 @@ function furnitureStyle(align: 'space-between' | 'center'): string {
   ].join('; ');
 }
 
-/** The header: title (if any) on the left, "Case <reference>" on the right. */
-export function headerTemplate({ caseReference, title, locale = 'en' }: PageFurniture): string {
+/** The header: title and issue (if any) on the left ("Action plan, issue 2"), "Case <reference>" on the right. */
+export function headerTemplate({ caseReference, title, issue, locale = 'en' }: PageFurniture): string {
   const label = LABELS[locale];
-  const left = title ? `<span>${escapeHtml(title)}</span>` : '<span></span>';
+  const issued = issue === undefined ? null : `${label.issue} ${issue}`;
+  const heading = [title, issued].filter((part): part is string => typeof part === 'string' && part !== '').join(', ');
+  const left = `<span>${escapeHtml(heading)}</span>`;
   const right = `<span>${label.case} ${escapeHtml(caseReference)}</span>`;
   return `<div style="${furnitureStyle('space-between')}">${left}${right}</div>`;
 }

@@ -74,6 +74,27 @@ const CONCERN_STEPS: Array<[string, CaseEvent, string, ActorRef | null]> = [
   ['liaisonConsulted', { type: 'CONSULT_LIAISON', liaison: { name: 'Patrick Ryan', personId: 'u-dlp-0001' }, advice: 'Report to Tusla today through the portal; inform the mother.' }, '2026-06-08T10:40:00Z', DLP],
   ['reported', { type: 'SUBMIT_REPORT', statutoryService: 'Tusla Social Work, Dublin South Central', method: 'portal', jointReport: true, jointReporter: { name: 'Niamh Kelly' }, parentsInformed: true }, '2026-06-08T11:30:00Z', DLP],
   ['acknowledged', { type: 'ACKNOWLEDGE_REPORT', reference: 'TUS-2026-004512' }, '2026-06-09T09:00:00Z', DLP],
+  ['concernOutcome', { type: 'RECORD_CONCERN_OUTCOME', outcome: 'returnToEarlyIntervention', notes: 'Tusla closed the referral; early intervention continues with the plan.' }, '2026-06-19T10:00:00Z', DLP],
+];
+
+/** Another concern at the review, which the designated liaison person decides not to report. */
+const NOT_REPORTED_STEPS: Array<[string, CaseEvent, string, ActorRef | null]> = [
+  ['concernNotToReportRaised', { ...(CONCERN_STEPS[0]?.[1] as CaseEvent) }, '2026-06-08T10:20:00Z', null],
+  ['concernNotToReportConsulted', { ...(CONCERN_STEPS[1]?.[1] as CaseEvent) }, '2026-06-08T10:40:00Z', DLP],
+  ['notReported', { type: 'DECIDE_NOT_TO_REPORT', reason: 'The threshold for a report is not met: a coat was found at home; support continues with the plan.' }, '2026-06-08T12:00:00Z', DLP],
+];
+
+/** The coordinator's other decisions on the submitted request. */
+const REDIRECTED_STEPS: Array<[string, CaseEvent, string, ActorRef | null]> = [
+  ['redirected', { type: 'REDIRECT_REQUEST', service: 'Bereavement counselling, Barnardos', reason: 'What Seán and his mother need most is bereavement support, which Barnardos gives directly.' }, '2026-03-02T09:00:00Z', null],
+];
+const DECLINED_STEPS: Array<[string, CaseEvent, string, ActorRef | null]> = [
+  ['declined', { type: 'DECLINE_REQUEST', reason: 'The family lives outside this network area; we have passed your details to the Kildare network with your consent.' }, '2026-03-02T09:00:00Z', null],
+];
+
+/** The mother, the only parent who consented, withdraws her consent during the assessment: the case closes. */
+const WITHDRAWN_STEPS: Array<[string, CaseEvent, string, ActorRef | null]> = [
+  ['consentWithdrawn', { type: 'WITHDRAW_CONSENT', withdrawnBy: MOTHER, reason: 'We are managing on our own now.' }, '2026-03-10T11:00:00Z', null],
 ];
 
 export type StepName = string;
@@ -88,12 +109,25 @@ function drive(steps: typeof STEPS, from: AnyMachineSnapshot): Map<StepName, Any
   return out;
 }
 
-/** The Murphy case from the request to closure; and, from the recorded review, a concern reported and acknowledged. */
+/**
+ * The Murphy case from the request to closure; and branches: from the recorded review, a concern
+ * reported, acknowledged and its outcome recorded, and another the liaison person decides not to
+ * report; from the submitted request, the coordinator redirecting or declining it; from the
+ * registered case, the mother withdrawing her consent.
+ */
 export function journey(): Map<StepName, AnyMachineSnapshot> {
   const opened = start(caseWorkflow, { caseId: 'case-murphy', calendar: SAMPLE_CALENDAR, leadPractitionerId: 'u-lp-0001', origin: 'school' }, '2026-02-26T09:00:00Z').snapshot;
   const main = drive(STEPS, opened);
-  const atReview = main.get('reviewRecorded') as AnyMachineSnapshot;
-  for (const [name, snapshot] of drive(CONCERN_STEPS, atReview)) main.set(name, snapshot);
+  const branches: Array<[typeof STEPS, StepName]> = [
+    [CONCERN_STEPS, 'reviewRecorded'],
+    [NOT_REPORTED_STEPS, 'reviewRecorded'],
+    [REDIRECTED_STEPS, 'submitted'],
+    [DECLINED_STEPS, 'submitted'],
+    [WITHDRAWN_STEPS, 'registered'],
+  ];
+  for (const [steps, from] of branches) {
+    for (const [name, snapshot] of drive(steps, main.get(from) as AnyMachineSnapshot)) main.set(name, snapshot);
+  }
   return main;
 }
 

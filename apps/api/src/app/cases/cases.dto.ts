@@ -233,7 +233,7 @@ export class TransitionResponse {
     items: { type: 'string', maxLength: 100, example: 'consentRecord' },
     // A state names at most one document, and a transition enters a handful of states.
     maxItems: 20,
-    description: 'Documents produced by the states entered.',
+    description: 'Documents this transition issued: those of the states it entered and any its own meta names (a consent recorded issues the consent record wherever the case is).',
   })
   documents!: string[];
   @ApiProperty({ description: 'True when this is the stored answer to an earlier request with the same Idempotency-Key.' }) replayed!: boolean;

@@ -105,7 +105,7 @@ export class CoreModule {
           provide: ENGINE,
           inject: [DATA_SOURCE, CLOCK, WORKFLOW_DEFINITIONS, DOCUMENT_RENDERER],
           useFactory: (dataSource: DataSource, clock: Clock, workflows: readonly WorkflowDefinition[], renderer: DocumentRenderer): Engine =>
-            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new CombinedCaseFacts([new FamilyRecordFacts(), new PlanDocumentFacts()]), documents: new CaseDocumentSource(renderer) }),
+            createEngine({ dataSource, workflows, clock, deadlinePolicy: config.deadlinePolicy, caseFacts: new CombinedCaseFacts([new FamilyRecordFacts(), new PlanDocumentFacts()]), documents: new CaseDocumentSource(renderer, { organisationName: config.pages.organisationName }) }),
         },
         {
           provide: TIMER_WORKER,

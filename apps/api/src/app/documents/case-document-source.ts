@@ -31,8 +31,20 @@ export function speaksIrish(firstLanguage: string | null): boolean {
   return firstLanguage !== null && /^\s*(irish|gaeilge|ga)\b/i.test(firstLanguage);
 }
 
+/** What the documents take from the app's configuration. */
+export interface CaseDocumentOptions {
+  /**
+   * The organisation's name as configured (ORGANISATION_NAME), the one its pages show: a document
+   * names the organisation the same way (the database's organisation row keeps its seeded name).
+   */
+  organisationName: string;
+}
+
 export class CaseDocumentSource implements DocumentSource {
-  constructor(private readonly renderer: DocumentRenderer) {}
+  constructor(
+    private readonly renderer: DocumentRenderer,
+    private readonly options: CaseDocumentOptions,
+  ) {}
 
   /** Every audience of the kind, in English and, for the family, in Irish where the family speaks it. Throws for a kind without templates. */
   async render(manager: EntityManager, request: DocumentRequest): Promise<RenderedDocument[]> {
@@ -74,7 +86,7 @@ export class CaseDocumentSource implements DocumentSource {
       child: { name: child?.name ?? 'the child', dateOfBirth: child?.dateOfBirth ?? null },
       familyMembers: family.map((m) => ({ name: m.name, personId: m.id, relationship: m.relationship, hasParentalResponsibility: m.hasParentalResponsibility })),
       area: { id: caseRow.areaId, name: area?.name ?? caseRow.areaId },
-      organisation: { name: organisation?.name ?? '', timeZone: request.timeZone ?? organisation?.timeZone ?? DEFAULT_TIME_ZONE },
+      organisation: { name: this.options.organisationName, timeZone: request.timeZone ?? organisation?.timeZone ?? DEFAULT_TIME_ZONE },
       // Users hold no work phone or e-mail yet: "who to call" names the practitioner and their agency.
       practitioners: practitioners.map((u) => ({ id: u.id, name: u.displayName, agency: u.agency, phone: null, email: null })),
     };

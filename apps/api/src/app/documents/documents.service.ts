@@ -68,7 +68,9 @@ export class DocumentsService {
       return await this.pdf.render({
         html: document.html,
         caseReference: caseReferenceOf(document.caseId),
-        title: `${titleOf(document)}, version ${document.version}`,
+        title: titleOf(document),
+        // The issue of the document, in the document's language: a plan's body names the plan's version, another number.
+        issue: document.version,
         locale: document.locale === 'ga' ? 'ga' : 'en',
       });
     } catch (error) {
