@@ -153,10 +153,14 @@ describe('pages: the next step as a form', () => {
       'signedOn.year': '2026',
     });
     expect({ status: consent.sent.status, summary: summaryOf(consent.sent.text) }).toEqual({ status: 303, summary: [] });
-    const record = (await api(USERS.lead, `/cases/${id}`)).body.record as { consents: Array<{ givenBy: { name: string; personId: string }; scopes: { shareWithAgencies: string[] }; signedOn: string }> };
-    const given = record.consents?.[0] ?? (record as unknown as { consent: { givenBy: { name: string } } }).consent;
-    expect(JSON.stringify(given)).toContain('Siobhán Murphy');
-    expect(JSON.stringify(given)).toContain('Public Health Nursing');
+    const record = (await api(USERS.lead, `/cases/${id}`)).body.record as { consents: Array<{ key: string; givenBy: { name: string; personId: string }; scopes: { shareWithAgencies: string[] }; signedOn: string }> };
+    expect(record.consents).toHaveLength(1);
+    expect(record.consents[0]).toMatchObject({
+      key: `person:${mother?.id}`,
+      givenBy: { name: 'Siobhán Murphy', personId: mother?.id },
+      scopes: { takePart: true, keepRecords: true, shareWithAgencies: ['Scoil Bhríde National School', 'Public Health Nursing'] },
+      signedOn: '2026-03-02',
+    });
     expect((await fill(USERS.lead, id, 'SUBMIT_REQUEST', {})).sent.status).toBe(303);
     expect((await caseOf(id)).state).toBe('request.submitted');
   });
