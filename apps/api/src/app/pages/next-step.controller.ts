@@ -82,7 +82,7 @@ export class NextStepController {
     const people = new PeopleStore(this.dataSource.manager);
     const practitionerIds = [...new Set([found.leadPractitionerId, actor.id].filter((x): x is string => x !== null))];
     const users = await people.findUsers(practitionerIds);
-    const practitioners = users.map((u) => ({ id: u.id, name: u.displayName, note: { text: wordingText(page.locale, `role.${u.role}`), lang: page.locale } }));
+    const practitioners = users.map((u) => ({ id: u.id, name: u.displayName, note: { text: u.agency ?? wordingText(page.locale, `role.${u.role}`), lang: page.locale } }));
     const leads = hasSource(fields, 'leadPractitioner') ? (await people.listUsers(found.areaId)).filter((u) => u.role === 'leadPractitioner' && u.active).map((u) => ({ id: u.id, name: u.displayName })) : [];
     const { choices, people: byId } = choicesOf(found, practitioners, leads, page.locale);
     const timeZone = (await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas([found.areaId])).get(found.areaId) ?? DEFAULT_TIME_ZONE;
