@@ -33,6 +33,33 @@ const summaryOf = (html: string): Array<{ text: string; href: string | null }> =
   return [...summary.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => ({ text: textOf(m[1] as string), href: /href="([^"]+)"/.exec(m[1] as string)?.[1] ?? null }));
 };
 
+
+/** HTML's few entities our views write, back to text. */
+const unescape = (text: string): string => text.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** What a browser would send of the next-step form on a page as it stands: inputs (checked ones only), textareas, selects. The CSRF token is left to the sender. */
+function formFields(html: string): Array<[string, string]> {
+  const form = /<form method="post" action="[^"]*\/next\/[^"]*"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const fields: Array<[string, string]> = [];
+  const attr = (attrs: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+  for (const [, attrs = ''] of form.matchAll(/<input ([^>]*)>/g)) {
+    const name = attr(attrs, 'name');
+    const type = attr(attrs, 'type');
+    if (name === undefined || name === '_csrf' || ((type === 'radio' || type === 'checkbox') && !/\schecked\b/.test(attrs))) continue;
+    fields.push([name, unescape(attr(attrs, 'value') ?? '')]);
+  }
+  for (const [, attrs = '', content = ''] of form.matchAll(/<textarea ([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(attrs, 'name');
+    if (name !== undefined) fields.push([name, unescape(content)]);
+  }
+  for (const [, attrs = '', options = ''] of form.matchAll(/<select ([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attr(attrs, 'name');
+    const selected = /<option value="([^"]*)"[^>]*\sselected/.exec(options)?.[1];
+    if (name !== undefined) fields.push([name, unescape(selected ?? '')]);
+  }
+  return fields;
+}
+
 describe('pages: the next step as a form', () => {
   let h: Harness;
   const sessions = new Map<string, PageBrowserSession>();
@@ -62,6 +89,18 @@ describe('pages: the next step as a form', () => {
     expect({ type, status: form.status }).toEqual({ type, status: 200 });
     const sent = await post(who, `/app/cases/${caseId}/next/${type}`, { _key: hidden(form.text, '_key'), _version: hidden(form.text, '_version'), ...fields });
     return { form, sent };
+  }
+  /** Opens the form and sends it as a browser would: what the form holds (its defaults, hidden rows), with `changes` typed over it. */
+  async function complete(who: string, caseId: string, type: string, changes: Record<string, string | string[]>): Promise<Response> {
+    const form = await page(who, `/app/cases/${caseId}/next/${type}`);
+    expect({ type, status: form.status }).toEqual({ type, status: 200 });
+    const s = await session(who);
+    const body = new URLSearchParams([['_csrf', s.csrf]]);
+    for (const [name, value] of formFields(form.text)) if (!(name in changes)) body.append(name, value);
+    for (const [name, value] of Object.entries(changes)) for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+    const sent = await h.http.post(`/app/cases/${caseId}/next/${type}`).set('cookie', s.cookie).type('form').send(body.toString());
+    expect({ type, status: sent.status, summary: summaryOf(sent.text) }).toEqual({ type, status: 303, summary: [] });
+    return sent;
   }
   const api = async (who: string, path: string): Promise<Response> => h.http.get(path).auth(await h.token(who), { type: 'bearer' });
   const caseOf = async (id: string) => (await api(USERS.lead, `/cases/${id}`)).body as { version: number; state: string; allowedEvents: string[]; familyMembers: Array<{ id: string; name: string }>; childPersonId: string };
@@ -163,6 +202,76 @@ describe('pages: the next step as a form', () => {
     });
     expect((await fill(USERS.lead, id, 'SUBMIT_REQUEST', {})).sent.status).toBe(303);
     expect((await caseOf(id)).state).toBe('request.submitted');
+  });
+
+  it('the rest of the journey, form by form: a concern raised and returned by the liaison person, two reviews, the closing meeting, feedback and closure', async () => {
+    const { id } = await openCase(h, USERS.lead);
+    await drive(h, id, journeyTo('review.scheduled', USERS.lead));
+    const mother = (await caseOf(id)).familyMembers.find((m) => m.name === 'Siobhán Murphy')?.id ?? '';
+    const day = (name: string, d: string, m: string, y: string) => ({ [`${name}.day`]: d, [`${name}.month`]: m, [`${name}.year`]: y });
+
+    // A concern is raised (the case is on hold), and the designated liaison person takes it to its outcome: back to early intervention.
+    await complete(USERS.lead, id, 'RAISE_CONCERN', {
+      category: 'neglect',
+      mandatedReport: 'yes',
+      observed: 'Arrived without a coat for the third day running.',
+      'immediateSafety.childSafeNow': 'yes',
+      'immediateSafety.actionTaken': 'Stayed in school with the class teacher.',
+    });
+    expect((await caseOf(id)).state).toBe('escalation.raised');
+    await complete(USERS.dlp, id, 'CONSULT_LIAISON', { 'liaison.person': USERS.dlp, advice: 'Report to Tusla today through the portal.' });
+    await complete(USERS.dlp, id, 'SUBMIT_REPORT', { statutoryService: 'Tusla Social Work, Dublin South Central', method: 'portal', statutoryReference: 'TUS-2026-000001', jointReport: 'no', parentsInformed: 'yes' });
+    await complete(USERS.dlp, id, 'ACKNOWLEDGE_REPORT', { reference: 'TUS-2026-000001' });
+    await complete(USERS.dlp, id, 'RECORD_CONCERN_OUTCOME', { outcome: 'returnToEarlyIntervention', notes: 'Screened; family support continues.' });
+    expect((await caseOf(id)).state).toBe('review.scheduled');
+
+    // Two reviews: progress on each action of the plan (a row each, filled in by the form), the ratings again (a row per outcome).
+    for (const [round, next] of [[1, day('nextReviewOn', '13', '4', '2026')], [2, {}]] as const) {
+      await complete(USERS.lead, id, 'HOLD_REVIEW', { ...day('heldOn', '2', '3', '2026'), attendance: [mother, USERS.lead], 'apologies.others': 'Orla Doyle', 'chair.person': USERS.lead });
+      const review = await page(USERS.lead, `/app/cases/${id}/next/RECORD_REVIEW`);
+      expect(formFields(review.text).filter(([name]) => /^progress\.\d+\.actionId$/.test(name)).map(([, value]) => value)).toEqual(['a1', 'a2']);
+      await complete(USERS.lead, id, 'RECORD_REVIEW', {
+        'progress.0.status': round === 1 ? 'inProgress' : 'done',
+        'progress.0.note': `Attendance up (review ${round}).`,
+        'progress.1.status': 'inProgress',
+        'progress.1.note': 'Goes most weeks.',
+        'ratings.1.rating': '3',
+        'ratings.1.reason': 'Attendance at 94%.',
+        'familyViews.words': 'Mornings are easier now.',
+        'childViews.words': 'Breakfast club is class.',
+        minutes: `Review ${round}: attendance up; breakfast club continues.`,
+        ...next,
+      });
+      if (round === 1) await complete(USERS.lead, id, 'CONTINUE_PLAN', {});
+    }
+    const reviews = ((await api(USERS.lead, `/cases/${id}`)).body.record as { reviews: Array<{ record: { progress: Array<{ actionId: string; status: string }>; ratings: unknown[] } | null }> }).reviews;
+    expect(reviews.filter((r) => r.record !== null)).toHaveLength(2);
+    expect(reviews.at(-1)?.record?.progress).toEqual([
+      { actionId: 'a1', status: 'done', note: 'Attendance up (review 2).' },
+      { actionId: 'a2', status: 'inProgress', note: 'Goes most weeks.' },
+    ]);
+    expect(reviews.at(-1)?.record?.ratings).toEqual([{ outcome: 'achievingFullPotential', rating: 3, reason: 'Attendance at 94%.' }]);
+
+    // Closure: proposed (needs met), the closing meeting, the family's and the child's feedback, closed.
+    await complete(USERS.lead, id, 'PROPOSE_CLOSURE', { reason: 'needsMet' });
+    await complete(USERS.lead, id, 'HOLD_CLOSING_MEETING', { ...day('heldOn', '2', '3', '2026'), attendance: [mother, USERS.lead], 'chair.person': USERS.lead });
+    await complete(USERS.lead, id, 'RECORD_CLOSURE_FEEDBACK', {
+      'familyFeedback.words': 'Having everyone around one table made the difference.',
+      'childFeedback.reasonNotRecorded': 'Did not want to talk about it on the day.',
+      'finalRatings.1.rating': '3',
+      'finalRatings.1.reason': 'At school every day.',
+      onwardReferrals: 'Local youth club',
+      minutes: 'Present: Mam and the lead practitioner. The plan has done its work.',
+    });
+    await complete(USERS.lead, id, 'CLOSE_CASE', {});
+    const closed = await caseOf(id);
+    expect(closed.state).toBe('closed');
+    const history = await historyOf(id);
+    for (const type of ['RAISE_CONCERN', 'CONSULT_LIAISON', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT', 'RECORD_CONCERN_OUTCOME', 'HOLD_REVIEW', 'RECORD_REVIEW', 'CONTINUE_PLAN', 'PROPOSE_CLOSURE', 'HOLD_CLOSING_MEETING', 'RECORD_CLOSURE_FEEDBACK', 'CLOSE_CASE']) {
+      expect({ type, recorded: history.includes(type) }).toEqual({ type, recorded: true });
+    }
+    // A closed case offers nothing more to do.
+    expect(textOf((await page(USERS.lead, `/app/cases/${id}`)).text)).toContain('There is nothing for you to do on this case now.');
   });
 
   it('bad input shows the error summary, each error beside its field, what was typed, and writes nothing', async () => {

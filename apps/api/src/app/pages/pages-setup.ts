@@ -34,6 +34,7 @@ export const PAGE_PARTIALS = [
   'field-people',
   'field-group',
   'field-list',
+  'field-fixed',
 ] as const;
 
 /** Whether a URL (path and query) is one of the pages' (or their assets'). */

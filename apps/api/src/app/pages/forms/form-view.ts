@@ -65,7 +65,7 @@ export interface FieldView {
   /** A list of people: the names typed besides those chosen. */
   others?: { id: string; name: string; value: string };
   children?: FieldView[];
-  items?: Array<{ legend: string; children: FieldView[] }>;
+  items?: Array<{ legend: string; legendLang?: string; children: FieldView[] }>;
   rowsName?: string;
   rowCount?: number;
   addValue?: string;
@@ -143,6 +143,25 @@ class FormViewBuilder {
     }));
   }
 
+  /**
+   * A row of a list: its fields, and as its legend "<label> <n>", or, when the form filled in the
+   * outcome or the action the row is about, that outcome's or action's words (the field then a
+   * hidden input: a row per outcome reads "Safe and protected from harm", not a choice of five).
+   */
+  row(spec: FieldSpec, label: string, path: (string | number)[], depth: number): { legend: string; legendLang?: string; children: FieldView[] } {
+    const children = this.fields(spec.children ?? [], path, depth);
+    const index = Number(path[path.length - 1]);
+    for (const [i, child] of (spec.children ?? []).entries()) {
+      if (child.source === undefined || !NAMES_ITS_ROW.has(child.source)) continue;
+      const view = children[i] as FieldView;
+      const chosen = view.options?.find((option) => option.checked);
+      if (!chosen) continue;
+      children[i] = { ...view, partial: 'field-fixed', value: chosen.value };
+      return { legend: chosen.text, ...(chosen.lang ? { legendLang: chosen.lang } : {}), children };
+    }
+    return { legend: `${label} ${index + 1}`, children };
+  }
+
   fields(specs: readonly FieldSpec[], path: (string | number)[], depth: number): FieldView[] {
     return specs.map((spec) => this.field(spec, spec.key === '' ? path : [...path, spec.key], depth));
   }
@@ -216,12 +235,15 @@ class FormViewBuilder {
       }
       case 'list': {
         const rows = rowCount(body, name) + (this.input.addRowTo === name ? 1 : 0);
-        const items = Array.from({ length: rows }, (_, row) => ({ legend: `${base.label} ${row + 1}`, children: this.fields(spec.children ?? [], [...path, row], depth + 1) }));
+        const items = Array.from({ length: rows }, (_, row) => this.row(spec, base.label, [...path, row], depth + 1));
         return this.register(name, { ...base, partial: 'field-list', focusId: items[0]?.children[0]?.focusId ?? id, items, rowsName: `${name}._rows`, rowCount: rows, addValue: name });
       }
     }
   }
 }
+
+/** Fields whose value, once the form filled it in for a row (an outcome to rate, an action to report on), names the row. */
+const NAMES_ITS_ROW = new Set(['outcome', 'action']);
 
 /** The owner of an error at `path`: the field of the longest path it starts with (a field before the group of the same path). */
 export function ownerOf(byPath: ReadonlyMap<string, FieldView[]>, path: string): FieldView | undefined {
