@@ -81,6 +81,7 @@ export function fieldErrors(problems: readonly FieldProblem[], rowMaps: Readonly
       if (owner.error !== undefined) continue;
       const words = problemInWords(problem, owner, property, locale);
       owner.error = words.text;
+      if (words.lang !== undefined) owner.errorLang = words.lang;
       summary.push({ ...words, href: `#${owner.focusId}` });
     }
   }

@@ -49,6 +49,8 @@ export interface FieldView {
   hint?: string;
   hintLang?: string;
   error?: string;
+  /** The error's language when it is not the page's (an API sentence the pages have no words for). */
+  errorLang?: string;
   describedBy?: string;
   /** govuk-fieldset__legend--m or --s. */
   legendSize: 'm' | 's';
