@@ -14,8 +14,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { seedDemo } from '../e2e/support/api';
-import { openCase, startHarness, USERS, type Harness } from '../e2e/support/harness';
+import { journeyTo, seedDemo } from '../e2e/support/api';
+import { drive, openCase, startHarness, USERS, type Harness } from '../e2e/support/harness';
 
 const REPORTS = join(__dirname, '..', '..', 'reports', 'pages');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -303,6 +303,109 @@ describe('the next-step forms in Chromium', () => {
     }, 300_000);
   }
 
+  it('no-js: a concern raised by the lead and returned by the liaison person, two reviews, the closing meeting, feedback and closure, through the forms', async () => {
+    const opened = await openCase(h, USERS.lead, { child: { name: 'Senan Kinsella', dateOfBirth: '2015-11-02' } });
+    await drive(h, opened.id, journeyTo('review.scheduled', USERS.lead));
+    const js = false;
+    const lead = await newPage(js);
+    const p = lead.page;
+    try {
+      await signInAs(p, 'Aoife Byrne');
+      await p.goto(`${base}/app/cases/${opened.id}`);
+      // The concern: the case goes on hold.
+      await navigates(p, () => p.getByTestId('next-step').getByRole('link', { name: 'Raise a child protection concern', exact: true }).click());
+      await check(p, 'no-js-form-raise-concern', js);
+      await group(p, 'What kind of concern is it?').getByLabel('Neglect').check();
+      await group(p, 'Is this a mandated report?').getByLabel('Yes').check();
+      await p.getByLabel('What was seen or said').fill('Arrived without a coat for the third day running.');
+      await group(p, 'Is the child safe now?').getByLabel('Yes').check();
+      await p.getByLabel('What was done').fill('Stayed in school with the class teacher.');
+      await save(p, 'Raise a child protection concern');
+      expect(await stateOf(opened.id)).toBe('escalation.raised');
+      expect(await p.getByTestId('case-status').innerText()).toBe('On hold');
+    } finally {
+      await lead.context.close();
+    }
+    const dlp = await newPage(js);
+    try {
+      const q = dlp.page;
+      await signInAs(q, 'Patrick Ryan');
+      await q.goto(`${base}/app/cases/${opened.id}`);
+      await openStep(q, 'Record the advice of the designated liaison person', 'no-js-form-consult-liaison', js);
+      await group(q, 'Which designated liaison person was consulted?').getByLabel(/^Patrick Ryan/).check();
+      await q.getByLabel('Their advice').fill('Report to Tusla today through the portal.');
+      await save(q, 'Record the advice of the designated liaison person');
+      await openStep(q, 'Record the report of the concern', 'no-js-form-submit-report', js);
+      await q.getByLabel('The statutory service the concern was reported to').fill('Tusla Social Work, Dublin South Central');
+      await group(q, 'How was the report made?').getByLabel('Online').check();
+      await group(q, 'Was the report made jointly with someone else?').getByLabel('No').check();
+      await group(q, 'Were the parents told of the report?').getByLabel('Yes').check();
+      await save(q, 'Record the report of the concern');
+      await openStep(q, 'Record that the report was acknowledged', 'no-js-form-acknowledge-report', js);
+      await q.getByLabel("The statutory service's reference").fill('TUS-2026-000002');
+      await save(q, 'Record that the report was acknowledged');
+      await openStep(q, 'Record the outcome of the concern', 'no-js-form-record-concern-outcome', js);
+      await group(q, 'What was the outcome?').getByLabel('Back to early intervention').check();
+      await q.getByLabel('Notes on the outcome').fill('Screened; family support continues.');
+      await save(q, 'Record the outcome of the concern');
+      expect(await stateOf(opened.id)).toBe('review.scheduled');
+    } finally {
+      await dlp.context.close();
+    }
+    const back = await newPage(js);
+    try {
+      const r = back.page;
+      await signInAs(r, 'Aoife Byrne');
+      await r.goto(`${base}/app/cases/${opened.id}`);
+      for (const round of [1, 2]) {
+        await openStep(r, 'Record the review meeting', `no-js-form-hold-review-${round}`, js);
+        await fillDate(r, 'Day the review was held', '2', '3', '2026');
+        await group(r, 'Who attended').getByLabel('Siobhán Murphy (mother)').check();
+        await group(r, 'Who attended').getByLabel('Aoife Byrne (Scoil Bhríde National School)').check();
+        await group(r, 'Who chaired').getByLabel('Aoife Byrne (Scoil Bhríde National School)').check();
+        await save(r, 'Record the review meeting');
+        await openStep(r, 'Record the review', `no-js-form-record-review-${round}`, js);
+        // A row per action of the plan, each named by the action.
+        const progress = r.getByTestId('list-progress').getByTestId('row');
+        expect(await progress.count()).toBe(2);
+        expect(await progress.nth(0).locator('legend').first().innerText()).toMatch(/^a1: Breakfast club/);
+        await progress.nth(0).getByRole('group', { name: 'Where it stands' }).getByLabel(round === 1 ? 'In progress' : 'Done', { exact: true }).check();
+        await progress.nth(0).getByLabel('Note on progress').fill(`Attendance up (review ${round}).`);
+        await group(r, "The family's views").getByLabel('In their own words').fill('Mornings are easier now.');
+        await group(r, "The child's views").getByLabel('In their own words').fill('Breakfast club is class.');
+        await r.getByLabel('Minutes', { exact: true }).fill(`Review ${round}: attendance up.`);
+        if (round === 1) await fillDate(r, 'Day of the next review (if the meeting set one)', '13', '4', '2026');
+        await save(r, 'Record the review');
+        if (round === 1) {
+          await openStep(r, 'Continue the plan as it is', 'no-js-form-continue-plan', js);
+          await save(r, 'Continue the plan as it is');
+        }
+      }
+      await openStep(r, 'Propose closing the case', 'no-js-form-propose-closure', js);
+      await r.getByLabel('Why does the case close?').selectOption({ label: 'The needs are met' });
+      await save(r, 'Propose closing the case');
+      await openStep(r, 'Record the closing meeting', 'no-js-form-hold-closing-meeting', js);
+      await fillDate(r, 'Day the closing meeting was held', '2', '3', '2026');
+      await group(r, 'Who attended').getByLabel('Siobhán Murphy (mother)').check();
+      await group(r, 'Who chaired').getByLabel('Aoife Byrne (Scoil Bhríde National School)').check();
+      await save(r, 'Record the closing meeting');
+      await openStep(r, "Record the family's feedback", 'no-js-form-record-closure-feedback', js);
+      await group(r, "The family's feedback").getByLabel('In their own words').fill('Having everyone around one table made the difference.');
+      await group(r, "The child's feedback").getByLabel('Or: why their view could not be recorded').fill('Did not want to talk about it on the day.');
+      await r.getByLabel('Services the family is referred on to').fill('Local youth club');
+      await r.getByLabel('Minutes of the closing meeting').fill('The plan has done its work.');
+      await save(r, "Record the family's feedback");
+      await openStep(r, 'Close the case', 'no-js-form-close-case', js);
+      await save(r, 'Close the case');
+      expect(await stateOf(opened.id)).toBe('closed');
+      expect(await r.getByTestId('case-status').innerText()).toBe('Closed');
+      expect(await r.getByTestId('no-next-steps').innerText()).toBe('There is nothing for you to do on this case now.');
+      await check(r, 'no-js-forms-case-closed', js);
+    } finally {
+      await back.context.close();
+    }
+  }, 300_000);
+
   it('keyboard only: consent asked and the request sent from the case page, never touching the mouse', async () => {
     const opened = await openCase(h, USERS.lead, { child: { name: 'Éabha Kinsella', dateOfBirth: '2016-01-20' } });
     const res = await h.http.post(`/cases/${opened.id}/events`).auth(await h.token(USERS.lead), { type: 'bearer' }).send({ type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'Asked for by her mother.' });
@@ -365,6 +468,6 @@ describe('the next-step forms in Chromium', () => {
   });
 
   it('checked every form page it visited', () => {
-    expect([...visited.keys()].length).toBeGreaterThanOrEqual(40);
+    expect([...visited.keys()].length).toBeGreaterThanOrEqual(55);
   });
 });

@@ -171,7 +171,9 @@ describe('the next-step forms', () => {
     expect(eventTitle('ga', 'RECORD_CONSENT')).toEqual({ text: 'Taifead toiliú', lang: 'ga' });
     expect(fieldWords('ga', 'RECORD_CONSENT', ['scopes', 'contactPractitioner'], 'label')).toEqual({ text: 'A named practitioner the service may contact (optional)', lang: 'en' });
     expect(fieldWords('en', 'RECORD_CONTACT', ['with'], 'label')).toEqual({ text: 'With whom', lang: 'en' });
-    expect(fieldWords('en', 'SUBMIT_REPORT', ['statutoryService'], 'label', 'The statutory service the concern was reported to.')).toEqual({ text: 'The statutory service the concern was reported to', lang: 'en' });
+    // A field no locale words: its DTO's description, without the full stop (English, on any page).
+    expect(fieldWords('ga', 'SUBMIT_REPORT', ['unworded'], 'label', 'The statutory service reported to.')).toEqual({ text: 'The statutory service reported to', lang: 'en' });
+    expect(fieldWords('en', 'SUBMIT_REPORT', ['unworded'], 'hint', 'The statutory service reported to.')).toBeUndefined();
     // A field in a list is worded without its row: actions.0.what is actions.what.
     expect(fieldWords('en', 'DRAFT_PLAN', ['actions', 0, 'what'], 'label')).toEqual({ text: 'What will be done', lang: 'en' });
   });
