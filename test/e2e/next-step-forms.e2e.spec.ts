@@ -112,28 +112,36 @@ describe('pages: the next step as a form', () => {
   });
   afterAll(() => h?.close());
 
-  it('the case page lists what the person may do next, each linking to its form; a form renders for every allowed event of every demo case', async () => {
-    const listed = (await api(USERS.lead, '/cases?limit=100')).body.items as Array<{ id: string }>;
+  it('the case page lists what the person may do next, each linking to its form; a form renders for every allowed event of every demo case, for each person', async () => {
     let forms = 0;
-    for (const { id } of listed) {
-      const found = await caseOf(id);
-      const casePage = await page(USERS.lead, `/app/cases/${id}`);
-      const links = [...casePage.text.matchAll(new RegExp(`href="/app/cases/${id}/next/([A-Z_]+)"`, 'g'))].map((m) => m[1]);
-      expect({ id, links: [...links].sort() }).toEqual({ id, links: [...found.allowedEvents].sort() });
-      for (const type of found.allowedEvents) {
-        const res = await page(USERS.lead, `/app/cases/${id}/next/${type}`);
-        expect({ id, type, status: res.status, store: res.headers['cache-control'] }).toEqual({ id, type, status: 200, store: 'no-store' });
-        expect(res.text).toContain('name="_csrf"');
-        expect(hidden(res.text, '_version')).toBe(String(found.version));
-        expect(hidden(res.text, '_key')).toMatch(/^[0-9a-f-]{36}$/);
-        // Every input is labelled (a label for its id, or inside a fieldset with a legend).
-        for (const inputId of [...res.text.matchAll(/<(?:input|textarea|select) class="govuk-[a-z-]+(?: [^"]*)?" id="([^"]+)"/g)].map((m) => m[1])) {
-          expect({ type, inputId, labelled: res.text.includes(`for="${inputId}"`) }).toEqual({ type, inputId, labelled: true });
+    const types = new Set<string>();
+    for (const who of [USERS.lead, USERS.otherLead, USERS.coordinator, USERS.dlp, USERS.agency]) {
+      const listed = (await api(who, '/cases?limit=100')).body.items as Array<{ id: string }>;
+      for (const { id } of listed) {
+        const found = (await api(who, `/cases/${id}`)).body as { version: number; allowedEvents: string[] };
+        const casePage = await page(who, `/app/cases/${id}`);
+        const links = [...casePage.text.matchAll(new RegExp(`href="/app/cases/${id}/next/([A-Z_]+)"`, 'g'))].map((m) => m[1]);
+        expect({ who, id, links: [...links].sort() }).toEqual({ who, id, links: [...found.allowedEvents].sort() });
+        for (const type of found.allowedEvents) {
+          const res = await page(who, `/app/cases/${id}/next/${type}`);
+          expect({ who, id, type, status: res.status, store: res.headers['cache-control'] }).toEqual({ who, id, type, status: 200, store: 'no-store' });
+          expect(res.text).toContain('name="_csrf"');
+          expect(hidden(res.text, '_version')).toBe(String(found.version));
+          expect(hidden(res.text, '_key')).toMatch(/^[0-9a-f-]{36}$/);
+          // Every input is labelled (a label for its id).
+          for (const inputId of [...res.text.matchAll(/<(?:input|textarea|select) class="govuk-[a-z-]+(?: [^"]*)?" id="([^"]+)"/g)].map((m) => m[1])) {
+            expect({ type, inputId, labelled: res.text.includes(`for="${inputId}"`) }).toEqual({ type, inputId, labelled: true });
+          }
+          // No id twice on a page.
+          const ids = [...res.text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+          expect({ type, duplicated: ids.filter((x, i) => ids.indexOf(x) !== i) }).toEqual({ type, duplicated: [] });
+          types.add(type);
+          forms++;
         }
-        forms++;
       }
     }
-    expect(forms).toBeGreaterThan(15);
+    expect(forms).toBeGreaterThan(30);
+    expect(types.size).toBeGreaterThan(12);
   });
 
   it('a case waiting on a rule says why, in plain words, beside the step', async () => {
