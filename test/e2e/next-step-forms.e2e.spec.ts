@@ -314,6 +314,8 @@ describe('pages: the next step as a form', () => {
     expect(sent.text).toContain(`value="${typed}"`);
     expect(sent.text).toMatch(/id="signedOn-day" name="signedOn.day" type="text" inputmode="numeric" value="31"/);
     expect(sent.text).toMatch(/id="scopes-takePart" name="scopes.takePart" type="radio" value="yes" checked/);
+    // The language switch on the form shown again comes back to the form.
+    expect(sent.text).toContain(`name="back" value="/app/cases/${id}/next/RECORD_CONSENT"`);
     const after = await caseOf(id);
     expect(after.version).toBe(before.version);
   });
