@@ -516,6 +516,30 @@ describe('need to know: the access matrix', () => {
         expect({ who, id, status: (await pageCall(who, 'GET', `/app/cases/${id}`)).status }).toEqual({ who, id, status: NO_CASES.includes(who) ? 403 : 404 });
       }
     },
+    'GET /app/cases/:id/next/:eventType': async (who) => {
+      expect((await pageCall(who, 'GET', `/app/cases/${cases.led.id}/next/RAISE_CONCERN`, { signedIn: false })).headers.location).toBe('/app/sign-in');
+      for (const fixture of FIXTURES) {
+        const res = await pageCall(who, 'GET', `/app/cases/${cases[fixture].id}/next/RAISE_CONCERN`);
+        if (NO_CASES.includes(who) || !sees(who, fixture)) {
+          expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: NO_CASES.includes(who) ? 403 : 404 });
+          continue;
+        }
+        // The form opens when the API offers this person the event now; otherwise a page says it cannot be done now.
+        const offered = ((await call(who, 'GET', `/cases/${cases[fixture].id}`)).body.allowedEvents as string[]).includes('RAISE_CONCERN');
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: offered ? 200 : 409 });
+      }
+      expect((await pageCall(who, 'GET', `/app/cases/${cases.led.id}/next/NOT_AN_EVENT`)).status).toBe(NO_CASES.includes(who) ? 403 : 404);
+    },
+    'POST /app/cases/:id/next/:eventType': async (who) => {
+      // Nothing is recorded: the form sent is incomplete, so a person who may send it is shown the form's errors (400).
+      const form = { _key: `matrix-${who}`, _version: '1', 'immediateSafety.childSafeNow': 'yes' };
+      expect((await pageCall(who, 'POST', `/app/cases/${cases.led.id}/next/RAISE_CONCERN`, { form, withToken: false })).status).toBe(403);
+      for (const fixture of FIXTURES) {
+        const res = await pageCall(who, 'POST', `/app/cases/${cases[fixture].id}/next/RAISE_CONCERN`, { form });
+        const expected = NO_CASES.includes(who) ? 403 : sees(who, fixture) ? 400 : 404;
+        expect({ who, fixture, status: res.status }).toEqual({ who, fixture, status: expected });
+      }
+    },
     'GET /app/documents/:id': async (who) => {
       for (const fixture of FIXTURES) {
         for (const document of await documentsOf(fixture)) {

@@ -23,6 +23,7 @@ import { ValidationFailed, flattenValidationErrors } from './app/errors/validati
 import { createLogger, logRequests, PinoNestLogger, requestIdFor } from './app/logging';
 import { recordRoutes } from './app/core/route-table';
 import { APP_CONFIG, type AppConfig } from './app/config/app-config';
+import { EventFormSchemas } from './app/pages/forms/event-schemas';
 import { setUpPages } from './app/pages/pages-setup';
 
 /** `trustProxy`: take the client address from X-Forwarded-For (TRUST_PROXY, behind a reverse proxy). */
@@ -73,7 +74,8 @@ export async function configureApp(app: NestFastifyApplication, logger: Logger):
     }),
   );
   app.useGlobalFilters(new ProblemFilter());
-  setUpOpenApi(app);
+  // The next-step forms are built from the events' schemas in this very document.
+  app.get(EventFormSchemas).use(setUpOpenApi(app));
   return app;
 }
 

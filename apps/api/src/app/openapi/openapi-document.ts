@@ -253,7 +253,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return completeOpenApiDocument(SwaggerModule.createDocument(app, openApiSettings()));
 }
 
-/** Serves the document and its UI at /docs (document: /docs/openapi.json). */
-export function setUpOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+/** Serves the document and its UI at /docs (document: /docs/openapi.json); returns the document. */
+export function setUpOpenApi(app: INestApplication): OpenAPIObject {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return document;
 }

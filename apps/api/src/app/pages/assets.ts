@@ -53,6 +53,10 @@ const OUR_RULES = `
 .tacu-steps__state{display:block;font-weight:400;color:var(--govuk-secondary-text-colour)}
 .tacu-timeline{padding-left:0;list-style:none}
 .tacu-timeline>li{border-left:4px solid var(--govuk-border-colour);padding-left:15px;margin-bottom:15px}
+.tacu-list__row{border-left:4px solid var(--govuk-border-colour);padding-left:15px;margin-bottom:30px}
+.tacu-list__row .govuk-form-group:last-of-type{margin-bottom:0}
+.tacu-next-steps>li{margin-bottom:15px}
+.tacu-waiting{margin-top:5px;margin-bottom:0}
 `;
 
 function resolvePackageFile(path: string): string {

@@ -5,12 +5,12 @@
  * same need to know, every read recorded. A case or a document the reader may not see answers the
  * same 404 page as one that does not exist.
  */
-import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { hasPermission } from '@tacu/auth';
-import { DomainError, DomainErrorCode, localDay } from '@tacu/domain';
+import { CASE_EVENT_TYPES, DomainError, DomainErrorCode, localDay } from '@tacu/domain';
 import { OrganisationCalendars, type Clock } from '@tacu/engine';
 import { isUuid, PeopleStore } from '@tacu/persistence';
 import { Public } from '../auth/auth.decorators';
@@ -20,7 +20,8 @@ import { CLOCK, DATA_SOURCE } from '../core/tokens';
 import { caseReferenceOf } from '../documents/case-document-source';
 import { DOCUMENT_CSP } from '../documents/documents.controller';
 import { DocumentsService } from '../documents/documents.service';
-import { deadlineView, processStepOf, stepsOf, timelineItem, dateInWords } from './case-page.view';
+import { deadlineView, nextStepsView, processStepOf, stepsOf, timelineItem, dateInWords } from './case-page.view';
+import { eventTitle } from './forms/form-wording';
 import { dayInWords, wordingText, type PageLocale } from './locale';
 import { dueInWords, nextStepOf } from './my-cases.view';
 import { Page, sessionOf, type PageContext } from './page-context';
@@ -36,6 +37,12 @@ async function orNotFound<T>(work: Promise<T>): Promise<T> {
     if (error instanceof DomainError && error.code === DomainErrorCode.CASE_NOT_FOUND) throw new NotFoundException();
     throw error;
   }
+}
+
+/** The banner after a next-step form was recorded (`?recorded=<event type>`: no personal data in the address). */
+function recordedBanner(recorded: string | undefined, locale: PageLocale): string | null {
+  if (recorded === undefined || !(CASE_EVENT_TYPES as readonly string[]).includes(recorded)) return null;
+  return wordingText(locale, 'case.recorded', { step: eventTitle(locale, recorded).text });
 }
 
 /** A row of a summary list: a label and its value (plain text, escaped by the view). */
@@ -59,7 +66,7 @@ export class CasePageController {
   ) {}
 
   @Get('cases/:id')
-  async show(@Page() page: PageContext, @Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async show(@Page() page: PageContext, @Param('id') id: string, @Query('recorded') recorded: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const { actor } = sessionOf(page);
     if (!hasPermission(actor, 'cases:read')) throw new ForbiddenException();
     if (!isUuid(id)) throw new NotFoundException();
@@ -89,6 +96,8 @@ export class CasePageController {
         caption: wordingText(locale, 'case.caption', { reference }),
         statusTag: closed ? { text: wordingText(locale, 'cases.closed'), colour: 'grey' } : onHold ? { text: wordingText(locale, 'cases.onHold'), colour: 'purple' } : null,
         steps: stepsOf(step, closed, locale),
+        next: nextStepsView(found, hasPermission(actor, 'cases:send'), locale),
+        recorded: recordedBanner(recorded, locale),
         escalation: found.stage === 'escalation' ? { text: wordingText(locale, 'case.escalation'), concern } : onHold ? { text: wordingText(locale, 'case.onHoldWithdrawal'), concern: null } : null,
         stage: wordingText(locale, `stage.${found.stage}`),
         nextStep: closed ? wordingText(locale, 'cases.closed') : nextStepOf(found.state, found.stage, locale),

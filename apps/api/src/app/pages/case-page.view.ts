@@ -6,6 +6,7 @@
  * of the people who acted.
  */
 import { localDay, type LocalDay, type WorkingCalendar } from '@tacu/domain';
+import { eventTitle, reasonInWords, type Worded } from './forms/form-wording';
 import { dayInWords, wordingText, type PageLocale } from './locale';
 import { dueInWords, type DueView } from './my-cases.view';
 
@@ -142,3 +143,37 @@ export function dateInWords(day: string, locale: PageLocale): string {
   return format.format(new Date(`${day}T00:00:00Z`));
 }
 
+
+/** Events that may be sent at any stage (a concern, consent withdrawn, a contact, a new lead): listed apart from the process's own next steps. */
+const ANY_TIME = new Set(['RAISE_CONCERN', 'WITHDRAW_CONSENT', 'RECORD_CONTACT', 'ASSIGN_LEAD_PRACTITIONER']);
+
+export interface NextStepView {
+  title: string;
+  lang?: string;
+  href: string;
+  /** Why a rule still refuses it as the case stands, in plain words. */
+  waiting: string[];
+  eventType: string;
+}
+
+/**
+ * "What you can do next" (issue 15 §5): the events this person may send now (`allowedEvents`),
+ * each linking to its form, those a rule still refuses as the case stands (`waitingEvents`) with
+ * why, in plain words; the process's steps first, then what may be done at any time. Nothing for
+ * a person whose role sends no events.
+ */
+export function nextStepsView(found: { id: string; allowedEvents: readonly string[]; waitingEvents: ReadonlyArray<{ event: string; reasons: readonly string[] }> }, maySend: boolean, locale: PageLocale): { steps: NextStepView[]; anyTime: NextStepView[] } | null {
+  if (!maySend) return null;
+  const waiting = new Map(found.waitingEvents.map((w) => [w.event, w.reasons]));
+  const views = found.allowedEvents.map((type): NextStepView => {
+    const title: Worded = eventTitle(locale, type);
+    return {
+      title: title.text,
+      ...(title.lang !== locale ? { lang: title.lang } : {}),
+      href: `/app/cases/${found.id}/next/${type}`,
+      waiting: (waiting.get(type) ?? []).map((reason) => reasonInWords(reason, locale)),
+      eventType: type,
+    };
+  });
+  return { steps: views.filter((v) => !ANY_TIME.has(v.eventType)), anyTime: views.filter((v) => ANY_TIME.has(v.eventType)) };
+}

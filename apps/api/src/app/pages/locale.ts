@@ -29,9 +29,9 @@ function flatten(value: unknown, prefix: string, into: Flat): Flat {
   return into;
 }
 
-/** The wording of each locale, flattened to dotted keys (`cases.titleMine`). */
-export function loadWording(dir: string = join(__dirname, 'locales')): Record<PageLocale, Flat> {
-  const read = (locale: PageLocale): Flat => flatten(JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')), '', new Map());
+/** The wording of each locale (`<prefix><locale>.json`), flattened to dotted keys (`cases.titleMine`). */
+export function loadWording(dir: string = join(__dirname, 'locales'), prefix = ''): Record<PageLocale, Flat> {
+  const read = (locale: PageLocale): Flat => flatten(JSON.parse(readFileSync(join(dir, `${prefix}${locale}.json`), 'utf8')), '', new Map());
   return { en: read('en'), ga: read('ga') };
 }
 

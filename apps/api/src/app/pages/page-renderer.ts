@@ -14,7 +14,7 @@ export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 
 /** The page's own part of the view model: its view, title (plain text) and data. */
 export interface PageView {
-  view: 'sign-in' | 'cases' | 'case' | 'message';
+  view: 'sign-in' | 'cases' | 'case' | 'message' | 'next-step';
   title: string;
   /** The HTTP status (200 unless said). */
   status?: number;

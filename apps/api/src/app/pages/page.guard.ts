@@ -23,8 +23,16 @@ import { backPathOf } from './back-path';
 /** The longest address the language switch brings a browser back to (the list's filters and cursor are far shorter). */
 const BACK_PATH_MAX = 600;
 
-/** Where the language switch on this page brings the browser back: the page itself (a GET of ours, not too long), else its path, else my cases. */
+/** A next-step form's address: a form shown again after a POST (with its errors) switches language back to the form. */
+const NEXT_STEP_FORM = /^\/app\/cases\/[0-9a-f-]{36}\/next\/[A-Z_]{1,40}$/;
+
+/**
+ * Where the language switch on this page brings the browser back: the page itself (a GET of ours,
+ * not too long), else its path, else my cases. A next-step form answered to a POST comes back to
+ * the form (opened afresh: what was typed is not kept).
+ */
 function backPathFor(request: FastifyRequest): string {
+  if (request.method === 'POST' && NEXT_STEP_FORM.test(request.url)) return request.url;
   if (request.method !== 'GET') return '/app/cases';
   if (request.url.length <= BACK_PATH_MAX && backPathOf(request.url) === request.url) return request.url;
   return backPathOf(request.url.split('?')[0]);

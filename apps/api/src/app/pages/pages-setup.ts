@@ -20,6 +20,23 @@ import { isPageLocale, wordingHtml } from './locale';
 export const PAGES_PREFIX = '/app';
 export const VIEWS_DIR = join(__dirname, 'views');
 
+/** The partials of `views/partials`: the error summary, and one per kind of a next-step form's field (forms/form-view.ts). */
+export const PAGE_PARTIALS = [
+  'error-summary',
+  'field-hint-error',
+  'field-input',
+  'field-textarea',
+  'field-radios',
+  'field-yes-no',
+  'field-select',
+  'field-date',
+  'field-person',
+  'field-people',
+  'field-group',
+  'field-list',
+  'field-fixed',
+] as const;
+
 /** Whether a URL (path and query) is one of the pages' (or their assets'). */
 export function isPageUrl(url: string): boolean {
   return url === PAGES_PREFIX || url.startsWith(`${PAGES_PREFIX}/`) || url.startsWith(`${PAGES_PREFIX}?`);
@@ -71,7 +88,7 @@ export async function setUpPages(app: NestFastifyApplication, config: AppConfig)
     engine: { handlebars: pagesHandlebars() },
     root: VIEWS_DIR,
     layout: 'layout.hbs',
-    options: { partials: { 'error-summary': 'partials/error-summary.hbs' } },
+    options: { partials: Object.fromEntries(PAGE_PARTIALS.map((name) => [name, `partials/${name}.hbs`])) },
     // Compiled once and kept: the views do not change while the service runs.
     production: true,
   });

@@ -10,7 +10,9 @@ import { CasesModule } from '../cases/cases.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CasePageController } from './case-page.controller';
 import { buildPageAssets, type PageAssets } from './assets';
+import { EventFormSchemas } from './forms/event-schemas';
 import { MyCasesController } from './my-cases.controller';
+import { NextStepController } from './next-step.controller';
 import { OidcSignIn } from './oidc-sign-in';
 import { PageErrorFilter } from './page-error.filter';
 import { PAGE_ASSETS, PageRenderer } from './page-renderer';
@@ -21,12 +23,13 @@ import { OIDC_SIGN_IN, SignInController } from './sign-in.controller';
 
 @Module({
   imports: [CasesModule, DocumentsModule],
-  controllers: [SignInController, MyCasesController, CasePageController, LanguageController, PageAssetsController],
+  controllers: [SignInController, MyCasesController, CasePageController, NextStepController, LanguageController, PageAssetsController],
   providers: [
     PageSessions,
     PageRenderer,
     PageGuard,
     PageErrorFilter,
+    EventFormSchemas,
     { provide: PAGE_ASSETS, inject: [APP_CONFIG], useFactory: (config: AppConfig): PageAssets => buildPageAssets(config.pages.brandColour) },
     { provide: OIDC_SIGN_IN, inject: [APP_CONFIG], useFactory: (config: AppConfig): OidcSignIn | null => (config.pages.oidc ? new OidcSignIn(config.pages.oidc, config.pages.publicUrl) : null) },
   ],

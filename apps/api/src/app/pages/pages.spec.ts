@@ -12,6 +12,7 @@ import { dayInWords, loadWording, localeOf, wordingHtml } from './locale';
 import { caseCard, casesHref, dueInWords, nextStepOf, parseFilters } from './my-cases.view';
 import { actorFromClaims, OidcSignInError, roleFromClaim } from './oidc-sign-in';
 import { backPathOf } from './back-path';
+import { PAGE_PARTIALS } from './pages-setup';
 
 /** June 2026 in Dublin: the June bank holiday (Monday 1 June) closed. */
 const JUNE: WorkingCalendar = { timeZone: 'Europe/Dublin', closedDays: ['2026-06-01'], from: '2026-01-01', to: '2026-12-31' };
@@ -33,7 +34,7 @@ describe('wording of the pages', () => {
 
   it('every view names only wording that exists', () => {
     const { en } = loadWording();
-    const views = ['layout.hbs', 'sign-in.hbs', 'cases.hbs', 'message.hbs', 'partials/error-summary.hbs'];
+    const views = ['layout.hbs', 'sign-in.hbs', 'cases.hbs', 'case.hbs', 'message.hbs', 'next-step.hbs', ...PAGE_PARTIALS.map((name) => `partials/${name}.hbs`)];
     const keys = views.flatMap((v) => [...readFileSync(join(__dirname, 'views', v), 'utf8').matchAll(/\{\{t "([^"]+)"/g)].map((m) => m[1] as string));
     expect(keys.length).toBeGreaterThan(20);
     expect(keys.filter((key) => !en.has(key))).toEqual([]);
