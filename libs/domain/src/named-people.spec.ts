@@ -13,10 +13,21 @@ function nested(depth: number, person: object): unknown {
 
 describe('namedPeople: every person an event names by id, wherever it sits', () => {
   it('a person named anywhere is found, the field saying where (array items by index, the body itself by no field)', () => {
-    expect(namedPeople({ personId: 'mother', name: 'Siobhán' })).toStrictEqual([{ field: '', personId: 'mother', as: 'person' }]);
+    expect(namedPeople({ personId: 'mother', name: 'Siobhán' })).toStrictEqual([{ field: '', personId: 'mother', as: 'person', name: 'Siobhán' }]);
     expect(namedPeople([{ name: 'A', personId: 'a' }, { name: 'B' }, { name: 'C', personId: 'c' }])).toStrictEqual([
-      { field: '0', personId: 'a', as: 'person' },
-      { field: '2', personId: 'c', as: 'person' },
+      { field: '0', personId: 'a', as: 'person', name: 'A' },
+      { field: '2', personId: 'c', as: 'person', name: 'C' },
+    ]);
+  });
+
+  it('the name is kept only when the event gives it as text (checked against the family record by libs/auth naming)', () => {
+    expect(namedPeople({ chair: { name: 7, personId: 'nurse' } })).toStrictEqual([{ field: 'chair', personId: 'nurse', as: 'person' }]);
+  });
+
+  it('a withdrawal and an agreement are named as the family acts they are', () => {
+    expect(namedPeople({ withdrawnBy: { name: 'S', personId: 'mother' }, agreedBy: { name: 'G', personId: 'gran' } })).toStrictEqual([
+      { field: 'withdrawnBy', personId: 'mother', as: 'withdrawer', name: 'S' },
+      { field: 'agreedBy', personId: 'gran', as: 'familyAgreement', name: 'G' },
     ]);
   });
 
@@ -39,10 +50,10 @@ describe('namedPeople: every person an event names by id, wherever it sits', () 
       other: { invitees: { name: 'Q', personId: 'q' } },
     };
     expect(namedPeople(event)).toStrictEqual([
-      { field: 'review.actions.0.owner', personId: 'nurse', as: 'actionOwner', agency: 'PHN' },
-      { field: 'concern.liaison', personId: 'dlp', as: 'liaison' },
-      { field: 'meeting.invitees.0', personId: 'gran', as: 'invitee' },
-      { field: 'other.invitees', personId: 'q', as: 'person' },
+      { field: 'review.actions.0.owner', personId: 'nurse', as: 'actionOwner', name: 'Orla', agency: 'PHN' },
+      { field: 'concern.liaison', personId: 'dlp', as: 'liaison', name: 'P' },
+      { field: 'meeting.invitees.0', personId: 'gran', as: 'invitee', name: 'Gran' },
+      { field: 'other.invitees', personId: 'q', as: 'person', name: 'Q' },
     ]);
   });
 
@@ -51,17 +62,17 @@ describe('namedPeople: every person an event names by id, wherever it sits', () 
     // naming rules would not check them at all.
     const body = JSON.parse('{"constructor": {"name": "X", "personId": "x"}, "__proto__": {"name": "Y", "personId": "y"}, "toString": {"name": "Z", "personId": "z"}}') as unknown;
     expect(namedPeople(body)).toStrictEqual([
-      { field: 'constructor', personId: 'x', as: 'person' },
-      { field: '__proto__', personId: 'y', as: 'person' },
-      { field: 'toString', personId: 'z', as: 'person' },
+      { field: 'constructor', personId: 'x', as: 'person', name: 'X' },
+      { field: '__proto__', personId: 'y', as: 'person', name: 'Y' },
+      { field: 'toString', personId: 'z', as: 'person', name: 'Z' },
     ]);
   });
 
   it('the agency is kept only when the event gives it as text', () => {
     expect(namedPeople({ invitees: [{ name: 'Orla', personId: 'nurse', agency: 7, approvedByFamily: true }] })).toStrictEqual([
-      { field: 'invitees.0', personId: 'nurse', as: 'invitee' },
+      { field: 'invitees.0', personId: 'nurse', as: 'invitee', name: 'Orla' },
     ]);
-    expect(namedPeople({ chair: { name: 'Orla', personId: 'nurse', agency: 'PHN' } })).toStrictEqual([{ field: 'chair', personId: 'nurse', as: 'person', agency: 'PHN' }]);
+    expect(namedPeople({ chair: { name: 'Orla', personId: 'nurse', agency: 'PHN' } })).toStrictEqual([{ field: 'chair', personId: 'nurse', as: 'person', name: 'Orla', agency: 'PHN' }]);
   });
 
   it('whom someone signs or consents as is kept for a signatory and a consent giver only, when given as text', () => {
@@ -73,14 +84,14 @@ describe('namedPeople: every person an event names by id, wherever it sits', () 
         chair: { name: 'Orla', personId: 'nurse', as: 'parentCarer' },
       }),
     ).toStrictEqual([
-      { field: 'signedBy', personId: 'child', as: 'signatory', signsAs: 'youngPerson' },
-      { field: 'givenBy', personId: 'child', as: 'consentGiver', signsAs: 'youngPerson', claimsParentalResponsibility: false },
-      { field: 'invitees.0', personId: 'mother', as: 'invitee' },
-      { field: 'chair', personId: 'nurse', as: 'person' },
+      { field: 'signedBy', personId: 'child', as: 'signatory', name: 'Seán', signsAs: 'youngPerson' },
+      { field: 'givenBy', personId: 'child', as: 'consentGiver', name: 'Seán', signsAs: 'youngPerson', claimsParentalResponsibility: false },
+      { field: 'invitees.0', personId: 'mother', as: 'invitee', name: 'Siobhán' },
+      { field: 'chair', personId: 'nurse', as: 'person', name: 'Orla' },
     ]);
     expect(namedPeople({ signedBy: { name: 'S', personId: 'mother', as: 1 }, givenBy: { name: 'S', personId: 'mother', hasParentalResponsibility: true } })).toStrictEqual([
-      { field: 'signedBy', personId: 'mother', as: 'signatory' },
-      { field: 'givenBy', personId: 'mother', as: 'consentGiver', claimsParentalResponsibility: true },
+      { field: 'signedBy', personId: 'mother', as: 'signatory', name: 'S' },
+      { field: 'givenBy', personId: 'mother', as: 'consentGiver', name: 'S', claimsParentalResponsibility: true },
     ]);
   });
 
@@ -91,8 +102,8 @@ describe('namedPeople: every person an event names by id, wherever it sits', () 
         signedBy: { name: 'S', personId: 'mother', as: 'parentCarer', hasParentalResponsibility: true },
       }),
     ).toStrictEqual([
-      { field: 'givenBy', personId: 'mother', as: 'consentGiver' },
-      { field: 'signedBy', personId: 'mother', as: 'signatory', signsAs: 'parentCarer' },
+      { field: 'givenBy', personId: 'mother', as: 'consentGiver', name: 'S' },
+      { field: 'signedBy', personId: 'mother', as: 'signatory', name: 'S', signsAs: 'parentCarer' },
     ]);
   });
 
@@ -106,7 +117,7 @@ describe('namedPeople: every person an event names by id, wherever it sits', () 
 
   it('walks 16 levels down and no further (the API refuses deeper bodies long before)', () => {
     const person = { name: 'Deep', personId: 'deep' };
-    expect(namedPeople(nested(16, person))).toStrictEqual([{ field: Array(16).fill('a').join('.'), personId: 'deep', as: 'person' }]);
+    expect(namedPeople(nested(16, person))).toStrictEqual([{ field: Array(16).fill('a').join('.'), personId: 'deep', as: 'person', name: 'Deep' }]);
     expect(namedPeople(nested(17, person))).toStrictEqual([]);
     expect(namedPeople(nested(16, { leadPractitionerId: 'lead' }))).toStrictEqual([
       { field: [...Array(16).fill('a'), 'leadPractitionerId'].join('.'), personId: 'lead', as: 'leadPractitioner' },
