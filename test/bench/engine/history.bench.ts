@@ -28,7 +28,7 @@ import { openDataSource, type TacuDataSource } from '@tacu/persistence';
 // The benches assemble the app, as the e2e tests do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApp, demoActor, DEMO_AREA, ENGINE, journeyTo, loadConfig, sampleEvent, sampleOpenCase, seedDemoPeople } from '@tacu/api';
-import { DAY, FixedClock } from '../../support/clock';
+import { DAY, FixedClock } from '@tacu/testing';
 
 const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 100);
