@@ -493,7 +493,7 @@ describe('one commit step: open and send write the same rows, in the same order'
     expect((await new TimerStore(ds.manager).listForCase(caseId)).map((t) => [t.delayName, t.active])).toEqual([['requestRegistration', false]]);
     expect((await new OutboxStore(ds.manager).listForCase(caseId)).map((m) => m.payload)).toEqual([{ to: 'designatedLiaisonPerson', reason: 'concernRaised' }]);
     expect((await new DocumentStore(ds.manager).listForCase(caseId)).map((d) => [d.kind, d.caseVersion, d.eventType])).toEqual([['childProtectionReport', 2, 'RAISE_CONCERN']]);
-    expect(await new IdempotencyStore(ds.manager).find(caseId, 'send-commit-1')).toEqual({ requestHash: expect.any(String), response: raised });
+    expect(await new IdempotencyStore(ds.manager).find(`${caseId}:${by.id}`, 'send-commit-1')).toEqual({ requestHash: expect.any(String), response: raised });
     // The lead is kept: the participants change only with the record.
     expect(await new ParticipantStore(ds.manager).list(caseId)).toEqual([{ userId: by.id, kind: 'lead' }, { userId: by.id, kind: 'opener' }]);
   });
