@@ -168,7 +168,8 @@ describe('need to know: the access matrix', () => {
     const ethnicity = `Ethnicity of ${name} ${Math.floor(Math.random() * 1e9)}`;
     const body = openCaseBody({
       child: { name, dateOfBirth: '2016-05-05', sensitive: { ethnicity } },
-      familyMembers: [{ name: `Parent of ${name}`, relationship: 'mother', hasParentalResponsibility: true, sensitive: { address } }],
+      // The journeys' consents, sign-offs and withdrawals are the sample mother's: each family's parent is a member of that name.
+      familyMembers: [{ name: 'Siobhán Murphy', relationship: 'mother', hasParentalResponsibility: true, sensitive: { address } }],
       ...overrides,
     });
     const res = await h.http.post('/cases').auth(await h.token(as), { type: 'bearer' }).send(body);
@@ -217,7 +218,8 @@ describe('need to know: the access matrix', () => {
     checklists.mine = await makeChecklist(USERS.lead, 'Checklist Mine');
     checklists.othersNoMeitheal = await makeChecklist(USERS.otherLead, 'Checklist Others', { outcome: 'noMeithealNeeded', actionTaken: 'Referred to the homework club.' });
     checklists.linkedToLead = await makeChecklist(USERS.coordinator, 'Checklist Linked');
-    await open(USERS.coordinator, 'Opened From Checklist', { leadPractitionerId: USERS.lead, preRequestChecklistId: checklists.linkedToLead.id });
+    // A case opened from a checklist is for the checklist's child (its lead and the coordinators see both).
+    await open(USERS.coordinator, 'Checklist Linked', { leadPractitionerId: USERS.lead, preRequestChecklistId: checklists.linkedToLead.id });
     checklists.galway = await makeChecklist(GALWAY_LEAD, 'Checklist Galway', { areaId: OTHER_AREA.id });
   });
   afterAll(() => h?.close());

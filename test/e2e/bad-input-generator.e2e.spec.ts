@@ -413,8 +413,10 @@ describe('every route and every event type, with every kind of bad input', () =>
       expect(await sendAll(batch)).toEqual([]);
       expect(await rowCounts()).toEqual(before);
     };
+    // The third walk's second parent is a member of the family: consent is given by the family's own members.
+    const withFather = { familyMembers: [...sampleOpenCase().familyMembers, { name: 'Dónal Murphy', relationship: 'father', hasParentalResponsibility: true }] };
     for (const walk of walks) {
-      const { id } = await openCase(h);
+      const { id } = await openCase(h, USERS.lead, walk === walks[2] ? withFather : {});
       lastCase = id;
       for (const step of walk) {
         // The events someone may send now (allowedEvents), and the walk's next one, which the state accepts.

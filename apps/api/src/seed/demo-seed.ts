@@ -113,7 +113,10 @@ function told(value: unknown, tell: (text: string) => string, members: readonly 
  */
 function familyJourney(steps: readonly JourneyStep[], demo: DemoCase, members: readonly SeededMember[], childPersonId: string): JourneyStep[] {
   const child = members.find((m) => m.id === childPersonId);
-  const parents = members.filter((m) => m.hasParentalResponsibility && m.id !== childPersonId);
+  // In the order the demo lists them (the family record's order is its ids'): the first is the one the samples' words speak of.
+  const listed = demo.body.familyMembers.map((m) => m.name);
+  const rank = (m: SeededMember): number => (listed.includes(m.name) ? listed.indexOf(m.name) : listed.length);
+  const parents = members.filter((m) => m.hasParentalResponsibility && m.id !== childPersonId).sort((a, b) => rank(a) - rank(b));
   const [first] = parents;
   if (!child || !first) throw new Error(`demo case of ${demo.body.child?.name ?? 'a sibling'}: the family has no child or no parent/carer with parental responsibility`);
   const tell = wordsOf(demo.words, child.name, first.name);

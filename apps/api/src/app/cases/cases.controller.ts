@@ -95,7 +95,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Send one event to the case: { "type": "...", ...data }.' })
   @CASE_ID
   @ApiBody({ schema: caseEventBodySchema() })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice.', schema: IDEMPOTENCY_KEY_SCHEMA })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: "A retry with the same key, by the same user on the same case, returns the first answer instead of acting twice; another user's same key is a command of its own.", schema: IDEMPOTENCY_KEY_SCHEMA })
   @ApiHeader({
     name: 'If-Match',
     required: false,
