@@ -81,7 +81,7 @@ describe("a family member's act is a member of the family's, under the family re
     ]);
     expect((await send(h, caseId, sampleEvent('SUBMIT_REQUEST'), USERS.lead)).body.state).toBe('request.submitted');
     const documents = await get(h, `/cases/${caseId}/documents`, USERS.lead);
-    const request = (documents.body.items as Array<{ kind: string; id: string }>).find((d) => d.kind === 'requestForSupport');
+    const request = (documents.body.items as Array<{ kind: string; audience: string; locale: string; id: string }>).find((d) => d.kind === 'requestForSupport' && d.audience === 'professional' && d.locale === 'en');
     const html = (await get(h, `/documents/${request?.id}`, USERS.lead)).text;
     expect(html).toContain('Máire Ó Briain');
     expect(html).not.toContain('maire o briain');
