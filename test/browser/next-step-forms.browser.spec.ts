@@ -10,29 +10,11 @@
  * issue) and kept as a screenshot at 1280 and 390 pixels wide under reports/pages/.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, checkPage, freePort, LAUNCH_ARGS, REPORTS } from './support/page-checks';
 import { journeyTo, seedDemo } from '../e2e/support/api';
 import { drive, openCase, startHarness, USERS, type Harness } from '../e2e/support/harness';
 
-const REPORTS = join(__dirname, '..', '..', 'reports', 'pages');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const WIDTHS = [1280, 390] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('the next-step forms in Chromium', () => {
   let h: Harness;
@@ -60,32 +42,7 @@ describe('the next-step forms in Chromium', () => {
     return { context, page: await context.newPage() };
   }
 
-  /**
-   * Checks the page as it stands with axe and keeps a full-page screenshot at each width. With
-   * JavaScript off, axe looks at the same HTML in a second tab whose own scripts are blocked.
-   */
-  async function check(page: Page, name: string, javaScriptEnabled = true): Promise<void> {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(REPORTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    let axePage = page;
-    let scratch: BrowserContext | undefined;
-    if (!javaScriptEnabled) {
-      const html = await page.content();
-      scratch = await browser.newContext();
-      axePage = await scratch.newPage();
-      await axePage.route('**/*.js', (route) => route.abort());
-      await axePage.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      await axePage.goto(page.url());
-    }
-    const results = await new AxeBuilder({ page: axePage }).withTags(WCAG_22_AA).analyze();
-    await scratch?.close();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    visited.set(name, serious);
-    expect({ page: name, serious }).toEqual({ page: name, serious: [] });
-  }
+  const check = (page: Page, name: string, javaScriptEnabled = true): Promise<void> => checkPage(browser, page, name, visited, javaScriptEnabled);
 
   async function navigates(page: Page, action: () => Promise<unknown>): Promise<void> {
     await Promise.all([page.waitForEvent('load'), action()]);

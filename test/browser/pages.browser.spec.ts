@@ -9,30 +9,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, checkPage, freePort, LAUNCH_ARGS, REPORTS } from './support/page-checks';
 import { seedDemo } from '../e2e/support/api';
 import { startHarness, type Harness } from '../e2e/support/harness';
 
-const REPORTS = join(__dirname, '..', '..', 'reports', 'pages');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const WIDTHS = [1280, 390] as const;
-
-/** A port free now on the loopback interface (the provider must know the app's address before either starts). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Starts the OpenID provider; resolves with its issuer URL once it listens. */
 function startProvider(redirectUri: string): Promise<{ issuer: string; process: ChildProcess }> {
@@ -85,34 +67,7 @@ describe('the pages in Chromium', () => {
     return { context, page: await context.newPage() };
   }
 
-  /**
-   * Checks the page as it stands with axe and keeps a full-page screenshot at each width. With
-   * JavaScript off, axe (which runs as a script) looks at the same page in a second tab that has
-   * JavaScript but blocks the page's own scripts: what a browser without JavaScript renders.
-   */
-  async function check(page: Page, name: string, javaScriptEnabled = true): Promise<void> {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(REPORTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    let axePage = page;
-    let scratch: BrowserContext | undefined;
-    if (!javaScriptEnabled) {
-      // The very HTML the browser without JavaScript shows (a form's answer cannot be asked for again), at its address, our scripts blocked.
-      const html = await page.content();
-      scratch = await browser.newContext();
-      axePage = await scratch.newPage();
-      await axePage.route('**/*.js', (route) => route.abort());
-      await axePage.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-      await axePage.goto(page.url());
-    }
-    const results = await new AxeBuilder({ page: axePage }).withTags(WCAG_22_AA).analyze();
-    await scratch?.close();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    visited.set(name, serious);
-    expect({ page: name, serious }).toEqual({ page: name, serious: [] });
-  }
+  const check = (page: Page, name: string, javaScriptEnabled = true): Promise<void> => checkPage(browser, page, name, visited, javaScriptEnabled);
 
   /** Signs in through the demo's "sign in as" with the mouse. */
   async function signInAs(page: Page, name: string): Promise<void> {

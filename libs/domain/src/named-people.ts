@@ -84,13 +84,7 @@ const MAX_DEPTH = 16;
 /** Every person an event (or any body) names by id, with where and as what. */
 export function namedPeople(body: unknown): NamedPerson[] {
   const found: NamedPerson[] = [];
-  const visit = (value: unknown, path: string[]): void => {
-    if (path.length > MAX_DEPTH || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, String(index)]));
-      return;
-    }
-    const record = value as Record<string, unknown>;
+  eachRecord(body, (record, path) => {
     if (typeof record['personId'] === 'string') {
       const as = capacity(path);
       const named: NamedPerson = { field: path.join('.'), personId: record['personId'], as };
@@ -102,32 +96,39 @@ export function namedPeople(body: unknown): NamedPerson[] {
       }
       found.push(named);
     }
+  }, (key, value, path) => {
+    if (key === 'leadPractitionerId' && typeof value === 'string') found.push({ field: [...path, key].join('.'), personId: value, as: 'leadPractitioner' });
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` with every object (not array) in `body` and its path, depth first, no deeper than
+ * MAX_DEPTH, and `leaf` with each of its keys whose value is not an object, in the same order.
+ */
+function eachRecord(body: unknown, visit: (record: Record<string, unknown>, path: string[]) => void, leaf?: (key: string, value: unknown, path: string[]) => void): void {
+  const walk = (value: unknown, path: string[]): void => {
+    if (path.length > MAX_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, String(index)]));
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    visit(record, path);
     for (const [key, child] of Object.entries(record)) {
-      if (key === 'leadPractitionerId' && typeof child === 'string') {
-        found.push({ field: [...path, key].join('.'), personId: child, as: 'leadPractitioner' });
-      } else {
-        visit(child, [...path, key]);
-      }
+      if (child !== null && typeof child === 'object') walk(child, [...path, key]);
+      else leaf?.(key, child, path);
     }
   };
-  visit(body, []);
-  return found;
+  walk(body, []);
 }
 
 /** Every family member's act an event (or any body) records, found by walking it (see FAMILY_ACT_KEYS). */
 export function familyActs(body: unknown): FamilyActRef[] {
   const found: FamilyActRef[] = [];
-  const visit = (value: unknown, path: string[]): void => {
-    if (path.length > MAX_DEPTH || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, String(index)]));
-      return;
-    }
-    const record = value as Record<string, unknown>;
+  eachRecord(body, (record, path) => {
     const last = path[path.length - 1];
     if (last !== undefined && FAMILY_ACT_KEYS.includes(last)) found.push({ field: path.join('.'), ref: record });
-    for (const [key, child] of Object.entries(record)) visit(child, [...path, key]);
-  };
-  visit(body, []);
+  });
   return found;
 }
