@@ -57,14 +57,25 @@ export function isLocalDay(value: unknown): value is LocalDay {
   return typeof value === 'string' && DAY.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
 }
 
+/**
+ * Zones already found valid. Checking one makes an Intl.DateTimeFormat (tens of µs; measured: the
+ * largest cost of the case page, which counts every deadline and date in the organisation's zone).
+ */
+const knownZones = new Map<string, IANAZone>();
+
 /** True when `timeZone` is an IANA time zone luxon knows (e.g. `Europe/Dublin`). */
 export function isTimeZone(timeZone: unknown): timeZone is string {
-  return typeof timeZone === 'string' && IANAZone.isValidZone(timeZone);
+  return typeof timeZone === 'string' && (knownZones.has(timeZone) || IANAZone.isValidZone(timeZone));
 }
 
 function zone(timeZone: string): IANAZone {
+  const known = knownZones.get(timeZone);
+  if (known) return known;
   if (!isTimeZone(timeZone)) throw new CalendarError(`"${timeZone}" is not a time zone: use an IANA name such as Europe/Dublin.`);
-  return IANAZone.create(timeZone);
+  const found = IANAZone.create(timeZone);
+  // Bounded by the zones the runtime knows (a few hundred): only valid ones are kept.
+  knownZones.set(timeZone, found);
+  return found;
 }
 
 /**
