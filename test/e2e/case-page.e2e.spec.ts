@@ -5,17 +5,8 @@
  * in working days, the timeline in words, and the documents through the session.
  */
 import type { Response } from 'supertest';
-import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession } from './support/harness';
+import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
 import { dayInWords, journeyTo, sampleEvent } from './support/api';
-
-/** Text of the page without tags, spaces collapsed. */
-const textOf = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 const CONCERN_SAID = `Said there was no dinner at home ${Math.floor(Math.random() * 1e9)}.`;
 const ADDRESS = '12 Church Road, Tallaght, Dublin 24';

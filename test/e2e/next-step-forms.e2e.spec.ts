@@ -7,18 +7,8 @@
  * form without its token is refused; someone who may not see the case gets the case page's 404.
  */
 import type { Response } from 'supertest';
-import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession } from './support/harness';
+import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
 import { journeyTo, seedDemo } from './support/api';
-
-/** Text of the page without tags, spaces collapsed. */
-const textOf = (html: string): string =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** The value of a hidden field of the form on a page. */
 const hidden = (html: string, name: string): string => {

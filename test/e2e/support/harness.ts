@@ -157,3 +157,13 @@ export async function pageSession(h: Harness, who: string | Actor): Promise<Page
   const signed = (h.app.getHttpAdapter().getInstance() as unknown as { signCookie(value: string): string }).signCookie(id);
   return { cookie: `tacu_session=${encodeURIComponent(signed)}`, csrf };
 }
+
+/** Text of a page without tags, entities read, spaces collapsed: what a person reads. */
+export const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
