@@ -52,7 +52,8 @@ describe('the next-step forms in Chromium', () => {
     await page.goto(`${base}/app/sign-in`);
     await page.getByLabel(name).check();
     await navigates(page, () => page.getByRole('button', { name: 'Sign in as this person' }).click());
-    expect(page.url()).toBe(`${base}/app/cases`);
+    // A liaison person starts at the concerns waiting for them; everyone else at their cases.
+    expect(page.url()).toBe(`${base}/app/${name === 'Patrick Ryan' ? 'concerns' : 'cases'}`);
   }
 
   const stateOf = async (id: string): Promise<string> => (await h.http.get(`/cases/${id}`).auth(await h.token(USERS.lead), { type: 'bearer' })).body.state as string;

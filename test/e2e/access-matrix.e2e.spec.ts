@@ -37,6 +37,13 @@ type Who = keyof typeof ACTORS;
 const ALL = Object.keys(ACTORS) as Who[];
 /** Roles with no case routes at all (403 before any case is looked at). */
 const NO_CASES: Who[] = ['manager', 'parent', 'youngPerson'];
+/** Where each person starts on the pages: a liaison person at the concerns, a role without a case list at the page that says so. */
+const HOME: Record<Who, string> = Object.fromEntries(ALL.map((w) => [w, w === 'dlp' ? '/app/concerns' : NO_CASES.includes(w) ? '/app/signed-in' : '/app/cases'])) as Record<Who, string>;
+/** Whose lists of decisions these are (issue 15 §6, §7), and the fixtures each lists for whom. */
+const DECISION_LISTS = {
+  '/app/requests': { readers: ['coordinator', 'otherCoordinator'] as Who[], fixtures: ['request'] as const },
+  '/app/concerns': { readers: ['dlp'] as Who[], fixtures: ['escalated'] as const },
+};
 const OPENERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'galwayLead'];
 const PEOPLE_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'dlp', 'galwayLead', 'manager'];
 const CALENDAR_READERS: Who[] = ['coordinator', 'otherCoordinator', 'lead', 'otherLead', 'agency', 'agency2', 'dlp', 'galwayLead', 'manager'];
@@ -455,11 +462,11 @@ describe('need to know: the access matrix', () => {
     },
     // The pages (issue 15): the same need to know as the API, through a session; a bearer token opens none of them.
     'GET /app': async (who) => {
-      expect((await pageCall(who, 'GET', '/app')).headers.location).toBe(NO_CASES.includes(who) ? '/app/signed-in' : '/app/cases');
+      expect((await pageCall(who, 'GET', '/app')).headers.location).toBe(HOME[who]);
       expect((await pageCall(who, 'GET', '/app', { signedIn: false })).headers.location).toBe('/app/sign-in');
     },
     'GET /app/sign-in': async (who) => {
-      expect((await pageCall(who, 'GET', '/app/sign-in')).headers.location).toBe(NO_CASES.includes(who) ? '/app/signed-in' : '/app/cases');
+      expect((await pageCall(who, 'GET', '/app/sign-in')).headers.location).toBe(HOME[who]);
       expect((await pageCall(who, 'GET', '/app/sign-in', { signedIn: false })).status).toBe(200);
     },
     'POST /app/sign-in/demo': async (who) => {
@@ -471,11 +478,25 @@ describe('need to know: the access matrix', () => {
     'GET /app/sign-in/oidc': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/oidc', { signedIn: false })).status).toBe(404),
     'GET /app/sign-in/callback': async (who) => void expect((await pageCall(who, 'GET', '/app/sign-in/callback?code=x&state=y', { signedIn: false })).status).toBe(404),
     'GET /app/signed-in': async (who) => {
-      // Where a role without a case list starts; everyone else is sent on to their cases.
+      // Where a role without a case list starts; everyone else is sent on to where they start.
       const res = await pageCall(who, 'GET', '/app/signed-in');
-      expect({ who, status: res.status, location: res.headers.location }).toEqual(NO_CASES.includes(who) ? { who, status: 200, location: undefined } : { who, status: 303, location: '/app/cases' });
+      expect({ who, status: res.status, location: res.headers.location }).toEqual(NO_CASES.includes(who) ? { who, status: 200, location: undefined } : { who, status: 303, location: HOME[who] });
       expect((await pageCall(who, 'GET', '/app/signed-in', { signedIn: false })).headers.location).toBe('/app/sign-in');
     },
+    // The lists of decisions: their readers see the cases they may see in the state the list is about, nobody else has the list.
+    ...Object.fromEntries(
+      Object.entries(DECISION_LISTS).map(([path, list]) => [
+        `GET ${path}`,
+        async (who: Who) => {
+          expect((await pageCall(who, 'GET', path, { signedIn: false })).headers.location).toBe('/app/sign-in');
+          const res = await pageCall(who, 'GET', path);
+          expect({ who, path, status: res.status }).toEqual({ who, path, status: list.readers.includes(who) ? 200 : 403 });
+          if (res.status !== 200) return;
+          const listed = FIXTURES.filter((f) => res.text.includes(`/app/cases/${cases[f].id}`));
+          expect({ who, path, listed }).toEqual({ who, path, listed: list.fixtures.filter((f) => sees(who, f)) });
+        },
+      ]),
+    ),
     'GET /app/signed-out': async (who) => void expect((await pageCall(who, 'GET', '/app/signed-out', { signedIn: false })).status).toBe(200),
     'GET /app/cases': async (who) => {
       expect((await pageCall(who, 'GET', '/app/cases', { signedIn: false })).headers.location).toBe('/app/sign-in');

@@ -443,7 +443,7 @@ export class CasesService {
    */
   async listWithChildren(
     actor: Actor,
-    filter: Pick<CaseListFilter, 'stage' | 'overdue' | 'dueBefore' | 'open' | 'status' | 'search'>,
+    filter: Pick<CaseListFilter, 'stage' | 'state' | 'overdue' | 'dueBefore' | 'open' | 'status' | 'search'>,
     page: { sort: CaseSort; limit: number; cursor?: string },
     requestId: string | null = null,
   ): Promise<{ items: Array<{ summary: CaseSummaryResponse; childName: string | null }>; nextCursor: string | null }> {

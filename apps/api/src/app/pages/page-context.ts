@@ -45,10 +45,12 @@ export function sessionOf(page: PageContext): PageSession {
 }
 
 /**
- * Where a signed-in person starts: their cases, when their role has a case list
- * (`cases:read`, as GET /cases); otherwise a page saying that their role has no pages yet (a
+ * Where a signed-in person starts: a designated liaison person at the concerns waiting for them;
+ * others at their cases, when their role has a case list (`cases:read`, as GET /cases); otherwise a page saying that their role has no pages yet (a
  * manager; a family's own door is the portal), never a page that refuses them.
  */
 export function homeOf(actor: Actor): string {
+  // A liaison person's cases are the concerns of their area: their list of decisions is their day's work.
+  if (actor.role === 'designatedLiaisonPerson') return '/app/concerns';
   return hasPermission(actor, 'cases:read') ? '/app/cases' : '/app/signed-in';
 }

@@ -9,19 +9,22 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { PageAssets } from './assets';
 import { PAGE_LOCALES, wordingText, type PageLocale } from './locale';
 import { homeOf, type PageContext } from './page-context';
+import { decisionListOf } from './decisions.view';
+import { hasPermission } from '@tacu/auth';
+import type { Actor } from '@tacu/domain';
 
 export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 
 /** The page's own part of the view model: its view, title (plain text) and data. */
 export interface PageView {
-  view: 'sign-in' | 'cases' | 'case' | 'message' | 'next-step';
+  view: 'sign-in' | 'cases' | 'case' | 'message' | 'next-step' | 'decisions';
   title: string;
   /** The HTTP status (200 unless said). */
   status?: number;
   /** What the page's own view shows. */
   data: Record<string, unknown>;
   /** Which navigation item is the current page. */
-  nav?: 'cases';
+  nav?: 'cases' | 'requests' | 'concerns';
 }
 
 @Injectable()
@@ -47,7 +50,7 @@ export class PageRenderer {
       csrfToken: context.csrfToken,
       homeHref: session ? homeOf(session.actor) : '/app/sign-in',
       navCases: page.nav === 'cases',
-      user: session ? { name: session.actor.name ?? session.actor.id, hasCases: homeOf(session.actor) === '/app/cases', casesLabel: wordingText(locale, session.actor.role === 'leadPractitioner' ? 'nav.myCases' : 'nav.cases') } : null,
+      user: session ? this.userOf(session.actor, locale, page.nav) : null,
       backPath: context.path,
       languages: PAGE_LOCALES.map((code: PageLocale) => ({
         code,
@@ -55,6 +58,17 @@ export class PageRenderer {
         current: code === locale,
         change: wordingText(locale, 'language.change', { language: wordingText(code, `language.${code}`) }),
       })),
+    };
+  }
+
+  /** The signed-in person as the layout shows them: their name and the navigation their role has. */
+  private userOf(actor: Actor, locale: PageLocale, current: PageView['nav']): Record<string, unknown> {
+    const decisions = decisionListOf(actor.role);
+    return {
+      name: actor.name ?? actor.id,
+      hasCases: hasPermission(actor, 'cases:read'),
+      casesLabel: wordingText(locale, actor.role === 'leadPractitioner' ? 'nav.myCases' : 'nav.cases'),
+      decisions: decisions ? { href: `/app/${decisions.name}`, text: wordingText(locale, `nav.${decisions.name}`), current: current === decisions.name } : null,
     };
   }
 

@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CasesModule } from '../cases/cases.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CasePageController } from './case-page.controller';
+import { DecisionsController } from './decisions.controller';
 import { buildPageAssets, type PageAssets } from './assets';
 import { EventFormSchemas } from './forms/event-schemas';
 import { MyCasesController } from './my-cases.controller';
@@ -23,7 +24,7 @@ import { OIDC_SIGN_IN, SignInController } from './sign-in.controller';
 
 @Module({
   imports: [CasesModule, DocumentsModule],
-  controllers: [SignInController, MyCasesController, CasePageController, NextStepController, LanguageController, PageAssetsController],
+  controllers: [SignInController, MyCasesController, CasePageController, DecisionsController, NextStepController, LanguageController, PageAssetsController],
   providers: [
     PageSessions,
     PageRenderer,

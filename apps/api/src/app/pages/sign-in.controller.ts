@@ -58,7 +58,7 @@ export class SignInController {
     const { locale } = page;
     // Only the demo people who have pages: a manager's figures come with the dashboard, not as a dead end here.
     const demo = this.config.pages.demoSignIn
-      ? DEMO_USERS.filter((u) => homeOf(demoActor(u.id)) === '/app/cases').map((u) => ({ id: u.id, name: u.displayName, description: u.description }))
+      ? DEMO_USERS.filter((u) => homeOf(demoActor(u.id)) !== '/app/signed-in').map((u) => ({ id: u.id, name: u.displayName, description: u.description }))
       : null;
     const errors = extra.userError ? [{ field: 'userId', text: extra.userError }] : [];
     return this.renderer.render(reply, page, { view: 'sign-in', title: wordingText(locale, 'signIn.title'), status, data: { oidc: this.oidc !== null, demo, errors, ...extra } });
@@ -158,7 +158,8 @@ export class SignInController {
   async signedIn(@Page() page: PageContext, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const { locale } = page;
     const { actor } = sessionOf(page);
-    if (homeOf(actor) === '/app/cases') return reply.status(303).header('location', '/app/cases').send();
+    const home = homeOf(actor);
+    if (home !== '/app/signed-in') return reply.status(303).header('location', home).send();
     const heading = wordingText(locale, 'noPages.title');
     const paragraphs = [wordingText(locale, 'noPages.body', { role: wordingText(locale, `role.${actor.role}`) }), wordingText(locale, 'noPages.signOut')];
     return this.renderer.render(reply, page, { view: 'message', title: heading, data: { heading, paragraphs } });
