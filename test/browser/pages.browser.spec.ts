@@ -216,7 +216,7 @@ describe('the pages in Chromium', () => {
     });
   }
 
-  it('signs in with the organisation\'s identity provider (OpenID Connect, code with PKCE) and lands on my cases', async () => {
+  it('signs in with the organisation\'s identity provider (OpenID Connect, code with PKCE), lands on my cases, and signing out signs out there too', async () => {
     const { context, page } = await newPage();
     const oidcSessions = async (): Promise<number> => (await h.dataSource.query(`SELECT count(*)::int AS n FROM web_sessions WHERE user_id = 'u-lp-0001' AND signed_in_with = 'oidc'`))[0].n;
     const before = await oidcSessions();
@@ -238,6 +238,18 @@ describe('the pages in Chromium', () => {
       expect(await caseNames(page)).toContain('Seán Murphy');
       await check(page, 'oidc-my-cases');
       expect(await oidcSessions()).toBe(before + 1);
+
+      // Signing out ends the provider's session too (RP-initiated logout): on a shared tablet the
+      // next person is asked who they are, never passed straight through as Aoife.
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL((url) => !url.href.startsWith(base));
+      await page.locator('button[type="submit"]').first().click(); // the provider's "sign out?" confirmation
+      await page.waitForURL(`${base}/app/signed-out`);
+      expect(await oidcSessions()).toBe(before);
+      await page.goto(`${base}/app/sign-in`);
+      await page.getByTestId('sign-in-oidc').click();
+      await page.waitForURL((url) => !url.href.startsWith(base));
+      expect(await page.locator('input[name="login"]').count()).toBe(1);
     } finally {
       await context.close();
     }

@@ -25,6 +25,8 @@ server.listen(0, '127.0.0.1', () => {
         client_id: 'tacu',
         client_secret: 'tacu-test-client-secret-0123456789',
         redirect_uris: [redirectUri],
+        // Sign-out ends the provider's session too, and comes back to the service's signed-out page.
+        post_logout_redirect_uris: [new URL('/app/signed-out', redirectUri).href],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },

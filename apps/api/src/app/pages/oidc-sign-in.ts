@@ -24,6 +24,8 @@ export class OidcSignInError extends Error {
 }
 
 export const CALLBACK_PATH = '/app/sign-in/callback';
+/** Where the provider sends the browser back after its logout. */
+export const SIGNED_OUT_PATH = '/app/signed-out';
 
 type Claims = Record<string, unknown>;
 
@@ -86,6 +88,23 @@ export class OidcSignIn {
       nonce: transaction.nonce,
     });
     return { url: url.href, transaction };
+  }
+
+  /**
+   * Where to send the browser at sign-out so the provider ends its session too (OpenID Connect
+   * RP-Initiated Logout 1.0: `client_id` and `post_logout_redirect_uri`, the signed-out page), or
+   * null when the provider has no end session endpoint or cannot be reached: our session has ended
+   * either way, and the signed-out page says so.
+   */
+  async endSessionUrl(): Promise<string | null> {
+    try {
+      const config = await this.config();
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(config, { post_logout_redirect_uri: `${this.publicUrl}${SIGNED_OUT_PATH}` }).href;
+    } catch (error) {
+      if (error instanceof OidcSignInError) return null;
+      throw error;
+    }
   }
 
   /** The person the provider's answer at `callbackUrl` names; throws OidcSignInError. */

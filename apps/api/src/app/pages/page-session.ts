@@ -162,11 +162,21 @@ export class PageSessions {
     return { actor, row };
   }
 
-  /** Ends the session: its row is deleted (the cookie is worth nothing after), its cookie cleared. */
-  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * Ends the session: its row is deleted (the cookie is worth nothing after), its cookie cleared.
+   * Returns how the ended session was signed in (null when the request presented none), so that
+   * sign-out can end the identity provider's session too.
+   */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<SignedInWith | null> {
     const id = this.signedCookie(request, this.sessionCookie);
-    if (id !== undefined) await new WebSessionStore(this.dataSource.manager).delete(sha256Hex(id));
+    let signedInWith: SignedInWith | null = null;
+    if (id !== undefined) {
+      const store = new WebSessionStore(this.dataSource.manager);
+      signedInWith = (await store.find(sha256Hex(id)))?.signedInWith ?? null;
+      await store.delete(sha256Hex(id));
+    }
     void reply.clearCookie(this.sessionCookie, { path: '/' });
+    return signedInWith;
   }
 
   /** Keeps the search of "my cases" with the session (null clears it). */

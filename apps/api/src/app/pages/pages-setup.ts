@@ -72,7 +72,15 @@ export async function setUpPages(app: NestFastifyApplication, config: AppConfig)
   await app.register(fastifyCookie, { secret: config.pages.session.secret });
   await app.register(fastifyHelmet, {
     global: false,
-    contentSecurityPolicy: { useDefaults: false, directives: { ...PAGE_CSP_DIRECTIVES, ...(config.pages.session.secureCookies ? { upgradeInsecureRequests: [] } : {}) } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        ...PAGE_CSP_DIRECTIVES,
+        // Sign-out goes on to the identity provider's logout (a form's redirect, which form-action governs).
+        ...(config.pages.oidc ? { formAction: [...PAGE_CSP_DIRECTIVES.formAction, new URL(config.pages.oidc.issuer).origin] } : {}),
+        ...(config.pages.session.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
     // Our addresses carry no personal data; same-origin keeps them from other sites and lets forms say their origin.
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,

@@ -1,7 +1,8 @@
 /**
  * Sign-in and sign-out (issue 15 §2): the sign-in page; the embedded demo's "sign in as" (only
  * with the embedded database on a loopback address: `pages.demoSignIn`); OpenID Connect against
- * the organisation's identity provider; sign-out, which deletes the session.
+ * the organisation's identity provider; sign-out, which deletes the session and, for a session
+ * signed in at the provider, goes on to the provider's logout.
  */
 import { Body, Controller, Get, Inject, NotFoundException, Post, Query, Req, Res, UnauthorizedException, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -14,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { claimsProblem } from '../input/check-input';
 import { DEMO_AREA, DEMO_USERS, demoActor } from '../../seed/demo-people';
 import { wordingText } from './locale';
-import { OidcSignIn, OidcSignInError } from './oidc-sign-in';
+import { OidcSignIn, OidcSignInError, SIGNED_OUT_PATH } from './oidc-sign-in';
 import { homeOf, Page, PageAccess, sessionOf, type PageContext } from './page-context';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
@@ -149,8 +150,10 @@ export class SignInController {
 
   @Post('sign-out')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    await this.sessions.end(request, reply);
-    return reply.status(303).header('location', '/app/signed-out').send();
+    const signedInWith = await this.sessions.end(request, reply);
+    // Signed in at the provider: signed out there too, or the next "sign in" would pass straight through on a shared tablet.
+    const providerLogout = signedInWith === 'oidc' && this.oidc ? await this.oidc.endSessionUrl() : null;
+    return reply.status(303).header('location', providerLogout ?? SIGNED_OUT_PATH).send();
   }
 
   /** Where someone whose role has no pages yet lands after signing in (`homeOf`): what Tacú's pages are for, and sign-out. */
