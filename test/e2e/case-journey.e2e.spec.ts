@@ -67,7 +67,8 @@ describe('a case from request to closure', () => {
     // The snapshot keeps the counts and the last two cycles; each review is its stored record.
     expect(closed.body.record.review).toMatchObject({ cycles: 2, recorded: 2, previous: { cycle: 1, decision: 'continue' }, current: { cycle: 2, decision: 'close' } });
     const documents = (await get(h, `/cases/${id}/documents`, USERS.lead)).body.items as { kind: string; audience: string; locale: string; version: number }[];
-    expect(documents.filter((d) => d.kind === 'reviewRecord' && d.audience === 'professional' && d.locale === 'en').map((d) => d.version).sort()).toEqual([1, 2]);
+    // Each review's record, issued when recorded and again with its decision (continue; propose closure).
+    expect(documents.filter((d) => d.kind === 'reviewRecord' && d.audience === 'professional' && d.locale === 'en').map((d) => d.version).sort()).toEqual([1, 2, 3, 4]);
 
     const history = await get(h, `/cases/${id}/history`, USERS.lead);
     expect(history.status).toBe(200);

@@ -155,6 +155,57 @@ describe('stage documents say what was decided', () => {
     expect(report).not.toContain("consent allows");
   });
 
+  it('the review record is issued again with the decision taken on it (continue, revise with the reason, propose closure), for the family too', async () => {
+    const { id } = await openCase(h, USERS.lead);
+    await drive(h, id, journeyTo('review.recorded', USERS.lead));
+    const recorded = await latest(id, 'reviewRecord');
+    expect(recorded).toContain('Decision after the review Not decided yet');
+
+    await ok(id, sampleEvent('CONTINUE_PLAN'), USERS.lead, 'review.scheduled');
+    const continued = await latest(id, 'reviewRecord');
+    expect(continued).toContain('Decision after the review The plan continues as it is.');
+    // The record is the review's that was decided (the next cycle has begun): its number and its minutes.
+    expect(continued).toContain('Review number 1');
+    expect(continued).toContain(sampleEvent('RECORD_REVIEW').minutes as string);
+    expect((await series(id, 'reviewRecord')).map((d) => [d.version, d.eventType])).toEqual([
+      [1, 'RECORD_REVIEW'],
+      [2, 'CONTINUE_PLAN'],
+    ]);
+
+    // The second review revises the plan: why, in the words typed; the family reads that the plan will change.
+    await ok(id, sampleEvent('HOLD_REVIEW'), USERS.lead, 'review.held');
+    await ok(id, sampleEvent('RECORD_REVIEW'), USERS.lead, 'review.recorded');
+    await ok(id, sampleEvent('REVISE_PLAN'), USERS.lead, 'actionPlan.drafting');
+    const revised = await latest(id, 'reviewRecord');
+    expect(revised).toContain('Review number 2');
+    expect(revised).toContain('The plan is revised: a new version is drafted for the family to sign off.');
+    expect(revised).toContain(`Why: ${sampleEvent('REVISE_PLAN').reason as string}`);
+    const family = await latest(id, 'reviewRecord', 'family');
+    expect(family).toContain('We will change the plan together. You will read the new plan before you sign it.');
+    expect(family).not.toContain('We will meet again');
+
+    // The revised plan sent for sign-off, and the family asks for changes: the plan is issued again saying so.
+    await ok(id, sampleEvent('DRAFT_PLAN'), USERS.lead, 'actionPlan.drafting');
+    await ok(id, sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), USERS.lead, 'actionPlan.awaitingFamilySignOff');
+    expect(await latest(id, 'actionPlan')).toContain("Waiting for the family's sign-off");
+    await ok(id, sampleEvent('REQUEST_PLAN_CHANGES'), USERS.lead, 'actionPlan.drafting');
+    const changes = await latest(id, 'actionPlan');
+    expect(changes).not.toContain("Waiting for the family's sign-off");
+    expect(changes).toContain('Being drafted');
+    expect(changes).toContain(`Changes the family asked for Version 2`);
+    expect(changes).toContain(sampleEvent('REQUEST_PLAN_CHANGES').changesRequested as string);
+    expect((await series(id, 'actionPlan')).at(-1)?.eventType).toBe('REQUEST_PLAN_CHANGES');
+  });
+
+  it('a review that proposes closure: its record says so, and the family reads that the support can end', async () => {
+    const { id } = await openCase(h, USERS.lead);
+    await drive(h, id, journeyTo('closure.proposed', USERS.lead));
+    const record = await latest(id, 'reviewRecord');
+    expect(record).toContain('Review number 2');
+    expect(record).toContain('Decision after the review Closure is proposed.');
+    expect(await latest(id, 'reviewRecord', 'family')).toContain('We think the support can end now. We will talk with you about it first.');
+  });
+
   it('a decision not to report is written into the report: who decided, when, and why', async () => {
     const { id } = await openCase(h);
     await drive(h, id, journeyTo('assessment.inProgress', USERS.lead));

@@ -81,11 +81,17 @@ describe('stage documents', () => {
     expect((await send(h, id, revised, USERS.lead)).body.state).toBe('actionPlan.drafting');
     expect((await send(h, id, sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), USERS.lead)).body.state).toBe('actionPlan.awaitingFamilySignOff');
 
+    // Issue 2 records the changes asked for; issue 3 is the plan of version 2 sent for sign-off.
     const plans = (await list(id)).filter((d) => d.kind === 'actionPlan' && d.audience === 'professional');
-    expect(plans.map((d) => d.version)).toEqual([1, 2]);
+    expect(plans.map((d) => [d.version, d.eventType])).toEqual([
+      [1, 'SUBMIT_PLAN_FOR_SIGN_OFF'],
+      [2, 'REQUEST_PLAN_CHANGES'],
+      [3, 'SUBMIT_PLAN_FOR_SIGN_OFF'],
+    ]);
     expect(await html(plans[0]?.id as string)).toBe(firstHtml);
     expect(sha256(firstHtml)).toBe(first?.sha256);
-    expect(await html(plans[1]?.id as string)).toContain('with a lift on Wednesdays');
+    expect(await html(plans[1]?.id as string)).toContain(sampleEvent('REQUEST_PLAN_CHANGES').changesRequested as string);
+    expect(await html(plans[2]?.id as string)).toContain('with a lift on Wednesdays');
 
     const old = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 1 }, USERS.lead);
     expect({ status: old.status, code: old.body.code }).toEqual({ status: 422, code: 'GUARD_FAILED' });
@@ -100,7 +106,10 @@ describe('stage documents', () => {
     const malformed = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: 'not-a-hash' }, USERS.lead);
     expect(malformed.body.errors).toEqual([{ field: 'documentSha256', problems: ['documentSha256 must be a SHA-256: 64 lowercase hexadecimal characters, as GET /cases/{id}/documents lists them'] }]);
     // Signed on the professional version of version 2, as read with the lead practitioner: that document is named.
-    const read = plans[1] as Summary;
+    // The issue that recorded the changes asked for was never sent for sign-off: it cannot be signed.
+    const changes = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: plans[1]?.sha256 }, USERS.lead);
+    expect({ status: changes.status, code: changes.body.code }).toEqual({ status: 422, code: 'GUARD_FAILED' });
+    const read = plans[2] as Summary;
     expect((await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: read.sha256 }, USERS.lead)).body.state).toBe('review.scheduled');
     const signOffs = (await get(h, `/cases/${id}`, USERS.lead)).body.record.plan.signOffs;
     expect(signOffs.at(-1).document).toMatchObject({ planVersion: 2, id: read.id, audience: 'professional', sha256: read.sha256 });

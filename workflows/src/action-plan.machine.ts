@@ -178,8 +178,10 @@ export function actionPlanStage(mode: Mode): StateConfigOf<typeof actionPlanSetu
         always: { guard: 'planSignedOffByFamily', target: 'active' },
         on: {
           SIGN_OFF_PLAN: { guard: 'planSignOffValid', actions: 'recordSignOff' },
+          // The plan is issued again with the changes asked for, so its latest issue never reads "awaiting sign-off".
           REQUEST_PLAN_CHANGES: {
             target: 'drafting',
+            meta: { document: 'actionPlan' },
             actions: ['recordPlanChangeRequest', notify('leadPractitioner', 'REQUEST_PLAN_CHANGES')],
           },
         },

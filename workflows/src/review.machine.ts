@@ -19,6 +19,10 @@ import { allow } from './permissions';
 import { countStart, defineRules, endOfStage, is, type AnyCaseEvent, type StateConfigOf } from './setup';
 import { defineProcessWorkflow } from './workflow-kit';
 import { endDeadlines, notify, overdue, processSetup, reminder, standalone, startDeadline, type Mode } from './stage-kit';
+import type { StateMeta } from './definition';
+
+/** A decision after a review: the review record is issued again, with the decision in it. */
+const REVIEW_DECIDED = { document: 'reviewRecord' } as const satisfies StateMeta;
 
 export type ReviewDecision = NonNullable<ReviewCycle['decision']>;
 
@@ -151,20 +155,24 @@ export function reviewStage(mode: Mode): StateConfigOf<typeof reviewSetup> {
           permissions: allow('CONTINUE_PLAN', 'REVISE_PLAN', 'PROPOSE_CLOSURE', ...(mode === 'standalone' ? (['RAISE_CONCERN'] as const) : [])),
         },
         on: {
-          CONTINUE_PLAN: { target: 'scheduled', actions: { type: 'recordReviewDecision', params: { decision: 'continue' } } },
+          // Each decision is written into the review record: it is issued again with it.
+          CONTINUE_PLAN: { target: 'scheduled', actions: { type: 'recordReviewDecision', params: { decision: 'continue' } }, meta: REVIEW_DECIDED },
           REVISE_PLAN: {
             target: 'planRevised',
             actions: [{ type: 'recordReviewDecision', params: { decision: 'revise' } }, 'supersedePlan', notify('parentCarer', 'REVISE_PLAN')],
+            meta: REVIEW_DECIDED,
           },
           PROPOSE_CLOSURE: {
             guard: 'closureReasonExplained',
             target: 'closureProposed',
             actions: [{ type: 'recordReviewDecision', params: { decision: 'close' } }, 'recordClosureProposal', notify('peopleInvolved', 'PROPOSE_CLOSURE')],
+            meta: REVIEW_DECIDED,
           },
           ...(mode === 'standalone'
             ? {
                 RAISE_CONCERN: {
                   target: 'concernRaised',
+                  meta: REVIEW_DECIDED,
                   actions: [
                     { type: 'recordReviewDecision', params: { decision: 'escalate' } },
                     { type: 'recordConcern', params: { stage: null } },

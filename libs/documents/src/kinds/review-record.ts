@@ -38,14 +38,37 @@ export interface ReviewRecordView extends BaseViewModel {
   minutes: string | null;
   /** YYYY-MM-DD of the next review the meeting set, or null. */
   nextReviewOn: string | null;
+  /** What was decided after the review, once it is (the record is issued again then), or null. */
+  decision: ReviewDecisionView | null;
   whoToCall: ContactView | null;
 }
 
-/** The review record of the current review cycle as the context holds it when `review.recorded` is entered. */
+/** The decision taken after a review (domain.md process 5): the plan continues, is revised, closure is proposed, or a concern is raised. */
+export interface ReviewDecisionView {
+  /** `continue`, `revise`, `close` or `escalate`. */
+  kind: NonNullable<NonNullable<CaseContext['review']['current']>['decision']>;
+  /** Why, in the words typed: the revision's reason, or the closure proposal's. */
+  reason: string | null;
+  revisesPlan: boolean;
+  proposesClosure: boolean;
+}
+
+/** The decision of a review cycle in words, or null while undecided. */
+function decisionOf(review: NonNullable<CaseContext['review']['current']>, context: CaseContext): ReviewDecisionView | null {
+  if (review.decision === null) return null;
+  const reason = review.decision === 'revise' ? review.reviseReason : review.decision === 'close' ? (context.closure.reasonText ?? null) : null;
+  return { kind: review.decision, reason: reason ?? null, revisesPlan: review.decision === 'revise', proposesClosure: review.decision === 'close' };
+}
+
+/**
+ * The record of the review cycle last recorded: issued when `review.recorded` is entered, and
+ * again with the decision taken on it. After "continue the plan" the next cycle has already begun
+ * (the context's `current`), so the decided one is the cycle before it.
+ */
 export function buildReviewRecord(input: BuildInput<CaseContext>): ReviewRecordView {
   const { context, facts } = input;
   const framework = frameworkOfCase(context);
-  const review = context.review.current;
+  const review = context.review.current?.record || !context.review.previous?.record ? context.review.current : context.review.previous;
   const record = review?.record ?? null;
   const meeting = review?.meeting ?? null;
   // Earlier ratings: the checklist, the assessment and the reviews before this one.
@@ -75,6 +98,7 @@ export function buildReviewRecord(input: BuildInput<CaseContext>): ReviewRecordV
     childViews: ownWordsOf(record?.childViews),
     minutes: record?.minutes ?? null,
     nextReviewOn: record?.nextReviewOn ?? null,
+    decision: review ? decisionOf(review, context) : null,
     whoToCall: leadContactOf(context, facts),
   };
 }
