@@ -17,7 +17,7 @@ function closureDay(h: Harness, as: string, body: Record<string, unknown>) {
 describe("deadlines on the organisation's local calendar", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ ORGANISATION_NAME: 'Dublin South Central Family Support Network' });
   });
   afterAll(() => h.close());
 
@@ -60,13 +60,14 @@ describe("deadlines on the organisation's local calendar", () => {
 
     const again = await closureDay(h, USERS.coordinator, { date: '2026-06-17', name: 'Staff training day' });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toBe('2026-06-17 is already a closure day of Default organisation: nothing changed.');
+    // The organisation's name as configured: the one its pages and documents show.
+    expect(again.body.detail).toBe('2026-06-17 is already a closure day of Dublin South Central Family Support Network: nothing changed.');
   });
 
   it("shows the organisation's calendar for a year: public holidays, substitute days and closure days", async () => {
     const res = await get(h, '/organisation/calendar?year=2026', USERS.lead);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ organisationId: 'default', country: 'IE', region: null, timeZone: 'Europe/Dublin', substituteDays: 'nextWeekday', year: 2026 });
+    expect(res.body).toMatchObject({ organisationId: 'default', name: 'Dublin South Central Family Support Network', country: 'IE', region: null, timeZone: 'Europe/Dublin', substituteDays: 'nextWeekday', year: 2026 });
     expect(res.body.holidayLibrary).toMatch(/^date-holidays@/);
     const days = res.body.closedDays.map((d: { date: string; kind: string }) => `${d.date} ${d.kind}`);
     expect(days).toEqual(expect.arrayContaining(['2026-06-01 publicHoliday', '2026-06-17 closureDay', '2026-12-26 publicHoliday', '2026-12-28 substituteDay']));

@@ -122,6 +122,12 @@ export class OrganisationStore {
     );
   }
 
+  /** Names an organisation as its people know it (the name its pages and documents show); false when it has no row. */
+  async rename(id: string, name: string): Promise<boolean> {
+    const { rowCount } = await sql(this.manager, `UPDATE organisations SET name = $2 WHERE id = $1 AND name IS DISTINCT FROM $2`, [id, name]);
+    return rowCount === 1;
+  }
+
   /** Sets an organisation's calendar settings; false when it has no row. */
   async setCalendarSettings(id: string, settings: CalendarSettings): Promise<boolean> {
     const { rowCount } = await sql(

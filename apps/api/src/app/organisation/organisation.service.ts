@@ -43,11 +43,13 @@ export class OrganisationService implements OnModuleInit {
   }
 
   /**
-   * Before the app serves anyone (and before the deadline worker starts): the policy file's
-   * calendar for the default organisation, a new holiday library version or changed settings,
+   * Before the app serves anyone (and before the deadline worker starts): the default
+   * organisation's name as configured, the policy file's calendar for it, a new holiday library version or changed settings,
    * and pending recounts, so no deadline is counted or fires on an outdated calendar.
    */
   async onModuleInit(): Promise<void> {
+    // One name everywhere: the API and its error messages say what the pages and documents say (ORGANISATION_NAME).
+    await new OrganisationStore(this.dataSource.manager).rename(DEFAULT_ORGANISATION_ID, this.config.pages.organisationName);
     await this.configureOutcomeFrameworks();
     if (this.config.calendar) await this.changes.configure(DEFAULT_ORGANISATION_ID, this.config.calendar.settings, this.config.calendar.closureDays);
     await this.changes.checkHolidaySources();
