@@ -149,7 +149,26 @@ describe('pages: the decisions waiting for a coordinator or a liaison person', (
     expect(anonymous.headers['location']).toMatch(/^\/app\/sign-in/);
   });
 
-  it('a request registered through its form leaves the list; the case is its lead practitioner\'s', async () => {
+  it("a coordinator assigns another lead practitioner from the case page: the form lists the area's leads, and the case is theirs", async () => {
+    const casePage = await page(USERS.coordinator, `/app/cases/${raised.id}`);
+    const path = `/app/cases/${raised.id}/next/ASSIGN_LEAD_PRACTITIONER`;
+    expect(casePage.text).toContain(`href="${path}"`);
+    const form = await page(USERS.coordinator, path);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(`value="${USERS.otherLead}"`);
+    const hidden = (name: string): string => new RegExp(`name="${name}" value="([^"]*)"`).exec(form.text)?.[1] ?? '';
+    const s = await session(USERS.coordinator);
+    const sent = await h.http
+      .post(path)
+      .set('cookie', s.cookie)
+      .type('form')
+      .send(new URLSearchParams({ _csrf: s.csrf, _key: hidden('_key'), _version: hidden('_version'), leadPractitionerId: USERS.otherLead }).toString());
+    expect(sent.status).toBe(303);
+    const api = await h.http.get(`/cases/${raised.id}`).auth(await h.token(USERS.otherLead), { type: 'bearer' });
+    expect(api.body).toMatchObject({ leadPractitionerId: USERS.otherLead, state: 'escalation.raised' });
+  });
+
+  it('a request registered through its form leaves the list; the case goes on to the assessment, led by the lead chosen', async () => {
     const path = `/app/cases/${submitted.id}/next/REGISTER_REQUEST`;
     const form = await page(USERS.coordinator, path);
     expect(form.status).toBe(200);
