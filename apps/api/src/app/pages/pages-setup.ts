@@ -75,6 +75,9 @@ export async function setUpPages(app: NestFastifyApplication, config: AppConfig)
     contentSecurityPolicy: { useDefaults: false, directives: { ...PAGE_CSP_DIRECTIVES, ...(config.pages.session.secureCookies ? { upgradeInsecureRequests: [] } : {}) } },
     // Our addresses carry no personal data; same-origin keeps them from other sites and lets forms say their origin.
     referrerPolicy: { policy: 'same-origin' },
+    // helmet's default is SAMEORIGIN, which contradicts frame-ancestors 'none' above; browsers
+    // without CSP level 2 read only this header, so it must refuse framing as the CSP does.
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
     hsts: config.pages.session.secureCookies ? { maxAge: 31536000, includeSubDomains: false } : false,
   });
