@@ -585,6 +585,11 @@ describe('the next-step forms in Chromium', () => {
       await keys.choose(option(p, 'Who signed', mother));
       await keys.choose(option(p, 'They sign as', 'A parent or carer'));
       await keys.choose(option(p, 'How it was signed', 'In person'));
+      // The document signed: the family's plan in English, issue 1, already chosen; Tab stops on it.
+      const document = group(p, 'Which document did they sign?').getByLabel(/^The plan for the family, in English: issue 1, /);
+      expect(await document.isChecked()).toBe(true);
+      await keys.choose(document);
+      await keys.expectFocusVisible();
       await saveByKeys(p, keys, "Record the family's sign-off of the plan");
       expect(await stateOf(opened.id)).toBe('review.scheduled');
 
