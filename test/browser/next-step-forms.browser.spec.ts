@@ -5,12 +5,15 @@
  * recorded, the request sent, after a form sent with mistakes); the coordinator registers it; the
  * lead records the assessment, has it agreed, invites to and records the support meeting, sends the
  * minutes, drafts a plan of two actions ("Add another"), sends it for sign-off and records the
- * family's sign-off. With JavaScript on and with JavaScript off; part of it with the keyboard only.
+ * family's sign-off. With JavaScript on and with JavaScript off. The whole journey (the request to
+ * closure, two reviews) once more with the keyboard alone: focus visible where it lands, the error
+ * summary focused after a mistake and its link taking the focus to the field.
  * Every form page and error state is checked with axe (WCAG 2.2 AA tags: no serious or critical
  * issue) and kept as a screenshot at 1280 and 390 pixels wide under reports/pages/.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { KeyboardUser } from './support/keyboard';
 import { CHROMIUM, checkPage, freePort, LAUNCH_ARGS, REPORTS } from './support/page-checks';
 import { journeyTo, seedDemo } from '../e2e/support/api';
 import { drive, openCase, startHarness, USERS, type Harness } from '../e2e/support/harness';
@@ -387,66 +390,260 @@ describe('the next-step forms in Chromium', () => {
     }
   });
 
-  it('keyboard only: consent asked and the request sent from the case page, never touching the mouse', async () => {
-    const opened = await openCase(h, USERS.lead, { child: { name: 'Éabha Kinsella', dateOfBirth: '2016-01-20' } });
-    const res = await h.http.post(`/cases/${opened.id}/events`).auth(await h.token(USERS.lead), { type: 'bearer' }).send({ type: 'RECORD_REQUEST_DETAILS', reasonForRequest: 'Asked for by her mother.' });
-    expect(res.status).toBe(200);
-    const { context, page } = await newPage();
-    const tabTo = async (selector: string, max = 80): Promise<void> => {
-      for (let i = 0; i < max; i++) {
-        await page.keyboard.press('Tab');
-        if ((await page.locator(`${selector}:focus`).count()) > 0) return;
-      }
-      throw new Error(`${selector} was not reached with Tab`);
-    };
+  it('keyboard only: the whole journey, from the request to closure, with Tab, Shift+Tab, the arrow keys, Space, Enter and typing', async () => {
+    const child = 'Éabha Kinsella';
+    const opened = await openCase(h, USERS.lead, { child: { name: child, dateOfBirth: '2016-01-20' } });
+    const formAt = (page: Page) => page.getByTestId('next-step-form');
+    const stepLink = (page: Page, title: string) => page.getByTestId('next-step').getByRole('link', { name: title, exact: true });
+    const option = (page: Page, legend: string, label: string) => group(page, legend).getByLabel(label, { exact: true });
+    const mother = 'Siobhán Murphy (mother)';
+    const aoife = 'Aoife Byrne (Scoil Bhríde National School)';
+
+    /** Signs in on the demo sign-in page: the person's radio with the arrow keys, the button with Enter. */
+    async function keyboardSignIn(page: Page, keys: KeyboardUser, name: string): Promise<void> {
+      await page.goto(`${base}/app/sign-in`);
+      await keys.choose(page.getByLabel(name, { exact: true }));
+      await keys.follow(page.getByRole('button', { name: 'Sign in as this person' }));
+      expect(page.url()).toBe(`${base}/app/cases`);
+    }
+    /** From the case page, Tab to a next step's link and Enter. */
+    async function openByKeys(page: Page, keys: KeyboardUser, title: string): Promise<void> {
+      await keys.follow(stepLink(page, title));
+      expect(await page.getByTestId('form-heading').innerText()).toBe(title);
+    }
+    /** Tab to "Save and continue" and Enter: the case page says it is recorded. */
+    async function saveByKeys(page: Page, keys: KeyboardUser, title: string): Promise<void> {
+      await keys.follow(page.getByTestId('form-submit'));
+      expect({ url: page.url(), summary: await page.locator('.govuk-error-summary').count() }).toEqual({ url: expect.stringMatching(/\/app\/cases\/[0-9a-f-]{36}\?recorded=[A-Z_]+$/), summary: 0 });
+      expect(await page.getByTestId('recorded-banner').innerText()).toContain(`“${title}” is recorded.`);
+    }
+    /** The error summary has the focus (the design system's script moves it there), visibly. */
+    async function summaryFocused(page: Page, keys: KeyboardUser): Promise<void> {
+      const focused = await keys.focus();
+      expect(focused.className).toContain('govuk-error-summary');
+      await keys.expectFocusVisible();
+      expect(await page.title()).toMatch(/^Error: /);
+    }
+
+    const lead = await newPage();
+    let p = lead.page;
+    let keys = new KeyboardUser(p);
     try {
-      await signInAs(page, 'Aoife Byrne');
-      await page.goto(`${base}/app/cases/${opened.id}`);
-      await tabTo(`a[href="/app/cases/${opened.id}/next/REQUEST_CONSENT"]`);
-      await navigates(page, () => page.keyboard.press('Enter'));
-      await tabTo('[data-testid="form-submit"]');
-      await navigates(page, () => page.keyboard.press('Enter'));
-      expect(await page.getByTestId('recorded-banner').innerText()).toContain('“Ask the family for consent” is recorded.');
-      expect(await stateOf(opened.id)).toBe('request.awaitingConsent');
+      await keyboardSignIn(p, keys, 'Aoife Byrne');
+      // My cases to the case: its link, focused visibly (the design system's yellow).
+      await keys.tabTo(p.getByTestId('case-child').filter({ hasText: child }));
+      await keys.expectFocusVisible();
+      await keys.enterAndWait();
+      expect(await p.getByTestId('case-heading').innerText()).toBe(child);
 
-      // The consent form by keyboard: radios with the arrow keys, text typed, the form sent with Enter.
-      await tabTo(`a[href="/app/cases/${opened.id}/next/RECORD_CONSENT"]`);
-      await navigates(page, () => page.keyboard.press('Enter'));
-      await tabTo('input[name="givenBy.person"]');
-      const options = await page.locator('input[name="givenBy.person"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { labels: Array<{ textContent: string }> }).labels[0]?.textContent ?? ''));
-      const mother = options.findIndex((text) => text.startsWith('Siobhán Murphy'));
-      await page.keyboard.press('Space');
-      for (let i = 0; i < mother; i++) await page.keyboard.press('ArrowDown');
-      expect(await page.locator('input[name="givenBy.person"]:checked').evaluate((input) => (input as unknown as { labels: Array<{ textContent: string }> }).labels[0]?.textContent)).toContain('Siobhán Murphy');
-      for (const name of ['givenBy.hasParentalResponsibility', 'scopes.takePart', 'scopes.keepRecords']) {
-        await tabTo(`input[name="${name}"]`);
-        await page.keyboard.press('Space');
-      }
-      await tabTo('textarea[name="scopes.shareWithAgencies"]');
-      await page.keyboard.type('Scoil Bhríde National School');
-      await tabTo('input[name="youngPersonConsent.given"]');
-      await page.keyboard.press('ArrowRight');
-      await tabTo('textarea[name="youngPersonConsent.reasonNotSought"]');
-      await page.keyboard.type('Too young to be asked.');
-      await tabTo('input[name="signedOn.day"]');
-      await page.keyboard.type('2');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('3');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('2026');
+      // 1. The request's details, sent empty first: the summary takes the focus, its link takes it to the field.
+      await openByKeys(p, keys, 'Record the details of the request');
+      await keys.follow(p.getByTestId('form-submit'));
+      await summaryFocused(p, keys);
+      const toReason = p.getByTestId('error-summary').getByRole('link', { name: 'Enter an answer to “Why is the family asking for support?”' });
+      await keys.tabTo(toReason);
+      await keys.expectFocusVisible();
+      const href = await toReason.getAttribute('href');
+      await p.keyboard.press('Enter');
+      expect(`#${(await keys.focus()).id}`).toBe(href);
+      expect(await keys.isFocused(p.getByLabel('Why is the family asking for support?'))).toBe(true);
+      await keys.expectFocusVisible();
+      await p.keyboard.type('Éabha has missed school most Mondays; her mother asked the school for help.');
+      const attendance = p.getByTestId('row').nth(1);
+      await keys.choose(attendance.getByLabel(/^1: /));
+      await keys.expectFocusVisible();
+      await keys.typeInto(attendance.getByLabel('Why', { exact: true }), 'Attendance at 70%.');
+      await keys.choose(option(p, 'Was the checklist completed with the parent or carer?', 'Yes'));
+      await keys.choose(option(p, 'Was the checklist completed with the child?', 'No'));
+      await saveByKeys(p, keys, 'Record the details of the request');
+
+      // 2. Consent asked; the request sent too early is refused, the rule's reason focused in the summary.
+      await openByKeys(p, keys, 'Ask the family for consent');
+      await saveByKeys(p, keys, 'Ask the family for consent');
+      await openByKeys(p, keys, 'Send the request for support');
+      await keys.follow(p.getByTestId('form-submit'));
+      await summaryFocused(p, keys);
+      expect(await p.getByTestId('error-summary').innerText()).toMatch(/consent/i);
+      // Back up the page with Shift+Tab to the link back to the case.
+      await keys.tabTo(p.getByTestId('back-to-case'), { back: true });
+      await keys.enterAndWait();
+
+      // 3. The mother's written consent: radios by arrow keys, text typed, the day's three boxes.
+      await openByKeys(p, keys, 'Record consent');
+      await keys.choose(option(p, 'Whose consent is this?', mother));
+      await keys.choose(option(p, 'Do they have parental responsibility for the child?', 'Yes'));
+      await keys.choose(option(p, 'Do they consent to take part in Meitheal?', 'Yes'));
+      await keys.choose(option(p, 'Do they consent to records being kept?', 'Yes'));
+      await keys.typeInto(p.getByLabel('Agencies information may be shared with'), 'Scoil Bhríde National School');
+      await p.keyboard.press('Enter');
+      await p.keyboard.type('Public Health Nursing');
+      await keys.choose(option(p, 'Did the young person give their own consent?', 'No'));
+      await keys.typeInto(p.getByLabel('If not, why was it not sought?'), 'Éabha is 10; her views are sought in the assessment.');
+      await keys.typeDay(group(p, 'Day the written consent was signed'), '2', '3', '2026');
       // Enter in a text box sends the form (its default button is the form's own, not "Add another").
-      await navigates(page, () => page.keyboard.press('Enter'));
-      expect(await page.getByTestId('recorded-banner').innerText()).toContain('“Record consent” is recorded.');
+      await keys.enterAndWait();
+      expect(await p.getByTestId('recorded-banner').innerText()).toContain('“Record consent” is recorded.');
 
-      await tabTo(`a[href="/app/cases/${opened.id}/next/SUBMIT_REQUEST"]`);
-      await navigates(page, () => page.keyboard.press('Enter'));
-      await tabTo('[data-testid="form-submit"]');
-      await navigates(page, () => page.keyboard.press('Enter'));
+      // 4. The request goes to the coordinator.
+      await openByKeys(p, keys, 'Send the request for support');
+      await saveByKeys(p, keys, 'Send the request for support');
       expect(await stateOf(opened.id)).toBe('request.submitted');
     } finally {
-      await context.close();
+      await lead.context.close();
     }
-  });
+
+    // 5. The coordinator registers it, Aoife already chosen as lead.
+    const coordinator = await newPage();
+    try {
+      const q = coordinator.page;
+      const coordinatorKeys = new KeyboardUser(q);
+      await keyboardSignIn(q, coordinatorKeys, 'Deirdre Walsh');
+      await q.goto(`${base}/app/cases/${opened.id}`);
+      await openByKeys(q, coordinatorKeys, 'Register the request');
+      expect(await option(q, 'Who will be the lead practitioner?', 'Aoife Byrne').isChecked()).toBe(true);
+      await saveByKeys(q, coordinatorKeys, 'Register the request');
+      expect(await stateOf(opened.id)).toBe('assessment.inProgress');
+    } finally {
+      await coordinator.context.close();
+    }
+
+    const back = await newPage();
+    p = back.page;
+    keys = new KeyboardUser(p);
+    try {
+      await keyboardSignIn(p, keys, 'Aoife Byrne');
+      await p.goto(`${base}/app/cases/${opened.id}`);
+
+      // 6. The assessment, completed and agreed.
+      await openByKeys(p, keys, 'Record the strengths and needs assessment');
+      const strength = p.getByTestId('list-strengths').getByTestId('row').first();
+      await keys.choose(strength.getByLabel('How I grow and develop', { exact: true }));
+      await keys.typeInto(strength.getByLabel('What it is', { exact: true }), 'Loves drawing.');
+      const need = p.getByTestId('list-needs').getByTestId('row').first();
+      await keys.choose(need.getByLabel('How I grow and develop', { exact: true }));
+      await keys.typeInto(need.getByLabel('What it is', { exact: true }), 'Misses school on Mondays.');
+      await keys.typeInto(p.getByLabel('What the family wants to be different'), 'Éabha goes to school every day');
+      await keys.typeInto(group(p, "The child's views").getByLabel('In their own words'), 'I miss Dad on Mondays.');
+      await keys.typeInto(group(p, "The parents' views").getByLabel('In their own words'), 'Mornings are hard.');
+      await keys.typeInto(p.getByLabel('Your view as practitioner'), 'A close family; attendance first.');
+      await saveByKeys(p, keys, 'Record the strengths and needs assessment');
+      await openByKeys(p, keys, 'Complete the assessment');
+      await saveByKeys(p, keys, 'Complete the assessment');
+      await openByKeys(p, keys, 'Record that the family agreed the assessment');
+      await keys.choose(option(p, 'Who in the family agreed it?', mother));
+      await saveByKeys(p, keys, 'Record that the family agreed the assessment');
+      expect(await stateOf(opened.id)).toBe('meeting.proposed');
+
+      // 7. The support meeting: invited, held, minutes sent.
+      await openByKeys(p, keys, 'Invite people to the support meeting');
+      await keys.typeDay(group(p, 'When the meeting takes place'), '15', '4', '2026');
+      await keys.typeInto(group(p, 'When the meeting takes place').getByLabel('Time', { exact: true }), '10:00');
+      await keys.typeInto(p.getByLabel('Where the meeting takes place'), 'Family Resource Centre, room 2');
+      await keys.choose(option(p, 'Who chairs the meeting', aoife));
+      await keys.choose(option(p, 'Who takes the minutes', 'Someone else'));
+      await keys.typeInto(group(p, 'Who takes the minutes').getByLabel('Their name, if someone else'), 'Ciarán Walsh');
+      const invitee = p.getByTestId('list-invitees').getByTestId('row').first();
+      await keys.choose(invitee.getByLabel(mother, { exact: true }));
+      await keys.choose(invitee.getByRole('group', { name: 'Did the family approve this person?' }).getByLabel('Yes', { exact: true }));
+      await saveByKeys(p, keys, 'Invite people to the support meeting');
+      await openByKeys(p, keys, 'Record the support meeting');
+      await keys.typeDay(group(p, 'Day it was held'), '2', '3', '2026');
+      await keys.tick(option(p, 'Who attended', mother));
+      await keys.expectFocusVisible();
+      await keys.tick(option(p, 'Who attended', aoife));
+      await keys.typeInto(group(p, 'Who sent apologies').getByLabel('Other people'), 'Orla Doyle');
+      await saveByKeys(p, keys, 'Record the support meeting');
+      await openByKeys(p, keys, 'Send out the minutes');
+      await keys.typeInto(p.getByLabel('Minutes', { exact: true }), 'Agreed: breakfast club from Monday.');
+      await keys.tick(option(p, 'Who the minutes were sent to', mother));
+      await saveByKeys(p, keys, 'Send out the minutes');
+      expect(await stateOf(opened.id)).toBe('actionPlan.drafting');
+
+      // 8. The plan: one action, "Add another" with Enter on its button, then a second.
+      await openByKeys(p, keys, 'Draft the action plan');
+      const first = p.getByTestId('row').first();
+      await keys.typeInto(first.getByLabel('The need or outcome it answers'), 'Éabha goes to school every day');
+      await keys.typeInto(first.getByLabel('What will be done'), 'Breakfast club place from Monday.');
+      await keys.choose(first.getByRole('group', { name: 'Owner' }).getByLabel(aoife, { exact: true }));
+      await keys.typeInto(first.getByLabel('Their agency'), 'Scoil Bhríde National School');
+      await keys.typeDay(first.getByRole('group', { name: 'Due date' }), '29', '5', '2026');
+      await keys.choose(first.getByRole('group', { name: 'Where it stands' }).getByLabel('Not started', { exact: true }));
+      await keys.follow(p.getByRole('button', { name: /^Add another/ }));
+      expect(await p.getByTestId('row').count()).toBe(2);
+      const second = p.getByTestId('row').nth(1);
+      await keys.typeInto(second.getByLabel('The need or outcome it answers'), 'Mam gets some time for herself');
+      await keys.typeInto(second.getByLabel('What will be done'), 'Parent support group on Wednesdays.');
+      await keys.choose(second.getByRole('group', { name: 'Owner' }).getByLabel(mother, { exact: true }));
+      await keys.typeDay(second.getByRole('group', { name: 'Due date' }), '6', '5', '2026');
+      await keys.choose(second.getByRole('group', { name: 'Where it stands' }).getByLabel('Not started', { exact: true }));
+      await keys.typeInto(group(p, "The child's views on the plan").getByLabel('In their own words'), 'Breakfast club is OK.');
+      await saveByKeys(p, keys, 'Draft the action plan');
+
+      // 9. Sent to the family, and signed off by the mother.
+      await openByKeys(p, keys, 'Send the plan to the family to sign off');
+      await saveByKeys(p, keys, 'Send the plan to the family to sign off');
+      await openByKeys(p, keys, "Record the family's sign-off of the plan");
+      await keys.choose(option(p, 'Who signed', mother));
+      await keys.choose(option(p, 'They sign as', 'A parent or carer'));
+      await keys.choose(option(p, 'How it was signed', 'In person'));
+      // The document signed: the family's plan in English, issue 1, already chosen; Tab stops on it.
+      const document = group(p, 'Which document did they sign?').getByLabel(/^The plan for the family, in English: issue 1, /);
+      expect(await document.isChecked()).toBe(true);
+      await keys.choose(document);
+      await keys.expectFocusVisible();
+      await saveByKeys(p, keys, "Record the family's sign-off of the plan");
+      expect(await stateOf(opened.id)).toBe('review.scheduled');
+
+      // 10. Two reviews, the plan continued after the first.
+      for (const round of [1, 2]) {
+        await openByKeys(p, keys, 'Record the review meeting');
+        await keys.typeDay(group(p, 'Day the review was held'), '2', '3', '2026');
+        await keys.tick(option(p, 'Who attended', mother));
+        await keys.tick(option(p, 'Who attended', aoife));
+        await keys.choose(option(p, 'Who chaired', aoife));
+        await saveByKeys(p, keys, 'Record the review meeting');
+        await openByKeys(p, keys, 'Record the review');
+        const progress = p.getByTestId('list-progress').getByTestId('row');
+        await keys.choose(progress.nth(0).getByRole('group', { name: 'Where it stands' }).getByLabel(round === 1 ? 'In progress' : 'Done', { exact: true }));
+        await keys.typeInto(progress.nth(0).getByLabel('Note on progress'), `Attendance up (review ${round}).`);
+        await keys.typeInto(group(p, "The family's views").getByLabel('In their own words'), 'Mornings are easier now.');
+        await keys.typeInto(group(p, "The child's views").getByLabel('In their own words'), 'Breakfast club is class.');
+        await keys.typeInto(p.getByLabel('Minutes', { exact: true }), `Review ${round}: attendance up.`);
+        if (round === 1) await keys.typeDay(group(p, 'Day of the next review (if the meeting set one)'), '13', '4', '2026');
+        await saveByKeys(p, keys, 'Record the review');
+        if (round === 1) {
+          await openByKeys(p, keys, 'Continue the plan as it is');
+          await saveByKeys(p, keys, 'Continue the plan as it is');
+        }
+      }
+      expect(await stateOf(opened.id)).toMatch(/^review\./);
+
+      // 11. Closure: the reason from a select with the arrow keys, the closing meeting, feedback, closed.
+      await openByKeys(p, keys, 'Propose closing the case');
+      await keys.select(p.getByLabel('Why does the case close?'), 'The needs are met');
+      await keys.expectFocusVisible();
+      await saveByKeys(p, keys, 'Propose closing the case');
+      await openByKeys(p, keys, 'Record the closing meeting');
+      await keys.typeDay(group(p, 'Day the closing meeting was held'), '2', '3', '2026');
+      await keys.tick(option(p, 'Who attended', mother));
+      await keys.choose(option(p, 'Who chaired', aoife));
+      await saveByKeys(p, keys, 'Record the closing meeting');
+      await openByKeys(p, keys, "Record the family's feedback");
+      await keys.typeInto(group(p, "The family's feedback").getByLabel('In their own words'), 'Everyone around one table made the difference.');
+      await keys.typeInto(group(p, "The child's feedback").getByLabel('Or: why their view could not be recorded'), 'Did not want to talk about it on the day.');
+      await keys.typeInto(p.getByLabel('Minutes of the closing meeting'), 'The plan has done its work.');
+      await saveByKeys(p, keys, "Record the family's feedback");
+      await openByKeys(p, keys, 'Close the case');
+      await keys.tabTo(p.getByTestId('form-submit'));
+      await keys.expectFocusVisible();
+      await keys.enterAndWait();
+      expect(await stateOf(opened.id)).toBe('closed');
+      expect(await p.getByTestId('case-status').innerText()).toBe('Closed');
+      expect(await formAt(p).count()).toBe(0);
+    } finally {
+      await back.context.close();
+    }
+  }, 300_000);
 
   it('checked every form page it visited', () => {
     expect([...visited.keys()].length).toBeGreaterThanOrEqual(57);

@@ -3,6 +3,7 @@
  * API shows on the way: state, stage, due dates, version and ETag, allowed events, the audit
  * trail, and sibling cases sharing one family.
  */
+import { addDays } from '@tacu/domain';
 import { DAY } from '@tacu/testing';
 import { fullJourney } from './support/api';
 import { get, openCase, send, startHarness, USERS, type Harness } from './support/harness';
@@ -51,7 +52,16 @@ describe('a case from request to closure', () => {
     let version = 1;
     for (const step of steps) {
       if (step.event.type === 'HOLD_REVIEW') h.clock.advance(6 * 7 * DAY);
-      const res = await send(h, id, step.event, step.by === 'lead' ? USERS.lead : USERS.coordinator, { 'If-Match': `"${version}"` });
+      // Reviews and the closing meeting are held on the day the clock has reached (not before the
+      // cycle or the proposal they follow), and the next review is set six weeks after that day.
+      const today = h.clock.now().toISOString().slice(0, 10);
+      const event =
+        step.event.type === 'HOLD_REVIEW' || step.event.type === 'HOLD_CLOSING_MEETING'
+          ? { ...step.event, heldOn: today }
+          : step.event.type === 'RECORD_REVIEW' && step.event.nextReviewOn !== undefined
+            ? { ...step.event, nextReviewOn: addDays(today, 42) }
+            : step.event;
+      const res = await send(h, id, event, step.by === 'lead' ? USERS.lead : USERS.coordinator, { 'If-Match': `"${version}"` });
       expect({ event: step.event.type, status: res.status, state: res.body.state }).toEqual({ event: step.event.type, status: 200, state: step.state });
       expect(res.body.version).toBe(version + 1);
       expect(res.headers['etag']).toBe(`"${version + 1}"`);

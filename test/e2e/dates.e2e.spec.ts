@@ -101,6 +101,69 @@ describe('dates nobody could mean', () => {
     expect(await versionOf(id)).toBe(version);
   });
 
+  it('a meeting is not recorded as held before the day it was arranged, nor in the future', async () => {
+    const { id } = await openCase(h);
+    const steps = journeyTo('meeting.invited', USERS.lead);
+    await drive(h, id, steps.slice(0, -1));
+    // Arranged a week after the case opened, recorded as held three days later.
+    h.clock.set('2026-03-09T09:00:00.000Z');
+    expect((await send(h, id, at(steps, steps.length - 1).event, USERS.lead)).status).toBe(200);
+    h.clock.set('2026-03-12T09:00:00.000Z');
+    const version = await versionOf(id);
+    const hold = (heldOn: string) => send(h, id, { ...sampleEvent('HOLD_MEETING'), heldOn }, USERS.lead);
+    expect(refusal(await hold('2026-03-05'))).toEqual({
+      heldOn: 'heldOn is 2026-03-05, before 2026-03-09: the day the meeting was arranged (its invitations recorded); a meeting is held on or after it: check the day',
+    });
+    expect(refusal(await hold('2026-03-13'))).toEqual({ heldOn: expect.stringContaining('after today (2026-03-12 in Europe/Dublin)') });
+    expect(await versionOf(id)).toBe(version);
+    expect((await hold('2026-03-09')).status).toBe(200);
+  });
+
+  it('a review is not held before its cycle started (the plan signed off), nor in the future', async () => {
+    const { id } = await openCase(h);
+    const steps = journeyTo('review.scheduled', USERS.lead);
+    await drive(h, id, steps.slice(0, -1));
+    h.clock.set('2026-03-16T09:00:00.000Z');
+    expect((await send(h, id, at(steps, steps.length - 1).event, USERS.lead)).body.state).toBe('review.scheduled');
+    h.clock.set('2026-04-20T09:00:00.000Z');
+    const version = await versionOf(id);
+    const hold = (heldOn: string) => send(h, id, { ...sampleEvent('HOLD_REVIEW'), heldOn }, USERS.lead);
+    expect(refusal(await hold('2026-03-10'))).toEqual({ heldOn: expect.stringContaining('heldOn is 2026-03-10, before 2026-03-16: the day this review cycle started (the plan signed off') });
+    expect(refusal(await hold('2026-04-21'))).toEqual({ heldOn: expect.stringContaining('after today (2026-04-20 in Europe/Dublin)') });
+    expect(await versionOf(id)).toBe(version);
+    expect((await hold('2026-04-17')).status).toBe(200);
+  });
+
+  it('the closing meeting is not held before closing was proposed', async () => {
+    const { id } = await openCase(h);
+    const steps = journeyTo('closure.proposed', USERS.lead);
+    await drive(h, id, steps.slice(0, -1));
+    h.clock.set('2026-03-20T09:00:00.000Z');
+    expect((await send(h, id, at(steps, steps.length - 1).event, USERS.lead)).body.state).toBe('closure.proposed');
+    h.clock.set('2026-03-25T09:00:00.000Z');
+    const hold = (heldOn: string) => send(h, id, { ...sampleEvent('HOLD_CLOSING_MEETING'), heldOn }, USERS.lead);
+    expect(refusal(await hold('2026-03-19'))).toEqual({ heldOn: 'heldOn is 2026-03-19, before 2026-03-20: the day closing the case was proposed; the closing meeting is held on or after it: check the day' });
+    expect(refusal(await hold('2026-03-26'))).toEqual({ heldOn: expect.stringContaining('after today (2026-03-25 in Europe/Dublin)') });
+    expect((await hold('2026-03-20')).status).toBe(200);
+  });
+
+  it('a report of a concern (a phone report too) is not made before the day the concern was raised, nor later than now', async () => {
+    const { id } = await openCase(h);
+    await drive(h, id, journeyTo('review.scheduled', USERS.lead));
+    h.clock.set('2026-03-10T09:00:00.000Z');
+    expect((await send(h, id, sampleEvent('RAISE_CONCERN'), USERS.lead)).status).toBe(200);
+    expect((await send(h, id, sampleEvent('CONSULT_LIAISON'), USERS.dlp)).status).toBe(200);
+    h.clock.set('2026-03-11T09:00:00.000Z');
+    const version = await versionOf(id);
+    const report = (reportedAt: string) => send(h, id, { ...sampleEvent('SUBMIT_REPORT'), method: 'phone', reportedAt }, USERS.dlp);
+    expect(refusal(await report('2026-03-09T16:00:00Z'))).toEqual({
+      reportedAt: 'reportedAt is 2026-03-09, before 2026-03-10: the day the concern was raised; a report of it is made on or after it: check the day, or leave the time out (now)',
+    });
+    expect(refusal(await report('2026-03-11T12:00:00Z'))).toEqual({ reportedAt: expect.stringContaining('later than now') });
+    expect(await versionOf(id)).toBe(version);
+    expect((await report('2026-03-10T15:00:00Z')).status).toBe(200);
+  });
+
   it("today is the organisation's day: at 23:30 UTC on a summer evening it is already tomorrow in Dublin", async () => {
     h.clock.set('2026-06-14T12:00:00Z');
     const { id } = await openCase(h);

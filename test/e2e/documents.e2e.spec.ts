@@ -99,7 +99,7 @@ describe('stage documents', () => {
     const onOldDocument = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: first?.sha256 }, USERS.lead);
     expect({ status: onOldDocument.status, reasons: onOldDocument.body.reasons }).toEqual({
       status: 422,
-      reasons: [`The document signed (${first?.sha256.slice(0, 12)}…) is version 1 of the plan sent for version 1, not for version 2: show the family the plan of version 2 and record their sign-off of it.`],
+      reasons: ['The document signed is an earlier plan: issue 1 of it, sent for version 1, while the plan is now at version 2. Show the family the plan of version 2 and record their sign-off of it.'],
     });
     const unknown = await send(h, id, { ...sampleEvent('SIGN_OFF_PLAN'), planVersion: 2, documentSha256: 'a'.repeat(64) }, USERS.lead);
     expect(unknown.body.reasons).toEqual([expect.stringMatching(/^The document signed \(aaaaaaaaaaaa…\) is not a plan sent to the family for sign-off of version 2/)]);

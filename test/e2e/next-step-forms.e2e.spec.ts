@@ -8,7 +8,7 @@
  */
 import type { Response } from 'supertest';
 import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
-import { journeyTo, seedDemo } from './support/api';
+import { journeyTo, sampleEvent, seedDemo } from './support/api';
 
 /** The value of a hidden field of the form on a page. */
 const hidden = (html: string, name: string): string => {
@@ -321,6 +321,86 @@ describe('pages: the next step as a form', () => {
     expect(summary.map((s) => s.text).join(' ')).toMatch(/consent/i);
     expect(summary.map((s) => s.text).join(' ')).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
     expect((await caseOf(id)).version).toBe(before.version);
+  });
+
+  it("the sign-off form asks which document was signed: the current plan's, in each language, the family's latest chosen; an earlier plan's is refused in plain words beside the choice", async () => {
+    const { id } = await openCase(h, USERS.lead);
+    await drive(h, id, journeyTo('actionPlan.awaitingFamilySignOff', USERS.lead));
+    type Listed = { kind: string; audience: string; locale: string; version: number; sha256: string };
+    const plans = async (): Promise<Listed[]> => ((await api(USERS.lead, `/cases/${id}/documents`)).body.items as Listed[]).filter((d) => d.kind === 'actionPlan');
+    const [earlier] = (await plans()).filter((d) => d.audience === 'family' && d.locale === 'en');
+    // The family asks for changes; version 2 is drafted and sent: its documents are issue 2.
+    expect((await send(h, id, { type: 'REQUEST_PLAN_CHANGES', changesRequested: 'Wednesdays, not Tuesdays.' }, USERS.lead)).status).toBe(200);
+    expect((await send(h, id, sampleEvent('DRAFT_PLAN'), USERS.lead)).status).toBe(200);
+    expect((await send(h, id, sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), USERS.lead)).body.state).toBe('actionPlan.awaitingFamilySignOff');
+    const current = (await plans()).filter((d) => d.version === 2);
+    const family = current.find((d) => d.audience === 'family' && d.locale === 'en');
+    expect({ earlier: earlier?.version, family: family?.version }).toEqual({ earlier: 1, family: 2 });
+
+    const form = await page(USERS.lead, `/app/cases/${id}/next/SIGN_OFF_PLAN`);
+    const offered = [...form.text.matchAll(/name="documentSha256" type="radio" value="([0-9a-f]{64})"/g)].map((m) => m[1]);
+    expect(new Set(offered)).toEqual(new Set(current.map((d) => d.sha256)));
+    expect(offered).not.toContain(earlier?.sha256);
+    expect(textOf(form.text)).toContain('The plan for the family, in English: issue 2, Monday 2 March 2026');
+    expect(formFields(form.text)).toContainEqual(['documentSha256', family?.sha256]);
+
+    // An earlier plan's document (a form kept open, a paper copy of the old plan): refused, said in plain words beside the choice.
+    const mother = (await caseOf(id)).familyMembers.find((m) => m.name === 'Siobhán Murphy');
+    const signed = { planVersion: '2', 'signedBy.person': mother?.id ?? '', 'signedBy.as': 'parentCarer', method: 'inPerson' };
+    const before = await caseOf(id);
+    const { sent } = await fill(USERS.lead, id, 'SIGN_OFF_PLAN', { ...signed, documentSha256: earlier?.sha256 ?? '' });
+    expect(sent.status).toBe(422);
+    expect(summaryOf(sent.text)).toEqual([
+      { text: 'The document signed is an earlier plan: issue 1 of it, sent for version 1, while the plan is now at version 2. Show the family the plan of version 2 and record their sign-off of it.', href: '#documentSha256' },
+    ]);
+    expect((await caseOf(id)).version).toBe(before.version);
+
+    // The form as shown, sent: the family's document of version 2 is the one the sign-off names.
+    await complete(USERS.lead, id, 'SIGN_OFF_PLAN', { 'signedBy.person': mother?.id ?? '', 'signedBy.as': 'parentCarer', method: 'inPerson' });
+    const record = (await api(USERS.lead, `/cases/${id}`)).body.record as { plan: { signOffs: Array<{ document: { sha256: string } | null }> } };
+    expect(record.plan.signOffs.map((s) => s.document?.sha256)).toEqual([family?.sha256]);
+  });
+
+  it('a new action of the plan starts as "not started", on the first row and on a row added', async () => {
+    const { id } = await openCase(h, USERS.lead);
+    await drive(h, id, journeyTo('actionPlan.drafting', USERS.lead));
+    const form = await page(USERS.lead, `/app/cases/${id}/next/DRAFT_PLAN`);
+    expect(formFields(form.text)).toContainEqual(['actions.0.status', 'notStarted']);
+    const added = await post(USERS.lead, `/app/cases/${id}/next/DRAFT_PLAN`, { _key: hidden(form.text, '_key'), _version: hidden(form.text, '_version'), 'actions._rows': '1', 'actions.0.status': 'inProgress', _add: 'actions' });
+    expect(formFields(added.text).filter(([name]) => name.endsWith('.status'))).toEqual([['actions.0.status', 'inProgress'], ['actions.1.status', 'notStarted']]);
+    // Sent with only the first row written, the second (only its default) is a blank row, left out.
+    await complete(USERS.lead, id, 'DRAFT_PLAN', {
+      'actions._rows': '2',
+      'actions.0.answers': 'School every day',
+      'actions.0.what': 'Breakfast club place from Monday.',
+      'actions.1.status': 'notStarted',
+      'childViews.words': 'OK.',
+    });
+    const plan = (await api(USERS.lead, `/cases/${id}`)).body.record.plan as { actions: Array<{ what: string; status: string }> };
+    expect(plan.actions.map((a) => [a.what, a.status])).toEqual([['Breakfast club place from Monday.', 'notStarted']]);
+  });
+
+  it('a meeting recorded as held before the day it was arranged: the form says so beside the day, and writes nothing', async () => {
+    const { id } = await openCase(h, USERS.lead);
+    const steps = journeyTo('meeting.invited', USERS.lead);
+    await drive(h, id, steps.slice(0, -1));
+    try {
+      h.clock.set('2026-03-09T09:00:00.000Z');
+      expect((await send(h, id, steps[steps.length - 1]?.event ?? {}, USERS.lead)).status).toBe(200);
+      const before = await caseOf(id);
+      // A session of its own, signed in a week on (the shared one would be idle that long and end).
+      const own = await pageSession(h, USERS.lead);
+      const form = await h.http.get(`/app/cases/${id}/next/HOLD_MEETING`).set('cookie', own.cookie);
+      const body = new URLSearchParams([['_csrf', own.csrf], ['_key', hidden(form.text, '_key')], ['_version', hidden(form.text, '_version')], ['heldOn.day', '5'], ['heldOn.month', '3'], ['heldOn.year', '2026'], ['attendance', before.familyMembers[0]?.id ?? '']]);
+      const sent = await h.http.post(`/app/cases/${id}/next/HOLD_MEETING`).set('cookie', own.cookie).type('form').send(body.toString());
+      expect(sent.status).toBe(400);
+      expect(summaryOf(sent.text)).toEqual([
+        { text: '“Day it was held” is 2026-03-05, before 2026-03-09: the day the meeting was arranged (its invitations recorded); a meeting is held on or after it: check the day', href: '#heldOn-day' },
+      ]);
+      expect((await caseOf(id)).version).toBe(before.version);
+    } finally {
+      h.clock.set('2026-03-02T09:00:00.000Z');
+    }
   });
 
   it('a form opened before someone else changed the case says so, and overwrites nothing', async () => {

@@ -198,7 +198,8 @@ describe('pages: sign-in, sessions and my cases', () => {
     expect(csp).toContain("form-action 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Both say the same: never framed, by this site or another.
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
     // No inline script or style for the CSP to block.

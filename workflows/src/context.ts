@@ -182,6 +182,11 @@ export interface CaseContext {
   };
   meeting: {
     invitation: Omit<InviteToMeeting, 'type'> | null;
+    /**
+     * When the current invitation was recorded (the meeting arranged): a meeting is not held
+     * before it. Absent before a meeting was arranged, and in cases from before it was kept.
+     */
+    arrangedAt?: string | null;
     held: Omit<HoldMeeting, 'type'> | null;
     minutes: { minutes: string; distributedTo: PersonRef[]; at: string } | null;
     cancellations: { reason: string; at: string }[];

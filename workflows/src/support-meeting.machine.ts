@@ -27,7 +27,8 @@ export const supportMeetingRules = defineRules({
     recordInvitation: assign(({ context, event }) => {
       assertEvent(event, 'INVITE_TO_MEETING');
       const { type: _type, ...invitation } = event;
-      return { meeting: { ...context.meeting, invitation } };
+      // When it was arranged: what the day it is recorded as held cannot come before.
+      return { meeting: { ...context.meeting, invitation, arrangedAt: context.now } };
     }),
     recordMeetingHeld: assign(({ context, event }) => {
       assertEvent(event, 'HOLD_MEETING');

@@ -57,6 +57,32 @@ describe('dates of events', () => {
     }
   });
 
+  it('a meeting is held not before what it follows (arranged, the review cycle started, closing proposed); one reason for a day too early', () => {
+    const follows = { ...context, meetingArrangedOn: '2026-02-25', reviewCycleStartedOn: '2026-02-26', closureProposedOn: '2026-02-27' };
+    const earliest = { HOLD_MEETING: '2026-02-25', HOLD_REVIEW: '2026-02-26', HOLD_CLOSING_MEETING: '2026-02-27' } as const;
+    for (const type of ['HOLD_MEETING', 'HOLD_REVIEW', 'HOLD_CLOSING_MEETING'] as const) {
+      const held = (heldOn: string) => ({ type, heldOn }) as CaseEvent;
+      expect(fieldsOf(held(earliest[type]), follows)).toEqual([]);
+      expect(eventDateProblems(held('2026-02-24'), follows)[0]?.problem).toMatch(new RegExp(`^heldOn is 2026-02-24, before ${earliest[type]}: the day `));
+      // Before the case opened too: that reason alone.
+      expect(eventDateProblems(held('2026-02-19'), follows).map((p) => p.problem)).toEqual([expect.stringMatching(/held on or after the day the case opened$/)]);
+      // Not known (a case from before it was kept): only the other rules.
+      expect(fieldsOf(held('2026-02-21'))).toEqual([]);
+    }
+    expect(eventDateProblems({ type: 'HOLD_MEETING', heldOn: '2026-02-24' } as CaseEvent, follows)[0]?.problem).toBe(
+      'heldOn is 2026-02-24, before 2026-02-25: the day the meeting was arranged (its invitations recorded); a meeting is held on or after it: check the day',
+    );
+  });
+
+  it('a report of a concern is made not before the day the concern was raised', () => {
+    const raised = { ...context, concernRaisedOn: '2026-02-27', now: new Date('2026-03-02T09:15:00Z') };
+    const report = (reportedAt: string) => ({ type: 'SUBMIT_REPORT', method: 'phone', reportedAt }) as CaseEvent;
+    expect(fieldsOf(report('2026-02-27T08:00:00Z'), raised)).toEqual([]);
+    expect(eventDateProblems(report('2026-02-26T17:00:00Z'), raised).map((p) => p.problem)).toEqual([
+      'reportedAt is 2026-02-26, before 2026-02-27: the day the concern was raised; a report of it is made on or after it: check the day, or leave the time out (now)',
+    ]);
+  });
+
   it('a meeting is scheduled from the day the case opened to a year ahead, on the local calendar', () => {
     const invite = (scheduledFor: string) => ({ type: 'INVITE_TO_MEETING', scheduledFor }) as CaseEvent;
     expect(fieldsOf(invite('2026-04-15T10:00:00+01:00'))).toEqual([]);

@@ -13,6 +13,12 @@
  *   family) happened today or before (a date-time: not later than now).
  * - A meeting, review or closing meeting of the case is held, a report made and a contact logged
  *   on or after the day the case opened.
+ * - What follows something recorded happened on or after the day of what it follows: the support
+ *   meeting is held on or after the day it was arranged (the invitations recorded), a review on or
+ *   after the day its cycle started (the plan signed off, or the review before decided), the
+ *   closing meeting on or after the day closing was proposed, and a report of a concern made on or
+ *   after the day the concern was raised. A day before is a typing slip, or something recorded in
+ *   the wrong order; the message says which step to record first.
  * - The next review a review meeting sets is after the day that review was held and at most
  *   6 months after it (suggested: reviews are "usually every 6-8 weeks", published; a day further
  *   out is a typing slip). It may have passed when the review is recorded late: the next review is
@@ -54,6 +60,19 @@ export interface DateContext {
   now?: Date;
   /** The day the case's current review was held (YYYY-MM-DD), when one was: what RECORD_REVIEW's nextReviewOn comes after. */
   reviewHeldOn?: string | null;
+  /** The local day the support meeting was arranged (its invitations recorded), when it was. */
+  meetingArrangedOn?: string | null;
+  /** The local day the current review cycle started (the plan signed off, or the previous review decided). */
+  reviewCycleStartedOn?: string | null;
+  /** The local day closing the case was proposed. */
+  closureProposedOn?: string | null;
+  /** The local day the concern being handled was raised. */
+  concernRaisedOn?: string | null;
+}
+
+/** `field`'s day is not before `earliest` (the day of what it follows), when that is known. */
+function notBeforeWhatItFollows(field: string, day: string, earliest: string | null | undefined, why: string): DateProblem[] {
+  return earliest ? notBefore(field, day, earliest, why) : [];
 }
 
 /** How far a time that has happened may lie ahead of the clock (a caller's clock running a little fast), in ms. */
@@ -109,8 +128,21 @@ function pastInstantProblems(field: string, instant: string, { today, openedOn, 
   ];
 }
 
+/** A held day against the day of what the meeting follows: arranged, the review cycle started, closing proposed. */
+function followsProblems(type: 'HOLD_MEETING' | 'HOLD_REVIEW' | 'HOLD_CLOSING_MEETING', heldOn: string, { meetingArrangedOn, reviewCycleStartedOn, closureProposedOn }: DateContext): DateProblem[] {
+  switch (type) {
+    case 'HOLD_MEETING':
+      return notBeforeWhatItFollows('heldOn', heldOn, meetingArrangedOn, 'the day the meeting was arranged (its invitations recorded); a meeting is held on or after it: check the day');
+    case 'HOLD_REVIEW':
+      return notBeforeWhatItFollows('heldOn', heldOn, reviewCycleStartedOn, 'the day this review cycle started (the plan signed off, or the review before decided); a review is held on or after it: check the day');
+    case 'HOLD_CLOSING_MEETING':
+      return notBeforeWhatItFollows('heldOn', heldOn, closureProposedOn, 'the day closing the case was proposed; the closing meeting is held on or after it: check the day');
+  }
+}
+
 /** The date rules of one event's fields (events without dates have none). */
-export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone, now, reviewHeldOn }: DateContext): DateProblem[] {
+export function eventDateProblems(event: CaseEvent, context: DateContext): DateProblem[] {
+  const { today, openedOn, timeZone, now, reviewHeldOn } = context;
   switch (event.type) {
     case 'RECORD_CONSENT': {
       const earliest = addYears(openedOn, -DATE_LIMITS.consentBeforeOpeningYears);
@@ -125,7 +157,10 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
       const what = event.type === 'HOLD_MEETING' ? 'meeting' : event.type === 'HOLD_REVIEW' ? 'review' : 'closing meeting';
       return [
         ...notAfterToday('heldOn', event.heldOn, today, timeZone, `record the ${what} once it has been held, with the day it was held`),
-        ...notBefore('heldOn', event.heldOn, openedOn, `a ${what} of this case is held on or after the day the case opened`),
+        // One reason for a day too early: the case's opening when it is before that, else what it follows.
+        ...(event.heldOn < openedOn
+          ? notBefore('heldOn', event.heldOn, openedOn, `a ${what} of this case is held on or after the day the case opened`)
+          : followsProblems(event.type, event.heldOn, context)),
       ];
     }
     case 'INVITE_TO_MEETING': {
@@ -141,7 +176,11 @@ export function eventDateProblems(event: CaseEvent, { today, openedOn, timeZone,
         : pastInstantProblems('reportedAt', event.reportedAt, { today, openedOn, timeZone, now }, {
             notYet: 'give the time the report was made, which has passed (or leave it out: now)',
             beforeOpening: 'a report about this case is made on or after the day the case opened',
-          });
+          }).concat(
+            localDay(new Date(event.reportedAt), timeZone) < openedOn
+              ? []
+              : notBeforeWhatItFollows('reportedAt', localDay(new Date(event.reportedAt), timeZone), context.concernRaisedOn, 'the day the concern was raised; a report of it is made on or after it: check the day, or leave the time out (now)'),
+          );
     case 'RECORD_CONTACT':
       return pastInstantProblems('contactedOn', event.contactedOn, { today, openedOn, timeZone, now }, {
         notYet: 'record a contact once it has taken place, with the time it took place',

@@ -317,7 +317,7 @@ describe('documentSigned / signedDocumentIsOfThisVersion: a sign-off names the e
   it('a hash of another version is refused, saying which version it was', () => {
     expect(signedDocumentIsOfThisVersion(2, 'b'.repeat(64), SENT)).toEqual({
       ok: false,
-      reason: 'The document signed (bbbbbbbbbbbb…) is version 1 of the plan sent for version 1, not for version 2: show the family the plan of version 2 and record their sign-off of it.',
+      reason: 'The document signed is an earlier plan: issue 1 of it, sent for version 1, while the plan is now at version 2. Show the family the plan of version 2 and record their sign-off of it.',
     });
   });
 

@@ -38,7 +38,8 @@ export function signedDocumentIsOfThisVersion(planVersion: number, sha256: strin
   const other = sent.find((d) => d.sha256 === sha256);
   return fail(
     other
-      ? `The document signed (${sha256.slice(0, 12)}…) is version ${other.version} of the plan sent for version ${other.planVersion}, not for version ${planVersion}: show the family the plan of version ${planVersion} and record their sign-off of it.`
+      ? // Said in the words of the paper the family holds (its issue and the plan version it shows), not by its hash.
+        `The document signed is an earlier plan: issue ${other.version} of it, sent for version ${other.planVersion}, while the plan is now at version ${planVersion}. Show the family the plan of version ${planVersion} and record their sign-off of it.`
       : `The document signed (${sha256.slice(0, 12)}…) is not a plan sent to the family for sign-off of version ${planVersion}: give the SHA-256 of the document they read (GET /cases/{id}/documents), or leave documentSha256 out when they signed the family's version in English.`,
   );
 }

@@ -111,6 +111,22 @@ export class DocumentStore {
     return rows;
   }
 
+  /**
+   * The action plan documents issued when plan version `planVersion` was sent to the family for
+   * sign-off, each with the day it was produced: what a sign-off form offers to choose from.
+   */
+  async planDocumentsSentForSignOff(caseId: string, planVersion: number): Promise<Array<Pick<DocumentSummary, 'version' | 'audience' | 'locale' | 'sha256' | 'producedAt'>>> {
+    const { rows } = await sql<Pick<DocumentSummary, 'version' | 'audience' | 'locale' | 'sha256' | 'producedAt'>>(
+      this.manager,
+      `SELECT version, audience, locale, sha256, produced_at AS "producedAt" FROM documents
+        WHERE case_id = $1 AND kind = 'actionPlan' AND state = 'actionPlan.awaitingFamilySignOff'
+          AND view_model #>> '{signOff,planVersion}' = $2::text
+        ORDER BY produced_at, version, audience, locale`,
+      [caseId, planVersion],
+    );
+    return rows;
+  }
+
   /** One document, whole; null when there is none with this id. */
   async find(id: string): Promise<DocumentRow | null> {
     const { rows } = await sql<DocumentRow>(this.manager, `SELECT ${SUMMARY}, view_model AS "viewModel", html FROM documents WHERE id = $1`, [id]);

@@ -1,7 +1,8 @@
 /**
  * The rules of the practice model that need the case, applied to what the API receives: the date
  * rules (libs/domain date.rules: a date of birth a person could have, what happened not in the
- * future, a meeting not before its case opened, the next review after the review that set it) and
+ * future, a meeting not before its case opened nor before what it follows, the next review after
+ * the review that set it) and
  * the case's outcome framework (libs/domain framework.rules: every rating on an outcome of the
  * framework the case started with, on its scale; strengths and needs on its sides). "Today" is the
  * app clock's reading on the organisation's local calendar. A broken rule answers 400
@@ -43,8 +44,21 @@ export function caseEventCheck(event: CaseEvent, now: Date): (row: CaseEventChec
     const { timeZone } = row;
     const record = recordOf(row.snapshot) as Partial<CaseContext>;
     const reviewHeldOn = record.review?.current?.heldOn ?? null;
+    const dayOf = (instant: string | null | undefined): string | null => (instant ? localDay(new Date(instant), timeZone) : null);
+    const concern = record.concerns?.find((c) => c.status !== 'closed');
     refuse([
-      ...eventDateProblems(event, { today: localDay(now, timeZone), openedOn: localDay(new Date(row.openedAt), timeZone), timeZone, now, reviewHeldOn }),
+      ...eventDateProblems(event, {
+        today: localDay(now, timeZone),
+        openedOn: localDay(new Date(row.openedAt), timeZone),
+        timeZone,
+        now,
+        reviewHeldOn,
+        // What each dated event follows, so a day before it is refused (date.rules).
+        meetingArrangedOn: dayOf(record.meeting?.arrangedAt),
+        reviewCycleStartedOn: dayOf(record.review?.current?.scheduledAt),
+        closureProposedOn: dayOf(record.closure?.proposedAt),
+        concernRaisedOn: dayOf(concern?.raisedAt),
+      }),
       ...eventFrameworkProblems(event, frameworkOf(record)),
     ]);
   };

@@ -17,21 +17,22 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { hasPermission } from '@tacu/auth';
-import { CASE_EVENT_TYPES, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, type Actor, type CaseEventType } from '@tacu/domain';
-import { isUuid, OrganisationStore, PeopleStore } from '@tacu/persistence';
+import { CASE_EVENT_TYPES, DEFAULT_TIME_ZONE, DomainError, DomainErrorCode, localDay, type Actor, type CaseEventType } from '@tacu/domain';
+import { DocumentStore, isUuid, OrganisationStore, PeopleStore } from '@tacu/persistence';
 import { Public } from '../auth/auth.decorators';
 import type { CaseResponse } from '../cases/cases.dto';
 import { CasesService } from '../cases/cases.service';
 import { DATA_SOURCE } from '../core/tokens';
-import { caseReferenceOf } from '../documents/case-document-source';
+import { caseReferenceOf, speaksIrish } from '../documents/case-document-source';
 import { EventFormSchemas } from './forms/event-schemas';
 import { eventFields, type FieldSpec } from './forms/field-model';
 import { formToEvent, one, type FormBody } from './forms/form-body';
-import { choicesOf, defaultsOf, hasSource } from './forms/form-defaults';
+import { choicesOf, defaultsOf, hasSource, planDocumentChoices } from './forms/form-defaults';
+import type { Choice } from './forms/form-view';
 import { failureOf, type SummaryItem } from './forms/form-errors';
 import { buildFormView, describe, type FormChoices } from './forms/form-view';
 import { eventTitle, formWords } from './forms/form-wording';
-import { wordingText, type PageLocale } from './locale';
+import { dayInWords, wordingText, type PageLocale } from './locale';
 import { Page, sessionOf, type PageContext } from './page-context';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
@@ -84,9 +85,32 @@ export class NextStepController {
     const users = await people.findUsers(practitionerIds);
     const practitioners = users.map((u) => ({ id: u.id, name: u.displayName, note: { text: u.agency ?? wordingText(page.locale, `role.${u.role}`), lang: page.locale } }));
     const leads = hasSource(fields, 'leadPractitioner') ? (await people.listUsers(found.areaId)).filter((u) => u.role === 'leadPractitioner' && u.active).map((u) => ({ id: u.id, name: u.displayName })) : [];
-    const { choices, people: byId } = choicesOf(found, practitioners, leads, page.locale);
     const timeZone = (await new OrganisationStore(this.dataSource.manager).timeZonesOfAreas([found.areaId])).get(found.areaId) ?? DEFAULT_TIME_ZONE;
+    const planDocuments = hasSource(fields, 'planDocument') ? await this.planDocuments(found, timeZone, page.locale) : [];
+    const { choices, people: byId } = choicesOf(found, practitioners, leads, page.locale, planDocuments);
     return { actor, found, type: eventType, fields, choices, people: byId, timeZone };
+  }
+
+  /**
+   * The documents of the current plan version sent to the family for sign-off, as the sign-off
+   * form offers them (issue and day, for the family or practitioners, in each language), the one
+   * most likely signed first: the latest for the family in the family's language (Irish when a
+   * parent with parental responsibility speaks it first, as the documents are issued).
+   */
+  private async planDocuments(found: CaseResponse, timeZone: string, locale: PageLocale): Promise<Choice[]> {
+    const planVersion = Number((found.record['plan'] as { version?: number } | undefined)?.version ?? 0);
+    if (planVersion < 1) return [];
+    const documents = await new DocumentStore(this.dataSource.manager).planDocumentsSentForSignOff(found.id, planVersion);
+    const familyLocale = found.familyMembers.some((m) => m.hasParentalResponsibility && speaksIrish(m.firstLanguage)) ? 'ga' : 'en';
+    const offered = documents.map((d) => ({ sha256: d.sha256, version: d.version, audience: d.audience, locale: d.locale, issuedOn: localDay(new Date(d.producedAt), timeZone) }));
+    return planDocumentChoices(offered, familyLocale, locale, (d) =>
+      wordingText(locale, 'forms.planDocument', {
+        audience: wordingText(locale, d.audience === 'family' ? 'forms.planDocumentFamily' : 'forms.planDocumentProfessional'),
+        language: wordingText(locale, `forms.language_${d.locale === 'ga' ? 'ga' : 'en'}`),
+        version: d.version,
+        day: dayInWords(d.issuedOn, locale),
+      }),
+    );
   }
 
   @Get('cases/:id/next/:eventType')

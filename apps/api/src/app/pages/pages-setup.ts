@@ -83,6 +83,9 @@ export async function setUpPages(app: NestFastifyApplication, config: AppConfig)
     },
     // Our addresses carry no personal data; same-origin keeps them from other sites and lets forms say their origin.
     referrerPolicy: { policy: 'same-origin' },
+    // helmet's default is SAMEORIGIN, which contradicts frame-ancestors 'none' above; browsers
+    // without CSP level 2 read only this header, so it must refuse framing as the CSP does.
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
     hsts: config.pages.session.secureCookies ? { maxAge: 31536000, includeSubDomains: false } : false,
   });

@@ -36,7 +36,7 @@ export class HoldClosingMeetingDto implements HoldClosingMeeting {
   @EventType('HOLD_CLOSING_MEETING')
   type!: 'HOLD_CLOSING_MEETING';
 
-  @ApiProperty({ description: 'Day the closing meeting was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-09-16', format: 'date', maxLength: 10 })
+  @ApiProperty({ description: 'Day the closing meeting was held (YYYY-MM-DD): today or before, and not before the case opened nor the day closing was proposed.', example: '2026-09-16', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
 

@@ -97,7 +97,7 @@ export class SubmitReportDto implements SubmitReport {
   statutoryReference?: string;
 
   @ApiPropertyOptional({
-    description: 'When the report was made (date and time with a zone), if earlier than now. A written report is due 3 days from an urgent phone call, counted from this time.',
+    description: 'When the report was made (date and time with a zone), if earlier than now, and not before the day the concern was raised. A written report is due 3 days from an urgent phone call, counted from this time.',
     example: '2026-06-15T16:40:00+01:00',
     format: 'date-time',
     maxLength: 35,

@@ -56,7 +56,7 @@ export class HoldMeetingDto implements HoldMeeting {
   @EventType('HOLD_MEETING')
   type!: 'HOLD_MEETING';
 
-  @ApiProperty({ description: 'Day the meeting was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-04-15', format: 'date', maxLength: 10 })
+  @ApiProperty({ description: 'Day the meeting was held (YYYY-MM-DD): today or before, and not before the case opened nor the day the meeting was arranged (its invitations recorded).', example: '2026-04-15', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
 

@@ -19,7 +19,7 @@ export class HoldReviewDto implements HoldReview {
   @EventType('HOLD_REVIEW')
   type!: 'HOLD_REVIEW';
 
-  @ApiProperty({ description: 'Day the review was held (YYYY-MM-DD): today or before, and not before the case opened.', example: '2026-06-10', format: 'date', maxLength: 10 })
+  @ApiProperty({ description: 'Day the review was held (YYYY-MM-DD): today or before, and not before the case opened nor the day its review cycle started (the plan signed off, or the review before decided).', example: '2026-06-10', format: 'date', maxLength: 10 })
   @IsDay()
   heldOn!: string;
 

@@ -12,8 +12,8 @@
  * - an outcome or a side of the case's framework, an action of its plan, a lead practitioner →
  *   a choice of those the case (or the area) has;
  * - another object → a fieldset of its own fields; a list of objects → repeated fieldsets.
- * The `type` discriminator is the form's own (from its address), and a document's SHA-256 is left
- * to the API (a person signs what they read; the family's English version is the default).
+ * The `type` discriminator is the form's own (from its address). A document's SHA-256 is a choice
+ * of the plan documents sent for sign-off (a person signs the very document they read).
  */
 import type { SchemaObject } from '@nestjs/swagger';
 import type { CaseEventType } from '@tacu/domain';
@@ -22,7 +22,7 @@ import type { EventSchemaSet } from './event-schemas';
 export type FieldKind = 'text' | 'textarea' | 'number' | 'yesNo' | 'choice' | 'day' | 'dateTime' | 'textList' | 'person' | 'people' | 'group' | 'list';
 
 /** Where a choice's options come from, when not from the schema's enum. */
-export type OptionSource = 'outcome' | 'side' | 'scale' | 'action' | 'leadPractitioner';
+export type OptionSource = 'outcome' | 'side' | 'scale' | 'action' | 'leadPractitioner' | 'planDocument';
 
 export interface FieldSpec {
   /** The property's name in its object; '' for a person merged into its object (its `name` and `personId`). */
@@ -44,7 +44,7 @@ export interface FieldSpec {
 }
 
 /** Properties the form never shows (see the module's comment). */
-const NOT_ON_FORMS = new Set(['type', 'documentSha256']);
+const NOT_ON_FORMS = new Set(['type']);
 /** Text up to this length is one line; longer text is a textarea. */
 const ONE_LINE = 200;
 /** An enum with more values than this is a select rather than radios. */
@@ -57,6 +57,7 @@ function sourceOf(key: string, schema: SchemaObject): OptionSource | undefined {
   if (schema.type === 'integer' && key === 'rating') return 'scale';
   if (schema.type === 'string' && key === 'actionId') return 'action';
   if (schema.type === 'string' && key === 'leadPractitionerId') return 'leadPractitioner';
+  if (schema.type === 'string' && key === 'documentSha256') return 'planDocument';
   return undefined;
 }
 

@@ -23,6 +23,8 @@ export interface FormContext {
   /** The people a form offers to choose (a family member's id or a user's id → their name). */
   people: ReadonlyMap<string, string>;
   timeZone: string;
+  /** The event the form stands for (set by formToEvent): which choices the form made by default. */
+  eventType?: string;
 }
 
 /** The event and, for each list, which row of the form each item of the event came from. */
@@ -36,6 +38,15 @@ export interface ParsedForm {
 export const SOMEONE_ELSE = '_other';
 /** The fields of a list's row that the form fills in itself: alone, they leave the row blank. */
 const FILLED_BY_FORM = new Set(['outcome', 'actionId', 'id']);
+/**
+ * A choice the form makes for the person: a new action of a plan has not started (it is being
+ * written), so "Where it stands" starts at "not started" instead of asking. Null when the form
+ * makes none for `path`.
+ */
+export function defaultChoiceOf(eventType: string, path: readonly (string | number)[]): string | null {
+  return eventType === 'DRAFT_PLAN' && path.length === 3 && path[0] === 'actions' && path[2] === 'status' ? 'notStarted' : null;
+}
+
 /** The most rows of a list a form holds (the API's own limit is 100). */
 export const MOST_ROWS = 100;
 
@@ -139,7 +150,9 @@ function valueOf(field: FieldSpec, path: (string | number)[], body: FormBody, co
       const children = field.children ?? [];
       for (let row = 0; row < rowCount(body, name); row++) {
         const item = objectOf(children, [...path, row], body, context, rowMaps);
-        if (item === undefined || Object.keys(item).every((key) => FILLED_BY_FORM.has(key))) continue;
+        // A row holding only what the form filled in for it (its outcome, its action, a default choice) is blank.
+        const filledByForm = (key: string): boolean => FILLED_BY_FORM.has(key) || (item !== undefined && item[key] === defaultChoiceOf(context.eventType ?? '', [...path, row, key]));
+        if (item === undefined || Object.keys(item).every(filledByForm)) continue;
         items.push(item);
         rows.push(row);
       }
@@ -192,8 +205,9 @@ function objectOf(fields: readonly FieldSpec[], path: (string | number)[], body:
 export function formToEvent(type: string, fields: readonly FieldSpec[], body: FormBody, context: FormContext): ParsedForm {
   const rowMaps = new Map<string, number[]>();
   const event: Record<string, unknown> = { type };
+  const withType = { ...context, eventType: type };
   for (const field of fields) {
-    const value = valueOf(field, [field.key], body, context, rowMaps);
+    const value = valueOf(field, [field.key], body, withType, rowMaps);
     if (value !== undefined) event[field.key] = value;
   }
   return { event, rowMaps };

@@ -3,10 +3,13 @@
  * choose from. Pure, from what `CasesService.get` answered the same person:
  * - the choices: the case's people (the family, then its lead practitioner and the person signed
  *   in), the outcomes, sides and scale of the case's outcome framework, the actions of its plan,
- *   the area's lead practitioners (given by the caller, only for a form that asks for one);
+ *   the area's lead practitioners (given by the caller, only for a form that asks for one), the
+ *   current plan's documents sent for sign-off (given by the caller, for the sign-off form);
  * - the defaults: a row per outcome of the framework for ratings, a row per action of the plan
  *   for progress, the plan's current actions to redraft it, the plan's version to sign, the case's
- *   lead practitioner to register; nothing else is filled in for the person.
+ *   lead practitioner to register, the plan document most likely signed (the latest for the family
+ *   in the family's language, planDocumentChoices); a new action's "not started" is the view's
+ *   (form-body's defaultChoiceOf, for rows added later too); nothing else is filled in for the person.
  */
 import type { LocalisedText } from '@tacu/domain';
 import type { CaseResponse } from '../../cases/cases.dto';
@@ -32,6 +35,29 @@ interface PlanRecord {
 
 const planOf = (found: CaseResponse): PlanRecord => (found.record['plan'] ?? {}) as PlanRecord;
 
+/** A plan document sent to the family for sign-off, as the sign-off form offers it. */
+export interface PlanDocumentChoice {
+  sha256: string;
+  /** The document's issue number (each issue of the plan's document is a new version). */
+  version: number;
+  audience: 'professional' | 'family';
+  locale: string;
+  /** The local day it was issued (YYYY-MM-DD). */
+  issuedOn: string;
+}
+
+/**
+ * The sign-off form's documents, most likely signed first: the family's version before the
+ * professionals', the family's language (`familyLocale`) before others, the latest issue first.
+ * The first is the default: a family signs the plain-language version in the language they read.
+ */
+export function planDocumentChoices(documents: readonly PlanDocumentChoice[], familyLocale: string, locale: PageLocale, words: (document: PlanDocumentChoice) => string): Choice[] {
+  const rank = (d: PlanDocumentChoice): number => (d.audience === 'family' ? 0 : 2) + (d.locale === familyLocale ? 0 : 1);
+  return [...documents]
+    .sort((a, b) => rank(a) - rank(b) || b.version - a.version)
+    .map((d) => ({ value: d.sha256, text: { text: words(d), lang: locale } }));
+}
+
 /** A user of the area offered as a lead practitioner. */
 export interface LeadChoice {
   id: string;
@@ -39,7 +65,13 @@ export interface LeadChoice {
 }
 
 /** What the case offers to choose from, in the page's language. */
-export function choicesOf(found: CaseResponse, practitioners: ReadonlyArray<{ id: string; name: string; note: Worded }>, leads: readonly LeadChoice[], locale: PageLocale): { choices: FormChoices; people: Map<string, string> } {
+export function choicesOf(
+  found: CaseResponse,
+  practitioners: ReadonlyArray<{ id: string; name: string; note: Worded }>,
+  leads: readonly LeadChoice[],
+  locale: PageLocale,
+  planDocuments: readonly Choice[] = [],
+): { choices: FormChoices; people: Map<string, string> } {
   const framework = (found.record['outcomeFramework'] ?? {}) as FrameworkRecord;
   const people = new Map<string, string>();
   const personChoices: Choice[] = [];
@@ -63,6 +95,7 @@ export function choicesOf(found: CaseResponse, practitioners: ReadonlyArray<{ id
     }),
     actions: (planOf(found).actions ?? []).map((a) => ({ value: a.id, text: { text: `${a.id}: ${String(a.what ?? '').slice(0, 120)}`, lang: locale } })),
     leadPractitioners: leads.map((lead) => ({ value: lead.id, text: { text: lead.name, lang: locale } })),
+    planDocuments: [...planDocuments],
   };
   return { choices, people };
 }
@@ -142,6 +175,7 @@ export function defaultsOf(eventType: string, fields: readonly FieldSpec[], foun
         }
       }
       if (field.key === 'planVersion' && plan.version !== undefined && plan.version > 0) body[name] = String(plan.version);
+      if (field.source === 'planDocument' && choices.planDocuments[0] !== undefined) body[name] = choices.planDocuments[0].value;
       if (field.key === 'leadPractitionerId' && found.leadPractitionerId !== null) body[name] = found.leadPractitionerId;
     }
   };

@@ -88,6 +88,24 @@ export function fieldErrors(problems: readonly FieldProblem[], rowMaps: Readonly
   return summary;
 }
 
+/** Rules' reasons about one field of a form (the field a person changes to put it right): the reason's start → the field's path. */
+const REASONS_OF_FIELDS: ReadonlyArray<{ eventType: string; reason: RegExp; path: string }> = [
+  { eventType: 'SIGN_OFF_PLAN', reason: /^The document signed /, path: 'documentSha256' },
+  { eventType: 'SIGN_OFF_PLAN', reason: /^The sign-off names version /, path: 'planVersion' },
+];
+
+/** A rule's reason in the summary; beside its field too, linked to it, when it is about one field of the form. */
+function reasonBesideItsField(eventType: string, text: string, built: BuiltForm, english: { lang?: string }): SummaryItem {
+  const path = REASONS_OF_FIELDS.find((r) => r.eventType === eventType && r.reason.test(text))?.path;
+  const owner = path !== undefined ? built.byPath.get(path)?.find((view) => view.partial !== 'field-fixed') : undefined;
+  if (!owner) return { text, ...english };
+  if (owner.error === undefined) {
+    owner.error = text;
+    if (english.lang !== undefined) owner.errorLang = english.lang;
+  }
+  return { text, ...english, href: `#${owner.focusId}` };
+}
+
 /**
  * What to tell the person when sending the event failed, or null for an error that is not the
  * form's to explain (a case they may not see: the same 404 as the case page).
@@ -103,7 +121,7 @@ export function failureOf(error: unknown, context: { caseId: string; eventType: 
   switch (error.code) {
     case DomainErrorCode.GUARD_FAILED: {
       const reasons = Array.isArray(error.details['reasons']) ? (error.details['reasons'] as unknown[]).filter((r): r is string => typeof r === 'string') : [error.message];
-      return { status: 422, summary: reasons.map((reason) => ({ text: reasonInWords(reason, locale), ...english })) };
+      return { status: 422, summary: reasons.map((reason) => reasonBesideItsField(context.eventType, reasonInWords(reason, locale), context.built, english)) };
     }
     case DomainErrorCode.VERSION_CONFLICT:
       return { status: 409, summary: [{ text: wordingText(locale, 'forms.conflict'), href: `/app/cases/${caseId}` }] };

@@ -9,7 +9,7 @@
  */
 import type { PageLocale } from '../locale';
 import { asSelect, type FieldSpec } from './field-model';
-import { all, one, pathName, rowCount, SOMEONE_ELSE, type FormBody } from './form-body';
+import { all, defaultChoiceOf, one, pathName, rowCount, SOMEONE_ELSE, type FormBody } from './form-body';
 import { fieldWords, optionWords, type Worded } from './form-wording';
 
 /** A choice offered by the case: its value and its words. */
@@ -27,6 +27,8 @@ export interface FormChoices {
   scale: Choice[];
   actions: Choice[];
   leadPractitioners: Choice[];
+  /** The current plan's documents sent for sign-off (value: the document's SHA-256), the default first. */
+  planDocuments: Choice[];
 }
 
 export interface OptionView {
@@ -130,6 +132,8 @@ class FormViewBuilder {
         return choices.actions.length > 0 ? choices.actions : null;
       case 'leadPractitioner':
         return choices.leadPractitioners.length > 0 ? choices.leadPractitioners : null;
+      case 'planDocument':
+        return choices.planDocuments.length > 0 ? choices.planDocuments : null;
       default:
         return spec.options ? spec.options.map((value) => ({ value, text: optionWords(locale, value) })) : null;
     }
@@ -188,8 +192,12 @@ class FormViewBuilder {
         return this.register(name, { ...base, partial: 'field-textarea', value: one(body, name), rows: 4 });
       case 'choice': {
         const choices = this.choicesOf(spec);
+        // A case from before documents were stored has none to choose: the API then names the family's English version.
+        if (choices === null && spec.source === 'planDocument') return this.register(name, { ...base, partial: 'field-fixed', value: '' });
         if (choices === null) return this.register(name, { ...base, kind: 'text', partial: 'field-input', value: one(body, name) });
-        return this.register(name, { ...base, partial: asSelect(choices.length) ? 'field-select' : 'field-radios', options: this.options(id, [one(body, name)], choices) });
+        // Nothing chosen yet: the form's own default, if it makes one (a new action has not started).
+        const chosen = one(body, name) || (defaultChoiceOf(this.input.eventType, path) ?? '');
+        return this.register(name, { ...base, partial: asSelect(choices.length) ? 'field-select' : 'field-radios', options: this.options(id, [chosen], choices) });
       }
       case 'yesNo':
         return this.register(name, { ...base, partial: 'field-yes-no', value: one(body, name), options: [

@@ -12,6 +12,8 @@ import { CASE_EVENT_MODELS, caseEventBodySchema, parseCaseEvent } from '../../ca
 import { eventSchemasOf, type EventSchemaSet } from './event-schemas';
 import { eventFields, type FieldSpec } from './field-model';
 import { dayOf, formToEvent, instantOf } from './form-body';
+import { planDocumentChoices, type PlanDocumentChoice } from './form-defaults';
+import { buildFormView, type FormChoices } from './form-view';
 import { formPathOf } from './form-errors';
 import { eventTitle, fieldWords, formWordingKeys, reasonInWords } from './form-wording';
 
@@ -79,8 +81,9 @@ describe('the next-step forms', () => {
     expect(at(eventFields('INVITE_TO_MEETING', schemas), 'chair')).toMatchObject({ kind: 'person' });
     expect(at(eventFields('HOLD_MEETING', schemas), 'attendance')).toMatchObject({ kind: 'people', required: true, maxItems: 100 });
     expect(at(eventFields('REGISTER_REQUEST', schemas), 'leadPractitionerId')).toMatchObject({ kind: 'choice', source: 'leadPractitioner' });
-    // Not on forms: the discriminator (the form's address says it), a document's hash.
-    expect(eventFields('SIGN_OFF_PLAN', schemas).map((f) => f.key)).toEqual(['planVersion', 'signedBy', 'method']);
+    // Not on forms: the discriminator (the form's address says it). The document signed is a choice of the plan's documents.
+    expect(eventFields('SIGN_OFF_PLAN', schemas).map((f) => f.key)).toEqual(['planVersion', 'signedBy', 'method', 'documentSha256']);
+    expect(at(eventFields('SIGN_OFF_PLAN', schemas), 'documentSha256')).toMatchObject({ kind: 'choice', source: 'planDocument', required: false });
     expect(eventFields('SUBMIT_REQUEST', schemas)).toEqual([]);
   });
 
@@ -148,6 +151,52 @@ describe('the next-step forms', () => {
       attendance: [{ name: 'Siobhán Murphy', personId: 'm-1' }, { name: 'Aoife Byrne', personId: 'u-lp-0001' }, { name: 'Niamh Kelly' }, { name: 'Orla Doyle' }],
       apologies: [],
     });
+  });
+
+  it('asks which plan document was signed: the latest for the family in the family\'s language first (the default), each with its issue and day', () => {
+    const sha = (c: string): string => c.repeat(64);
+    const documents: PlanDocumentChoice[] = [
+      { sha256: sha('a'), version: 1, audience: 'family', locale: 'en', issuedOn: '2026-03-02' },
+      { sha256: sha('b'), version: 1, audience: 'family', locale: 'ga', issuedOn: '2026-03-02' },
+      { sha256: sha('c'), version: 1, audience: 'professional', locale: 'en', issuedOn: '2026-03-02' },
+      { sha256: sha('d'), version: 2, audience: 'family', locale: 'ga', issuedOn: '2026-03-04' },
+    ];
+    const words = (d: PlanDocumentChoice): string => `${d.audience} ${d.locale} ${d.version} ${d.issuedOn}`;
+    expect(planDocumentChoices(documents, 'ga', 'en', words).map((c) => c.text.text)).toEqual(['family ga 2 2026-03-04', 'family ga 1 2026-03-02', 'family en 1 2026-03-02', 'professional en 1 2026-03-02']);
+    expect(planDocumentChoices(documents, 'en', 'en', words)[0]).toEqual({ value: sha('a'), text: { text: 'family en 1 2026-03-02', lang: 'en' } });
+    // The choice is sent as the event's documentSha256.
+    const fields = eventFields('SIGN_OFF_PLAN', schemas);
+    const sent = formToEvent('SIGN_OFF_PLAN', fields, { planVersion: '1', 'signedBy.person': 'm-1', 'signedBy.as': 'parentCarer', method: 'inPerson', documentSha256: sha('b') }, { people: new Map([['m-1', 'Siobhán Murphy']]), timeZone: 'Europe/Dublin' });
+    expect(sent.event).toEqual({ type: 'SIGN_OFF_PLAN', planVersion: 1, signedBy: { name: 'Siobhán Murphy', personId: 'm-1', as: 'parentCarer' }, method: 'inPerson', documentSha256: sha('b') });
+    expect(parseCaseEvent(sent.event).ok).toBe(true);
+    // Shown as radios of the documents; none stored (a case from before documents were): nothing to choose, nothing sent.
+    const choices: FormChoices = { people: [], outcomes: [], sides: [], scale: [], actions: [], leadPractitioners: [], planDocuments: planDocumentChoices(documents, 'en', 'en', words) };
+    const shown = buildFormView({ eventType: 'SIGN_OFF_PLAN', fields, body: { documentSha256: sha('a') }, locale: 'en', choices }).byPath.get('documentSha256')?.[0];
+    expect({ partial: shown?.partial, checked: shown?.options?.filter((o) => o.checked).map((o) => o.value) }).toEqual({ partial: 'field-radios', checked: [sha('a')] });
+    const none = buildFormView({ eventType: 'SIGN_OFF_PLAN', fields, body: {}, locale: 'en', choices: { ...choices, planDocuments: [] } }).byPath.get('documentSha256')?.[0];
+    expect({ partial: none?.partial, value: none?.value }).toEqual({ partial: 'field-fixed', value: '' });
+  });
+
+  it('a new action of a plan has not started: "Where it stands" starts at "not started", and a row holding only that is blank', () => {
+    const fields = eventFields('DRAFT_PLAN', schemas);
+    const choices: FormChoices = { people: [], outcomes: [], sides: [], scale: [], actions: [], leadPractitioners: [], planDocuments: [] };
+    const shown = buildFormView({ eventType: 'DRAFT_PLAN', fields, body: { 'actions._rows': '2', 'actions.0.status': 'inProgress' }, locale: 'en', choices }).byPath.get('actions.1.status')?.[0];
+    expect(shown?.options?.filter((o) => o.checked).map((o) => o.value)).toEqual(['notStarted']);
+    const kept = buildFormView({ eventType: 'DRAFT_PLAN', fields, body: { 'actions._rows': '1', 'actions.0.status': 'inProgress' }, locale: 'en', choices }).byPath.get('actions.0.status')?.[0];
+    expect(kept?.options?.filter((o) => o.checked).map((o) => o.value)).toEqual(['inProgress']);
+    // Elsewhere the status is asked, never chosen for the person: a review reports where each action stands.
+    const review = buildFormView({ eventType: 'RECORD_REVIEW', fields: eventFields('RECORD_REVIEW', schemas), body: { 'progress._rows': '1' }, locale: 'en', choices }).byPath.get('progress.0.status')?.[0];
+    expect(review?.options?.filter((o) => o.checked)).toEqual([]);
+    const plan = formToEvent('DRAFT_PLAN', fields, {
+      'actions._rows': '2',
+      'actions.0.answers': 'School every day',
+      'actions.0.what': 'Breakfast club',
+      'actions.0.status': 'notStarted',
+      'actions.1.status': 'notStarted',
+      'childViews.words': 'OK.',
+    }, { people: new Map(), timeZone: 'Europe/Dublin' });
+    expect(plan.event['actions']).toEqual([{ id: 'a1', answers: 'School every day', what: 'Breakfast club', status: 'notStarted' }]);
+    expect(plan.rowMaps.get('actions')).toEqual([0]);
   });
 
   it('writes days and instants as the API takes them, and passes anything else on for the validation to refuse', () => {
