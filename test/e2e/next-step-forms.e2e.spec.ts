@@ -329,19 +329,19 @@ describe('pages: the next step as a form', () => {
     type Listed = { kind: string; audience: string; locale: string; version: number; sha256: string };
     const plans = async (): Promise<Listed[]> => ((await api(USERS.lead, `/cases/${id}/documents`)).body.items as Listed[]).filter((d) => d.kind === 'actionPlan');
     const [earlier] = (await plans()).filter((d) => d.audience === 'family' && d.locale === 'en');
-    // The family asks for changes; version 2 is drafted and sent: its documents are issue 2.
+    // The family asks for changes (issue 2 records them); version 2 is drafted and sent: its documents are issue 3.
     expect((await send(h, id, { type: 'REQUEST_PLAN_CHANGES', changesRequested: 'Wednesdays, not Tuesdays.' }, USERS.lead)).status).toBe(200);
     expect((await send(h, id, sampleEvent('DRAFT_PLAN'), USERS.lead)).status).toBe(200);
     expect((await send(h, id, sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), USERS.lead)).body.state).toBe('actionPlan.awaitingFamilySignOff');
-    const current = (await plans()).filter((d) => d.version === 2);
+    const current = (await plans()).filter((d) => d.version === 3);
     const family = current.find((d) => d.audience === 'family' && d.locale === 'en');
-    expect({ earlier: earlier?.version, family: family?.version }).toEqual({ earlier: 1, family: 2 });
+    expect({ earlier: earlier?.version, family: family?.version }).toEqual({ earlier: 1, family: 3 });
 
     const form = await page(USERS.lead, `/app/cases/${id}/next/SIGN_OFF_PLAN`);
     const offered = [...form.text.matchAll(/name="documentSha256" type="radio" value="([0-9a-f]{64})"/g)].map((m) => m[1]);
     expect(new Set(offered)).toEqual(new Set(current.map((d) => d.sha256)));
     expect(offered).not.toContain(earlier?.sha256);
-    expect(textOf(form.text)).toContain('The plan for the family, in English: issue 2, Monday 2 March 2026');
+    expect(textOf(form.text)).toContain('The plan for the family, in English: issue 3, Monday 2 March 2026');
     expect(formFields(form.text)).toContainEqual(['documentSha256', family?.sha256]);
 
     // An earlier plan's document (a form kept open, a paper copy of the old plan): refused, said in plain words beside the choice.
