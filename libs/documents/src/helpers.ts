@@ -81,16 +81,6 @@ function fill(wording: Wording, key: string, options: HelperOptions): string {
   return html;
 }
 
-/**
- * The HTML `{{t "key"}}` (`plain`: `{{tPlain "key"}}`) prints for a wording without placeholders
- * in a document of `locale`: the same at every render. Null for a wording with placeholders.
- */
-export function constantWordingHtml(wording: Wording, locale: Locale, plain: boolean): string | null {
-  if (wording.parts.length !== 1) return null;
-  const html = wording.parts[0] ?? '';
-  return plain || wording.locale === locale ? html : `<span lang="${wording.locale}">${html}</span>`;
-}
-
 /** Marks text that fell back to English inside a document in another language. */
 function marked(html: string, wording: Wording, options: HelperOptions): string {
   return wording.locale === options.data.locale ? html : `<span lang="${wording.locale}">${html}</span>`;

@@ -24,7 +24,6 @@ import { allDocumentKeys, AUDIENCES_OF, isDocumentKind, keyName, LOCALES, type A
 import { refsOf, type TemplateProgram, type TemplateRefs } from './template-ast';
 import { readSources, type SourceFile } from './template-sources';
 import { flattenLocale, LocaleFileError, WordingTable } from './wording';
-import { withConstantWording } from './constant-wording';
 
 /**
  * Changes whenever the helpers change what they print, so a template version names the code that
@@ -212,14 +211,12 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
     return [...seen.values()];
   };
 
-  // Environments: strict (the start-up check, on the templates as written) and lenient (renders),
-  // one per locale with its constant wording written in (constant-wording.ts).
-  const environment = (strict: boolean, locale?: Locale) => {
+  // Two environments: strict (the start-up check) and lenient (renders).
+  const environment = (strict: boolean) => {
     const env = Handlebars.create();
     registerHelpers(env);
     for (const [name, source] of partials) {
-      const program = locale ? withConstantWording(source.program, locale, wording) : source.program;
-      const template = env.compile(program, { strict, noEscape: false, knownHelpers: KNOWN_HELPERS }) as unknown as Template;
+      const template = env.compile(source.program, { strict, noEscape: false, knownHelpers: KNOWN_HELPERS }) as unknown as Template;
       // In the strict check, an error inside a partial is named after the partial when it happened there.
       env.registerPartial(
         name,
@@ -239,14 +236,12 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
     return env;
   };
   const strictEnv = environment(true);
-  const lenientEnvs = new Map(LOCALES.map((locale) => [locale, environment(false, locale)] as const));
-  const compiled = new Map<string, { strict: Template; lenient: Map<Locale, Template> }>();
+  const lenientEnv = environment(false);
+  const compiled = new Map<string, { strict: Template; lenient: Template }>();
   for (const [path, source] of documents) {
     compiled.set(path, {
       strict: strictEnv.compile(source.program, { strict: true, knownHelpers: KNOWN_HELPERS }) as unknown as Template,
-      lenient: new Map(
-        [...lenientEnvs].map(([locale, env]) => [locale, env.compile(withConstantWording(source.program, locale, wording), { knownHelpers: KNOWN_HELPERS }) as unknown as Template] as const),
-      ),
+      lenient: lenientEnv.compile(source.program, { knownHelpers: KNOWN_HELPERS }) as unknown as Template,
     });
   }
 
@@ -257,12 +252,6 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
       throw new DocumentTemplateError(`there is no template for the ${key.audience} version of ${key.kind}: write ${key.kind}/${key.audience}.en.hbs.`);
     }
     return { source, template };
-  };
-
-  const lenientOf = (template: { lenient: ReadonlyMap<Locale, Template> }, locale: Locale): Template => {
-    const found = template.lenient.get(locale);
-    if (!found) throw new DocumentTemplateError(`there are no documents in the locale "${locale}": use ${LOCALES.join(' or ')}.`);
-    return found;
   };
 
   const versions = new Map<string, string>();
@@ -289,7 +278,7 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
     } catch (error) {
       throw locate(error, [...partialsOf(source).reverse(), source]);
     }
-    lenientOf(template, key.locale)(fixture, { data });
+    template.lenient(fixture, { data });
     versionOf(key);
   }
 
@@ -299,7 +288,7 @@ export function createDocumentRenderer(options: DocumentRendererOptions): Docume
       if (!isDocumentKind(key.kind) || !(AUDIENCES_OF[key.kind] as readonly Audience[]).includes(key.audience)) {
         throw new DocumentTemplateError(`there is no ${key.audience} version of "${key.kind}".`);
       }
-      return lenientOf(templateOf(key).template, key.locale)(viewModel, { data: { locale: key.locale, wording } });
+      return templateOf(key).template.lenient(viewModel, { data: { locale: key.locale, wording } });
     },
     templateVersion: versionOf,
     templateFile: (key) => templateOf(key).source.file.shownAs,
