@@ -61,17 +61,22 @@ function dayAt(day: LocalDay): DateTime {
  */
 const MS_PER_DAY = 86_400_000;
 
+/** Days since 1970-01-01 of a real day written YYYY-MM-DD; null for anything else. */
+function epochDayOrNull(day: string): number | null {
+  if (!DAY.test(day)) return null;
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1;
+  const date = Number(day.slice(8, 10));
+  const at = new Date(0);
+  at.setUTCFullYear(year, month, date);
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month && at.getUTCDate() === date ? Math.round(at.getTime() / MS_PER_DAY) : null;
+}
+
 /** Days since 1970-01-01 of a real day written YYYY-MM-DD; throws CalendarError for a non-day. */
 function epochDayOf(day: LocalDay): number {
-  if (DAY.test(day)) {
-    const year = Number(day.slice(0, 4));
-    const month = Number(day.slice(5, 7)) - 1;
-    const date = Number(day.slice(8, 10));
-    const at = new Date(0);
-    at.setUTCFullYear(year, month, date);
-    if (at.getUTCFullYear() === year && at.getUTCMonth() === month && at.getUTCDate() === date) return Math.round(at.getTime() / MS_PER_DAY);
-  }
-  throw new CalendarError(`"${day}" is not a day written YYYY-MM-DD (e.g. 2026-06-15).`);
+  const epochDay = epochDayOrNull(day);
+  if (epochDay === null) throw new CalendarError(`"${day}" is not a day written YYYY-MM-DD (e.g. 2026-06-15).`);
+  return epochDay;
 }
 
 /** The day (YYYY-MM-DD) `epochDay` days after 1970-01-01; luxon's form for a year beyond four digits. */
@@ -205,11 +210,44 @@ export function addWorkingDays(day: LocalDay, count: number, calendar: WorkingCa
  */
 export function workingDaysBetween(from: LocalDay, to: LocalDay, calendar: WorkingCalendar): number {
   const [first, last, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  const start = epochDayOf(first) + 1;
+  const end = epochDayOrNull(last);
+  const window = [epochDayOrNull(calendar.from), epochDayOrNull(calendar.to)] as const;
+  const counted = end !== null && window[0] !== null && window[1] !== null ? countedWorkingDays(start, end, window[0], window[1], calendar) : null;
+  if (counted !== null) return sign * counted;
+  // Anything unusual (a window or an end that is not a real day) is stepped through day by day.
   let count = 0;
-  for (let at = epochDayOf(first) + 1, day = dayOfEpoch(at); day <= last; day = dayOfEpoch(++at)) {
+  for (let at = start, day = dayOfEpoch(at); day <= last; day = dayOfEpoch(++at)) {
     if (!isClosedDay(day, calendar)) count++;
   }
   return sign * count;
+}
+
+/**
+ * The working days from `start` to `end` (days since 1970-01-01, both counted), by arithmetic:
+ * the weekdays of the span less the calendar's closed weekdays inside it. The same count, and the
+ * same CalendarError for the first day outside the window, as stepping day by day with
+ * `isClosedDay` (which a deadline months away did hundreds of times). Null when `start`…`end`
+ * is empty.
+ */
+function countedWorkingDays(start: number, end: number, windowStart: number, windowEnd: number, calendar: WorkingCalendar): number | null {
+  if (start > end) return null;
+  // isClosedDay throws the error stepping would have met first: no calendar, or a day outside it.
+  if (calendar.from > calendar.to) isClosedDay(dayOfEpoch(start), calendar);
+  if (start < windowStart) isClosedDay(dayOfEpoch(start), calendar);
+  if (end > windowEnd) isClosedDay(dayOfEpoch(Math.max(start, windowEnd + 1)), calendar);
+  const days = end - start + 1;
+  let weekdays = Math.floor(days / 7) * 5;
+  for (let at = start + Math.floor(days / 7) * 7; at <= end; at++) if (weekdayOfEpoch(at) < 6) weekdays++;
+  const from = dayOfEpoch(start);
+  const to = dayOfEpoch(end);
+  const closed = new Set(
+    calendar.closedDays.filter((day) => {
+      const at = day >= from && day <= to ? epochDayOrNull(day) : null;
+      return at !== null && weekdayOfEpoch(at) < 6;
+    }),
+  );
+  return weekdays - closed.size;
 }
 
 /**
