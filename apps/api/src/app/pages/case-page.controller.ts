@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { hasPermission } from '@tacu/auth';
 import { CASE_EVENT_TYPES, DomainError, DomainErrorCode, localDay } from '@tacu/domain';
-import { OrganisationCalendars, type Clock } from '@tacu/engine';
+import type { Clock } from '@tacu/engine';
 import { isUuid, PeopleStore } from '@tacu/persistence';
 import { Public } from '../auth/auth.decorators';
 import type { CaseResponse, FamilyMemberResponse } from '../cases/cases.dto';
@@ -25,6 +25,7 @@ import { eventTitle } from './forms/form-wording';
 import { dayInWords, wordingText, type PageLocale } from './locale';
 import { dueInWords, nextStepOf } from './my-cases.view';
 import { Page, sessionOf, type PageContext } from './page-context';
+import { PageCalendars } from './page-calendars';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PageGuard } from './page.guard';
@@ -61,6 +62,7 @@ export class CasePageController {
     private readonly cases: CasesService,
     private readonly documents: DocumentsService,
     private readonly renderer: PageRenderer,
+    private readonly calendars: PageCalendars,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -74,7 +76,7 @@ export class CasePageController {
     const [history, documents] = [await this.cases.history(actor, id, request.id), await this.documents.list(actor, id, request.id)];
     const { locale } = page;
     const now = this.clock.now();
-    const calendar = await new OrganisationCalendars().forArea(this.dataSource.manager, found.areaId, now);
+    const calendar = await this.calendars.forArea(found.areaId);
     const today = localDay(now, calendar.timeZone);
     const actorIds = [...new Set(history.events.filter((e) => !e.withheld).map((e) => e.actor.id))];
     const names = new Map((await new PeopleStore(this.dataSource.manager).findUsers(actorIds)).map((u) => [u.id, u.displayName]));

@@ -121,13 +121,25 @@ function stageWords(stage: string | null, locale: PageLocale): string {
   }
 }
 
+/**
+ * Whether the timeline has wording for `key` (English has it, and it needs no value but the actor,
+ * the person and the stage). Kept per key: the answer never changes while the service runs, and
+ * finding it by a thrown error cost microseconds per entry, up to three times each. Keys are event
+ * types and roles (a few dozen); the bound only guards against surprises.
+ */
+const timelineKeys = new Map<string, boolean>();
 function wordingExists(key: string): boolean {
-  try {
-    wordingText('en', key, { actor: '', person: '', stage: '' });
-    return true;
-  } catch {
-    return false;
+  let exists = timelineKeys.get(key);
+  if (exists === undefined) {
+    try {
+      wordingText('en', key, { actor: '', person: '', stage: '' });
+      exists = true;
+    } catch {
+      exists = false;
+    }
+    if (timelineKeys.size < 1000) timelineKeys.set(key, exists);
   }
+  return exists;
 }
 
 const INTL_LOCALE: Record<PageLocale, string> = { en: 'en-IE', ga: 'ga' };

@@ -9,18 +9,18 @@
 import { Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { hasPermission } from '@tacu/auth';
-import { addWorkingDays, endOfLocalDay, localDay, STAGES, type WorkingCalendar } from '@tacu/domain';
-import { OrganisationCalendars, type Clock } from '@tacu/engine';
+import { addWorkingDays, endOfLocalDay, localDay, STAGES } from '@tacu/domain';
+import type { Clock } from '@tacu/engine';
 import { Public } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
 import type { CaseListFilter } from '../cases/case-queries';
-import { CLOCK, DATA_SOURCE } from '../core/tokens';
+import { CLOCK } from '../core/tokens';
 import { caseReferenceOf } from '../documents/case-document-source';
 import { wordingText } from './locale';
 import { caseCard, casesHref, parseFilters, SHOW_CHOICES, SOON_WORKING_DAYS, type MyCasesFilters } from './my-cases.view';
 import { Page, sessionOf, type PageContext } from './page-context';
+import { PageCalendars } from './page-calendars';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PageSessions } from './page-session';
@@ -30,8 +30,6 @@ import { PageGuard } from './page.guard';
 export const CASES_PER_PAGE = 20;
 /** The longest search accepted: a name or a reference is far shorter. */
 export const SEARCH_MAX_LENGTH = 100;
-/** How long an area's working calendar is reused, in milliseconds (it changes only with a closure day). */
-const CALENDAR_CACHE_MS = 60_000;
 
 @ApiExcludeController()
 @Public()
@@ -39,13 +37,11 @@ const CALENDAR_CACHE_MS = 60_000;
 @UseFilters(PageErrorFilter)
 @Controller('app/cases')
 export class MyCasesController {
-  private readonly calendars = new Map<string, { calendar: WorkingCalendar; until: number }>();
-
   constructor(
     private readonly cases: CasesService,
     private readonly sessions: PageSessions,
     private readonly renderer: PageRenderer,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly calendars: PageCalendars,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -66,22 +62,13 @@ export class MyCasesController {
     return reply.status(303).header('location', '/app/cases').send();
   }
 
-  private async calendarOf(areaId: string): Promise<WorkingCalendar> {
-    const now = this.clock.now();
-    const cached = this.calendars.get(areaId);
-    if (cached && now.getTime() < cached.until && now.getTime() >= cached.until - CALENDAR_CACHE_MS) return cached.calendar;
-    const calendar = await new OrganisationCalendars().forArea(this.dataSource.manager, areaId, now);
-    this.calendars.set(areaId, { calendar, until: now.getTime() + CALENDAR_CACHE_MS });
-    return calendar;
-  }
-
   private async show(page: PageContext, filters: MyCasesFilters, request: FastifyRequest, reply: FastifyReply, problem?: { searchError: string; searchText: string }): Promise<FastifyReply> {
     const { actor, row } = sessionOf(page);
     // The same permission as GET /cases: a manager, a parent or a young person has no case list.
     if (!hasPermission(actor, 'cases:read')) throw new ForbiddenException();
     const { locale } = page;
     const now = this.clock.now();
-    const calendar = await this.calendarOf(actor.areaId);
+    const calendar = await this.calendars.forArea(actor.areaId);
     const today = localDay(now, calendar.timeZone);
     const search = row.search ?? undefined;
     const filter: Pick<CaseListFilter, 'stage' | 'overdue' | 'dueBefore' | 'open' | 'status' | 'search'> = {

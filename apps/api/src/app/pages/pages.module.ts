@@ -15,6 +15,7 @@ import { EventFormSchemas } from './forms/event-schemas';
 import { MyCasesController } from './my-cases.controller';
 import { NextStepController } from './next-step.controller';
 import { OidcSignIn } from './oidc-sign-in';
+import { PageCalendars } from './page-calendars';
 import { PageErrorFilter } from './page-error.filter';
 import { PAGE_ASSETS, PageRenderer } from './page-renderer';
 import { PageSessions } from './page-session';
@@ -28,6 +29,7 @@ import { OIDC_SIGN_IN, SignInController } from './sign-in.controller';
   providers: [
     PageSessions,
     PageRenderer,
+    PageCalendars,
     PageGuard,
     PageErrorFilter,
     EventFormSchemas,
