@@ -12,16 +12,16 @@
 import { Controller, ForbiddenException, Get, Inject, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DataSource } from 'typeorm';
 import { localDay, type Actor } from '@tacu/domain';
-import { OrganisationCalendars, type Clock } from '@tacu/engine';
+import type { Clock } from '@tacu/engine';
 import { Public } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
-import { CLOCK, DATA_SOURCE } from '../core/tokens';
+import { CLOCK } from '../core/tokens';
 import { caseReferenceOf } from '../documents/case-document-source';
 import { byUrgency, decisionCard, decisionListOf, type DecisionList, type WaitingCase } from './decisions.view';
 import { wordingText } from './locale';
 import { Page, sessionOf, type PageContext } from './page-context';
+import { PageCalendars } from './page-calendars';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PageGuard } from './page.guard';
@@ -41,7 +41,7 @@ export class DecisionsController {
   constructor(
     private readonly cases: CasesService,
     private readonly renderer: PageRenderer,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly calendars: PageCalendars,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -61,7 +61,7 @@ export class DecisionsController {
     if (!list || list.name !== name) throw new ForbiddenException();
     const { locale } = page;
     const now = this.clock.now();
-    const calendar = await new OrganisationCalendars().forArea(this.dataSource.manager, actor.areaId, now);
+    const calendar = await this.calendars.forArea(actor.areaId);
     const today = localDay(now, calendar.timeZone);
     const sections = [];
     for (const section of list.sections) {
