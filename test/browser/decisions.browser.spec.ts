@@ -6,31 +6,20 @@
  * (JavaScript off). Each page is checked with axe (WCAG 2.2 AA: no serious or critical issue) and
  * kept as a screenshot at 1280 and 390 pixels wide under reports/pages/.
  */
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, checkPage, freePort, LAUNCH_ARGS, REPORTS } from './support/page-checks';
-import { seedDemo } from '../e2e/support/api';
-import { startHarness, type Harness } from '../e2e/support/harness';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkPage, startBrowserApp, type BrowserApp } from './support/page-checks';
 
 describe('the lists of decisions in Chromium', () => {
-  let h: Harness;
+  let app: BrowserApp;
   let browser: Browser;
   let base: string;
   const visited = new Map<string, string[]>();
 
   beforeAll(async () => {
-    mkdirSync(REPORTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    h = await startHarness({ PUBLIC_URL: base });
-    await seedDemo(h.app);
-    await h.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    app = await startBrowserApp();
+    ({ browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => app?.close());
 
   async function signedIn(name: string, javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 }, locale: 'en-IE' });

@@ -11,15 +11,14 @@
  * Every form page and error state is checked with axe (WCAG 2.2 AA tags: no serious or critical
  * issue) and kept as a screenshot at 1280 and 390 pixels wide under reports/pages/.
  */
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { KeyboardUser } from './support/keyboard';
-import { CHROMIUM, checkPage, freePort, LAUNCH_ARGS, REPORTS } from './support/page-checks';
-import { journeyTo, seedDemo } from '../e2e/support/api';
-import { drive, openCase, startHarness, USERS, type Harness } from '../e2e/support/harness';
-
+import { checkPage, startBrowserApp, type BrowserApp } from './support/page-checks';
+import { journeyTo } from '../e2e/support/api';
+import { drive, openCase, USERS, type Harness } from '../e2e/support/harness';
 
 describe('the next-step forms in Chromium', () => {
+  let app: BrowserApp;
   let h: Harness;
   let browser: Browser;
   let base: string;
@@ -27,18 +26,10 @@ describe('the next-step forms in Chromium', () => {
   const visited = new Map<string, string[]>();
 
   beforeAll(async () => {
-    mkdirSync(REPORTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    h = await startHarness({ PUBLIC_URL: base, ORGANISATION_NAME: 'Dublin South Central Family Support Network' });
-    await seedDemo(h.app);
-    await h.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    app = await startBrowserApp({ ORGANISATION_NAME: 'Dublin South Central Family Support Network' });
+    ({ h, browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => app?.close());
 
   async function newPage(javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 }, locale: 'en-IE' });

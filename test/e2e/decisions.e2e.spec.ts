@@ -44,6 +44,18 @@ describe('pages: the decisions waiting for a coordinator or a liaison person', (
   async function page(who: Parameters<typeof pageSession>[1], path: string): Promise<Response> {
     return h.http.get(path).set('cookie', (await session(who)).cookie);
   }
+  /** Opens the next-step form at `path` and sends it as a browser would, with `fields` and the form's own key and version. */
+  async function sendForm(who: string, path: string, fields: Record<string, string>): Promise<Response> {
+    const form = await page(who, path);
+    expect({ path, status: form.status }).toEqual({ path, status: 200 });
+    const hidden = (name: string): string => new RegExp(`name="${name}" value="([^"]*)"`).exec(form.text)?.[1] ?? '';
+    const s = await session(who);
+    return h.http
+      .post(path)
+      .set('cookie', s.cookie)
+      .type('form')
+      .send(new URLSearchParams({ _csrf: s.csrf, _key: hidden('_key'), _version: hidden('_version'), ...fields }).toString());
+  }
 
   beforeAll(async () => {
     h = await startHarness();
@@ -153,32 +165,14 @@ describe('pages: the decisions waiting for a coordinator or a liaison person', (
     const casePage = await page(USERS.coordinator, `/app/cases/${raised.id}`);
     const path = `/app/cases/${raised.id}/next/ASSIGN_LEAD_PRACTITIONER`;
     expect(casePage.text).toContain(`href="${path}"`);
-    const form = await page(USERS.coordinator, path);
-    expect(form.status).toBe(200);
-    expect(form.text).toContain(`value="${USERS.otherLead}"`);
-    const hidden = (name: string): string => new RegExp(`name="${name}" value="([^"]*)"`).exec(form.text)?.[1] ?? '';
-    const s = await session(USERS.coordinator);
-    const sent = await h.http
-      .post(path)
-      .set('cookie', s.cookie)
-      .type('form')
-      .send(new URLSearchParams({ _csrf: s.csrf, _key: hidden('_key'), _version: hidden('_version'), leadPractitionerId: USERS.otherLead }).toString());
-    expect(sent.status).toBe(303);
+    expect((await page(USERS.coordinator, path)).text).toContain(`value="${USERS.otherLead}"`);
+    expect((await sendForm(USERS.coordinator, path, { leadPractitionerId: USERS.otherLead })).status).toBe(303);
     const api = await h.http.get(`/cases/${raised.id}`).auth(await h.token(USERS.otherLead), { type: 'bearer' });
     expect(api.body).toMatchObject({ leadPractitionerId: USERS.otherLead, state: 'escalation.raised' });
   });
 
   it('a request registered through its form leaves the list; the case goes on to the assessment, led by the lead chosen', async () => {
-    const path = `/app/cases/${submitted.id}/next/REGISTER_REQUEST`;
-    const form = await page(USERS.coordinator, path);
-    expect(form.status).toBe(200);
-    const hidden = (name: string): string => new RegExp(`name="${name}" value="([^"]*)"`).exec(form.text)?.[1] ?? '';
-    const s = await session(USERS.coordinator);
-    const sent = await h.http
-      .post(path)
-      .set('cookie', s.cookie)
-      .type('form')
-      .send(new URLSearchParams({ _csrf: s.csrf, _key: hidden('_key'), _version: hidden('_version'), leadPractitionerId: USERS.lead }).toString());
+    const sent = await sendForm(USERS.coordinator, `/app/cases/${submitted.id}/next/REGISTER_REQUEST`, { leadPractitionerId: USERS.lead });
     expect(sent.status).toBe(303);
     const after = await page(USERS.coordinator, '/app/requests');
     expect(cardsOf(after.text, 'waiting')).toEqual([]);

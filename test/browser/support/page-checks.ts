@@ -6,7 +6,10 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo } from '../../e2e/support/api';
+import { startHarness, type Harness } from '../../e2e/support/harness';
 
 export const REPORTS = join(__dirname, '..', '..', '..', 'reports', 'pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +27,39 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** The app on a loopback port with the demo area seeded, and Chromium launched: what a browser spec runs against. */
+export interface BrowserApp {
+  h: Harness;
+  browser: Browser;
+  /** `http://127.0.0.1:<port>`. */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the assembled app (the e2e harness with `env`, its PUBLIC_URL its own address) on a free
+ * loopback port with the demo area seeded, and launches Debian's Chromium. `env` may be a function
+ * of the address (an OpenID provider must know it before the app starts).
+ */
+export async function startBrowserApp(env: Record<string, string> | ((base: string) => Promise<Record<string, string>>) = {}): Promise<BrowserApp> {
+  mkdirSync(REPORTS, { recursive: true });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const h = await startHarness({ PUBLIC_URL: base, ...(typeof env === 'function' ? await env(base) : env) });
+  await seedDemo(h.app);
+  await h.app.listen({ port, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  return {
+    h,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await h.close();
+    },
+  };
 }
 
 /**
