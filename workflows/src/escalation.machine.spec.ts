@@ -1,4 +1,4 @@
-import type { ActorRef, SubmitReport } from '@tacu/domain';
+import type { AcknowledgeReport, ActorRef, SubmitReport } from '@tacu/domain';
 import { caseWorkflow } from './case.machine';
 import { escalationWorkflow as wf } from './escalation.machine';
 import { explainRejection } from './explain';
@@ -27,7 +27,7 @@ const consulted = () => accept(cw, raised(), 'CONSULT_LIAISON', undefined, LEAD)
 const phoned = () => accept(cw, consulted(), byPhone(), undefined, DLP).snapshot;
 
 /** The event is refused in this snapshot: no transition, and the reasons say why. */
-function refused(snapshot: ReturnType<typeof raised>, event: SubmitReport, actor: ActorRef = LEAD) {
+function refused(snapshot: ReturnType<typeof raised>, event: SubmitReport | AcknowledgeReport, actor: ActorRef = LEAD) {
   const restored = roundTrip(cw, snapshot, undefined, actor);
   expect(restored.can(event)).toBe(false);
   return explainRejection(restored, event);
@@ -141,6 +141,16 @@ describe('after a phone report only the written report completes the reporting',
 
   it('writtenReportReady: a joint written report without the other reporter is refused', () => {
     expect(refused(phoned(), report({ method: 'written', jointReport: true }))).toEqual([expect.stringMatching(/^A joint report names the other person/)]);
+  });
+
+  it("writtenReportMade: the call's acknowledgement is refused until the written report is made; then it is taken", () => {
+    const acknowledgement: AcknowledgeReport = { type: 'ACKNOWLEDGE_REPORT', reference: 'TUSLA-2026-0042' };
+    expect(refused(phoned(), acknowledgement, DLP)).toEqual([
+      'The report was made by phone: record the written report that must follow it (within 3 days of the call) before the acknowledgement.',
+    ]);
+    expect(stateOf(send(cw, phoned(), acknowledgement).snapshot)).toBe('escalation.reported.phoned');
+    const written = accept(cw, phoned(), report({ method: 'written' }), undefined, LEAD).snapshot;
+    expect(stateOf(accept(cw, written, acknowledgement, undefined, DLP).snapshot)).toBe('escalation.acknowledged');
   });
 
   it('the written report (or the portal) ends the wait, is recorded with its reporter, and the liaison person is told', () => {

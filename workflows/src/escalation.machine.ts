@@ -11,7 +11,7 @@
  * withdrawal while it is open is recorded and the escalation goes on.
  */
 import { and, assertEvent, assign } from 'xstate';
-import { allOf, fail, parentsInformedOrReasonGiven, reportersNamed, type RuleResult, type Stage } from '@tacu/domain';
+import { allOf, fail, OK, parentsInformedOrReasonGiven, reportersNamed, type RuleResult, type Stage } from '@tacu/domain';
 import { openConcern, type CaseContext, type ReportRecord } from './context';
 import { allow } from './permissions';
 import { defineRules, is, type AnyCaseEvent, type StateConfigOf } from './setup';
@@ -34,6 +34,11 @@ function reportReady(context: CaseContext, event: AnyCaseEvent): RuleResult {
 
 export const escalationRules = defineRules({
   rules: {
+    /** A report made by phone is acknowledged once the written report that must follow it is made (within 3 days of the call). */
+    writtenReportMade: (c) =>
+      openConcern(c)?.reports.at(-1)?.method === 'phone'
+        ? fail('The report was made by phone: record the written report that must follow it (within 3 days of the call) before the acknowledgement.')
+        : OK,
     /** A report (the first, or the one that ends the escalation's reporting): who made it, and the parents told or why not. */
     reportReady,
     /** The report that follows a phone report is written (on the form or through the portal), otherwise ready. */
@@ -165,7 +170,8 @@ export function escalationStage(_mode: Mode): StateConfigOf<typeof escalationSet
           document: 'childProtectionReport',
           permissions: allow('ACKNOWLEDGE_REPORT'),
         },
-        on: { ACKNOWLEDGE_REPORT: { target: 'acknowledged', actions: 'recordReportAcknowledged' } },
+        // After a phone report the written report is still owed: an acknowledgement of the call does not end it.
+        on: { ACKNOWLEDGE_REPORT: { guard: 'writtenReportMade', target: 'acknowledged', actions: 'recordReportAcknowledged' } },
         states: {
           phoned: {
             meta: {
