@@ -195,6 +195,17 @@ describe('stage documents say what was decided', () => {
     expect(changes).toContain(`Changes the family asked for Version 2`);
     expect(changes).toContain(sampleEvent('REQUEST_PLAN_CHANGES').changesRequested as string);
     expect((await series(id, 'actionPlan')).at(-1)?.eventType).toBe('REQUEST_PLAN_CHANGES');
+    // The family's issue says what they asked for and that this one is not to be signed.
+    const familyChanges = await latest(id, 'actionPlan', 'family');
+    expect(familyChanges).toContain(`You asked for changes ${sampleEvent('REQUEST_PLAN_CHANGES').changesRequested as string}`);
+    expect(familyChanges).toContain('We are changing the plan. Do not sign this one. You will read the new plan before you sign it.');
+    expect(familyChanges).not.toContain('Sign here');
+    expect(familyChanges).not.toContain('If you are happy with it, sign it.');
+    expect(changes).not.toContain('Sign here');
+    // Changed and sent again, the new plan asks for the family's signature again.
+    await ok(id, sampleEvent('DRAFT_PLAN'), USERS.lead, 'actionPlan.drafting');
+    await ok(id, sampleEvent('SUBMIT_PLAN_FOR_SIGN_OFF'), USERS.lead, 'actionPlan.awaitingFamilySignOff');
+    expect(await latest(id, 'actionPlan', 'family')).toContain('Sign here');
   });
 
   it('a review that proposes closure: its record says so, and the family reads that the support can end', async () => {

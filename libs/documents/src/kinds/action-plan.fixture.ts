@@ -39,6 +39,7 @@ export const MURPHY_ACTIONS: ActionView[] = [
 export const actionPlanFixture: ActionPlanView = {
   ...murphyBase('2026-04-24T10:30:00Z'),
   planStatus: 'active',
+  beingChanged: false,
   actions: MURPHY_ACTIONS,
   childViews: { words: 'Breakfast club is OK if my friend Jamie goes too.', reasonNotRecorded: null, lang: null },
   signOff: {

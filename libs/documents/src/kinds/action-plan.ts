@@ -30,6 +30,8 @@ export interface ActionView {
 export interface ActionPlanView extends BaseViewModel {
   /** `drafting`, `awaitingFamilySignOff` or `active`. */
   planStatus: string;
+  /** The plan is being changed after the family asked for changes: nothing in this issue is to be signed. */
+  beingChanged: boolean;
   actions: ActionView[];
   childViews: OwnWords;
   signOff: SignOffView;
@@ -67,12 +69,13 @@ export function actionsOf(context: CaseContext, facts: CaseFacts): ActionView[] 
   }));
 }
 
-/** The action plan as the context holds it when it is sent for sign-off or signed off. */
+/** The action plan as the context holds it when it is sent for sign-off, signed off, or sent back with the family's changes. */
 export function buildActionPlan(input: BuildInput<CaseContext>): ActionPlanView {
   const { context, facts } = input;
   return {
     ...baseOf(input),
     planStatus: context.plan.status,
+    beingChanged: context.plan.status === 'drafting' && context.plan.changeRequests.length > 0,
     actions: actionsOf(context, facts),
     childViews: ownWordsOf(context.plan.childViews),
     signOff: signOffOf(context),
