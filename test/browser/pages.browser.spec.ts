@@ -169,7 +169,7 @@ describe('the pages in Chromium', () => {
       } finally {
         await context.close();
       }
-    });
+    }, 180_000);
 
     it(`${js}: she opens a case from her cases, sees where it stands, its deadlines, family, timeline and documents, and opens a document`, async () => {
       const { context, page } = await newPage(javaScriptEnabled);
@@ -213,7 +213,7 @@ describe('the pages in Chromium', () => {
       } finally {
         await context.close();
       }
-    });
+    }, 180_000);
   }
 
   it('signs in with the organisation\'s identity provider (OpenID Connect, code with PKCE), lands on my cases, and signing out signs out there too', async () => {
