@@ -497,6 +497,19 @@ describe('need to know: the access matrix', () => {
         },
       ]),
     ),
+    // Starting a request for support: those who may open a case (POST /cases) see the form; a form sent with mistakes writes nothing.
+    'GET /app/cases/new': async (who) => {
+      expect((await pageCall(who, 'GET', '/app/cases/new', { signedIn: false })).headers.location).toBe('/app/sign-in');
+      const res = await pageCall(who, 'GET', '/app/cases/new');
+      expect({ who, status: res.status }).toEqual({ who, status: OPENERS.includes(who) ? 200 : 403 });
+    },
+    'POST /app/cases/new': async (who) => {
+      const before = await caseCount();
+      expect((await pageCall(who, 'POST', '/app/cases/new', { form: { _key: `matrix-${who}` }, withToken: false })).status).toBe(403);
+      const res = await pageCall(who, 'POST', '/app/cases/new', { form: { _key: `matrix-${who}` } });
+      expect({ who, status: res.status }).toEqual({ who, status: OPENERS.includes(who) ? 400 : 403 });
+      expect(await caseCount()).toBe(before);
+    },
     'GET /app/signed-out': async (who) => void expect((await pageCall(who, 'GET', '/app/signed-out', { signedIn: false })).status).toBe(200),
     'GET /app/cases': async (who) => {
       expect((await pageCall(who, 'GET', '/app/cases', { signedIn: false })).headers.location).toBe('/app/sign-in');

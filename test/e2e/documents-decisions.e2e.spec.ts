@@ -180,6 +180,7 @@ describe('stage documents say what was decided', () => {
     expect(revised).toContain('Review number 2');
     expect(revised).toContain('The plan is revised: a new version is drafted for the family to sign off.');
     expect(revised).toContain(`Why: ${sampleEvent('REVISE_PLAN').reason as string}`);
+    expect(revised).toContain('Next review The revised plan is signed off first; the next review is counted from then.');
     const family = await latest(id, 'reviewRecord', 'family');
     expect(family).toContain('We will change the plan together. You will read the new plan before you sign it.');
     expect(family).not.toContain('We will meet again');
@@ -213,7 +214,9 @@ describe('stage documents say what was decided', () => {
     await drive(h, id, journeyTo('closure.proposed', USERS.lead));
     const record = await latest(id, 'reviewRecord');
     expect(record).toContain('Review number 2');
-    expect(record).toContain('Decision after the review Closure is proposed.');
+    expect(record).toContain('Decision after the review Closure is proposed. Reason: The needs were met.');
+    expect(record).toContain('Next review No further review: the case goes on to closure.');
+    expect(record).not.toContain('usually within 6 to 8 weeks');
     expect(await latest(id, 'reviewRecord', 'family')).toContain('We think the support can end now. We will talk with you about it first.');
   });
 

@@ -23,6 +23,6 @@ export const reviewRecordFixture: ReviewRecordView = {
   childViews: { words: 'Breakfast club is class. Is maith liom mo mhúinteoir.', reasonNotRecorded: null, lang: null },
   minutes: 'Present: Siobhán (Mam), Aoife Byrne (lead practitioner), Niamh Kelly (school); apologies: Orla Doyle.\nAttendance up to 94%; breakfast club continues.',
   nextReviewOn: '2026-07-15',
-  decision: { kind: 'continue', reason: null, revisesPlan: false, proposesClosure: false },
+  decision: { kind: 'continue', reason: null, closureReason: null, revisesPlan: false, proposesClosure: false },
   whoToCall: AOIFE_CONTACT,
 };

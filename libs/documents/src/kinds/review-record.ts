@@ -49,6 +49,8 @@ export interface ReviewDecisionView {
   kind: NonNullable<NonNullable<CaseContext['review']['current']>['decision']>;
   /** Why, in the words typed: the revision's reason, or the closure proposal's. */
   reason: string | null;
+  /** The closure reason proposed (CLOSURE_REASONS), for `close`; else null. */
+  closureReason: string | null;
   revisesPlan: boolean;
   proposesClosure: boolean;
 }
@@ -57,7 +59,13 @@ export interface ReviewDecisionView {
 function decisionOf(review: NonNullable<CaseContext['review']['current']>, context: CaseContext): ReviewDecisionView | null {
   if (review.decision === null) return null;
   const reason = review.decision === 'revise' ? review.reviseReason : review.decision === 'close' ? (context.closure.reasonText ?? null) : null;
-  return { kind: review.decision, reason: reason ?? null, revisesPlan: review.decision === 'revise', proposesClosure: review.decision === 'close' };
+  return {
+    kind: review.decision,
+    reason: reason ?? null,
+    closureReason: review.decision === 'close' ? (context.closure.reason ?? null) : null,
+    revisesPlan: review.decision === 'revise',
+    proposesClosure: review.decision === 'close',
+  };
 }
 
 /**

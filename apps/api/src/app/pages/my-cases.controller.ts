@@ -96,6 +96,7 @@ export class MyCasesController {
       data: {
         heading,
         intro: wordingText(locale, mine ? 'cases.introMine' : 'cases.introAll'),
+        mayOpen: hasPermission(actor, 'cases:open'),
         search: problem?.searchText ?? search ?? '',
         searchError: problem?.searchError,
         errors: problem ? [{ field: 'search', text: problem.searchError }] : [],

@@ -17,7 +17,7 @@ export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 
 /** The page's own part of the view model: its view, title (plain text) and data. */
 export interface PageView {
-  view: 'sign-in' | 'cases' | 'case' | 'message' | 'next-step' | 'decisions';
+  view: 'sign-in' | 'cases' | 'case' | 'message' | 'next-step' | 'decisions' | 'new-request';
   title: string;
   /** The HTTP status (200 unless said). */
   status?: number;

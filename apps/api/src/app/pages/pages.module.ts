@@ -10,6 +10,7 @@ import { CasesModule } from '../cases/cases.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CasePageController } from './case-page.controller';
 import { DecisionsController } from './decisions.controller';
+import { NewRequestController } from './new-request.controller';
 import { buildPageAssets, type PageAssets } from './assets';
 import { EventFormSchemas } from './forms/event-schemas';
 import { MyCasesController } from './my-cases.controller';
@@ -25,7 +26,7 @@ import { OIDC_SIGN_IN, SignInController } from './sign-in.controller';
 
 @Module({
   imports: [CasesModule, DocumentsModule],
-  controllers: [SignInController, MyCasesController, CasePageController, DecisionsController, NextStepController, LanguageController, PageAssetsController],
+  controllers: [SignInController, NewRequestController, MyCasesController, CasePageController, DecisionsController, NextStepController, LanguageController, PageAssetsController],
   providers: [
     PageSessions,
     PageRenderer,
