@@ -6,7 +6,7 @@
  * else's list; a case decided leaves the list.
  */
 import type { Response } from 'supertest';
-import { drive, openCase, OTHER_COORDINATOR, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
+import { drive, openCase, OTHER_COORDINATOR, pageSession, pageSessions, send, startHarness, USERS, type Harness, textOf } from './support/harness';
 import { caseReferenceOf, journeyTo, sampleEvent } from './support/api';
 
 /** The decision cards of a section of a list page: the child, the reference and the forms each links to. */
@@ -25,22 +25,13 @@ function cardsOf(html: string, section: string): Array<{ child: string; referenc
 
 describe('pages: the decisions waiting for a coordinator or a liaison person', () => {
   let h: Harness;
-  const sessions = new Map<string, PageBrowserSession>();
   let submitted: { id: string };
   let draft: { id: string };
   let stopped: { id: string };
   let raised: { id: string };
   let consulted: { id: string };
 
-  async function session(who: Parameters<typeof pageSession>[1]): Promise<PageBrowserSession> {
-    const key = typeof who === 'string' ? who : who.id;
-    let found = sessions.get(key);
-    if (!found) {
-      found = await pageSession(h, who);
-      sessions.set(key, found);
-    }
-    return found;
-  }
+  const session = pageSessions(() => h);
   async function page(who: Parameters<typeof pageSession>[1], path: string): Promise<Response> {
     return h.http.get(path).set('cookie', (await session(who)).cookie);
   }

@@ -6,20 +6,11 @@
  * the forbidden page; the form needs its token.
  */
 import type { Response } from 'supertest';
-import { pageSession, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
+import { pageSessions, startHarness, USERS, type Harness, textOf } from './support/harness';
 
 describe('pages: starting a request for support', () => {
   let h: Harness;
-  const sessions = new Map<string, PageBrowserSession>();
-
-  async function session(who: string): Promise<PageBrowserSession> {
-    let found = sessions.get(who);
-    if (!found) {
-      found = await pageSession(h, who);
-      sessions.set(who, found);
-    }
-    return found;
-  }
+  const session = pageSessions(() => h);
   const page = async (who: string, path: string): Promise<Response> => h.http.get(path).set('cookie', (await session(who)).cookie);
   const keyOf = (html: string): string => /name="_key" value="([^"]+)"/.exec(html)?.[1] ?? '';
   async function post(who: string, fields: Record<string, string>, { withToken = true } = {}): Promise<Response> {

@@ -7,7 +7,7 @@
  * form without its token is refused; someone who may not see the case gets the case page's 404.
  */
 import type { Response } from 'supertest';
-import { drive, openCase, pageSession, send, startHarness, USERS, type Harness, type PageBrowserSession, textOf } from './support/harness';
+import { drive, openCase, pageSession, pageSessions, send, startHarness, USERS, type Harness, textOf } from './support/harness';
 import { journeyTo, sampleEvent, seedDemo } from './support/api';
 
 /** The value of a hidden field of the form on a page. */
@@ -52,16 +52,7 @@ function formFields(html: string): Array<[string, string]> {
 
 describe('pages: the next step as a form', () => {
   let h: Harness;
-  const sessions = new Map<string, PageBrowserSession>();
-
-  async function session(who: string): Promise<PageBrowserSession> {
-    let found = sessions.get(who);
-    if (!found) {
-      found = await pageSession(h, who);
-      sessions.set(who, found);
-    }
-    return found;
-  }
+  const session = pageSessions(() => h);
   async function page(who: string, path: string): Promise<Response> {
     return h.http.get(path).set('cookie', (await session(who)).cookie);
   }

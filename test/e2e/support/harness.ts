@@ -133,6 +133,23 @@ export interface PageBrowserSession {
 }
 
 /**
+ * One page session per person, made when first asked for and kept: a spec's signed-in people.
+ * `harness` is read when a session is first made (the harness starts in `beforeAll`).
+ */
+export function pageSessions(harness: () => Harness): (who: string | Actor) => Promise<PageBrowserSession> {
+  const made = new Map<string, PageBrowserSession>();
+  return async (who) => {
+    const key = typeof who === 'string' ? who : who.id;
+    let found = made.get(key);
+    if (!found) {
+      found = await pageSession(harness(), who);
+      made.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
  * A session of the pages for any actor whose account exists, written as sign-in writes it (a row of
  * web_sessions, the cookie signed by the app's own key), for tests that need many people signed in.
  */
